@@ -1,0 +1,40 @@
+package io.tillgate.core.payment;
+
+import io.tillgate.core.money.Money;
+import java.util.Objects;
+
+/**
+ * A request for money to move, in Tillgate's own terms.
+ *
+ * @param kind what to do
+ * @param amount the amount; for refunds and captures {@code null} means the full original amount
+ * @param reference the POS's own id for this payment (P3 customIdentifier), or {@code null}; also an
+ *     idempotency key within a merchant
+ * @param originalTransactionId the gateway id of the transaction a refund, reversal or capture
+ *     refers to
+ * @param subject free text printed on the receipt, or {@code null}
+ */
+public record PaymentCommand(
+        PaymentKind kind, Money amount, String reference, String originalTransactionId, String subject) {
+
+    public PaymentCommand {
+        Objects.requireNonNull(kind, "kind");
+        if (amount == null && !kind.needsOriginal()) {
+            throw new IllegalArgumentException("a " + kind + " needs an amount");
+        }
+        if (amount != null && !amount.isPositive()) {
+            throw new IllegalArgumentException("amount must be positive, was " + amount);
+        }
+        if (kind.needsOriginal() && originalTransactionId == null) {
+            throw new IllegalArgumentException("a " + kind + " needs the original transaction id");
+        }
+    }
+
+    public static PaymentCommand sale(Money amount, String reference, String subject) {
+        return new PaymentCommand(PaymentKind.SALE, amount, reference, null, subject);
+    }
+
+    public static PaymentCommand preauth(Money amount, String reference, String subject) {
+        return new PaymentCommand(PaymentKind.PREAUTH, amount, reference, null, subject);
+    }
+}

@@ -1,0 +1,25 @@
+package io.tillgate.core.service;
+
+/** Why {@link PaymentService} refused a request; each front-end maps these to its protocol's errors. */
+public enum PaymentError {
+    /** No terminal with that id is configured. */
+    UNKNOWN_TERMINAL,
+    /** The terminal already runs a transaction. */
+    TERMINAL_BUSY,
+    /** There is no running transaction to abort or answer. */
+    NO_ACTIVE_TRANSACTION,
+    /** The last status said the transaction can no longer be aborted. */
+    NOT_ABORTABLE,
+    /** No action is pending, or the answer does not fit the action asked. */
+    NO_PENDING_ACTION,
+    /** The same idempotency key was used with different parameters. */
+    IDEMPOTENCY_CONFLICT,
+    /** A referenced transaction does not exist (or belongs to another merchant). */
+    REFERENCE_NOT_FOUND,
+    /** The request is well formed but not allowed (refund over the original, capture twice, …). */
+    INVALID_REQUEST,
+    /** The terminal's protocol cannot do this. */
+    UNSUPPORTED,
+    /** The gateway failed; the message says how. */
+    INTERNAL
+}

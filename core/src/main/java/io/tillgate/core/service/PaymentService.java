@@ -1,0 +1,414 @@
+package io.tillgate.core.service;
+
+import io.tillgate.core.money.Money;
+import io.tillgate.core.payment.PaymentCommand;
+import io.tillgate.core.payment.PaymentKind;
+import io.tillgate.core.payment.TransactionOutcome;
+import io.tillgate.core.terminal.ActionAnswer;
+import io.tillgate.core.terminal.Terminal;
+import io.tillgate.core.terminal.TerminalCapabilities;
+import io.tillgate.core.terminal.TerminalRequest;
+import io.tillgate.core.transaction.TransactionRecord;
+import io.tillgate.core.transaction.TransactionState;
+import io.tillgate.core.transaction.TransactionStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every front-end has in common: one transaction at a time per terminal, idempotency on the
+ * POS's references, timeouts, abort and answer routing, and the journal order — recorded before the
+ * terminal is contacted, outcome recorded before any POS is told.
+ *
+ * <p>All entry points return at once; admission (which may read the store) runs on one admission
+ * thread, so callers on a Netty event loop never block and idempotency checks never race.
+ */
+public final class PaymentService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
+
+    private final Map<String, Terminal> terminals;
+    private final TransactionStore store;
+    private final PaymentServiceSettings settings;
+    private final Clock clock;
+    private final ExecutorService admission;
+    private final ScheduledExecutorService timer;
+
+    private final Map<String, ActiveTransaction> activeByTerminal = new ConcurrentHashMap<>();
+    private final Map<String, ActiveTransaction> activeById = new ConcurrentHashMap<>();
+    private final Map<String, ActiveTransaction> activeByKey = new ConcurrentHashMap<>();
+
+    public PaymentService(List<? extends Terminal> terminals, TransactionStore store, PaymentServiceSettings settings,
+            Clock clock) {
+        Map<String, Terminal> byId = new ConcurrentHashMap<>();
+        for (Terminal terminal : terminals) {
+            if (byId.putIfAbsent(terminal.id(), terminal) != null) {
+                throw new IllegalArgumentException("terminal id '" + terminal.id() + "' is configured twice");
+            }
+        }
+        this.terminals = Map.copyOf(byId);
+        this.store = Objects.requireNonNull(store, "store");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.admission = Executors.newSingleThreadExecutor(daemon("tillgate-admission"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("tillgate-timeouts"));
+    }
+
+    public PaymentService(List<? extends Terminal> terminals, TransactionStore store) {
+        this(terminals, store, PaymentServiceSettings.defaults(), Clock.systemUTC());
+    }
+
+    public Optional<Terminal> terminal(String terminalId) {
+        return Optional.ofNullable(terminals.get(terminalId));
+    }
+
+    /**
+     * Runs a payment command, or joins the transaction its idempotency keys already name.
+     *
+     * <p>Completes with the registered transaction once it is durable and handed to the terminal
+     * (or with the stored transaction for a repeat); {@code observer} then receives its progress and
+     * the outcome. Completes exceptionally with a {@link PaymentException} when refused.
+     */
+    public CompletableFuture<TransactionRecord> execute(PaymentRequest request, TransactionObserver observer) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(observer, "observer");
+        return CompletableFuture.supplyAsync(() -> admit(request, observer), admission)
+                .thenCompose(admitted -> admitted);
+    }
+
+    /** Requests an abort of the terminal's running transaction; the outcome follows to the observers. */
+    public CompletableFuture<TransactionRecord> abort(String merchantId, String terminalId, String transactionId) {
+        return routed(merchantId, terminalId, transactionId, active -> {
+            if (!active.terminal().capabilities().abort()) {
+                throw new PaymentException(PaymentError.UNSUPPORTED,
+                        "terminal " + terminalId + " cannot abort from the POS");
+            }
+            active.abort();
+        });
+    }
+
+    /** Answers the running transaction's pending action (signature, confirmation). */
+    public CompletableFuture<TransactionRecord> answer(String merchantId, String terminalId, ActionAnswer answer) {
+        return routed(merchantId, terminalId, null, active -> active.answer(answer));
+    }
+
+    /** Stops telling {@code observer} about a transaction (its POS went away); the transaction goes on. */
+    public void detach(String transactionId, TransactionObserver observer) {
+        ActiveTransaction active = activeById.get(transactionId);
+        if (active != null) {
+            active.detach(observer);
+        }
+    }
+
+    /** Finds one of the merchant's transactions, running or stored. */
+    public CompletableFuture<Optional<TransactionRecord>> find(String merchantId, TransactionLookup lookup) {
+        return CompletableFuture.supplyAsync(() -> lookup(merchantId, lookup), admission);
+    }
+
+    private Optional<TransactionRecord> lookup(String merchantId, TransactionLookup lookup) {
+        ActiveTransaction active;
+        Optional<TransactionRecord> stored;
+        if (lookup instanceof TransactionLookup.ById byId) {
+            active = activeById.get(byId.id());
+            stored = active == null ? store.findById(byId.id()) : Optional.empty();
+        } else if (lookup instanceof TransactionLookup.ByReference byRef) {
+            active = activeByKey.get(referenceKey(merchantId, byRef.reference()));
+            stored = active == null ? store.findByReference(merchantId, byRef.reference()) : Optional.empty();
+        } else {
+            TransactionLookup.ByRequestReference byReq = (TransactionLookup.ByRequestReference) lookup;
+            active = activeByKey.get(requestKey(merchantId, byReq.protocol(), byReq.requestReference()));
+            stored = active == null
+                    ? store.findByRequestReference(merchantId, byReq.protocol(), byReq.requestReference())
+                    : Optional.empty();
+        }
+        Optional<TransactionRecord> found = active != null ? Optional.of(active.record()) : stored;
+        return found.filter(r -> r.merchantId().equals(merchantId));
+    }
+
+    private CompletableFuture<TransactionRecord> admit(PaymentRequest request, TransactionObserver observer) {
+        String merchant = request.merchantId();
+        PaymentCommand command = request.command();
+        List<String> keys = idempotencyKeys(request);
+
+        for (String key : keys) {
+            ActiveTransaction running = activeByKey.get(key);
+            if (running != null) {
+                requireSameParameters(running.record(), request);
+                running.attach(observer);
+                return CompletableFuture.completedFuture(running.record());
+            }
+        }
+        Optional<TransactionRecord> stored = storedRepeat(request);
+        if (stored.isPresent()) {
+            TransactionRecord repeat = stored.get();
+            requireSameParameters(repeat, request);
+            LOG.info("transaction {} repeated by {} request {}; answering from the journal", repeat.id(),
+                    request.protocol(), request.requestReference());
+            return CompletableFuture.completedFuture(repeat)
+                    .whenCompleteAsync((r, e) -> Notify.safely(observer, o -> o.onCompleted(r)), timer);
+        }
+
+        TransactionRecord original = command.kind().needsOriginal() ? original(merchant, command) : null;
+        String terminalId = original != null ? original.terminalId() : request.terminalId();
+        Terminal terminal = terminals.get(terminalId);
+        if (terminal == null) {
+            throw new PaymentException(PaymentError.UNKNOWN_TERMINAL, "no terminal '" + terminalId + "'");
+        }
+        requireCapability(terminal, command.kind());
+        Money amount = original == null ? command.amount() : resolveAmount(command, original);
+        PaymentCommand resolved = new PaymentCommand(command.kind(), amount, command.reference(),
+                command.originalTransactionId(), command.subject());
+
+        Instant now = now();
+        TransactionRecord created = new TransactionRecord(TransactionIds.next(), merchant, terminalId,
+                request.protocol(), request.requestReference(), command.kind(), amount, command.reference(),
+                command.originalTransactionId(), command.subject(), false, false, TransactionState.CREATED, null,
+                now, now);
+        ActiveTransaction active = new ActiveTransaction(this, terminal, created);
+        if (activeByTerminal.putIfAbsent(terminalId, active) != null) {
+            throw new PaymentException(PaymentError.TERMINAL_BUSY,
+                    "terminal " + terminalId + " is busy with another transaction");
+        }
+        activeById.put(created.id(), active);
+        keys.forEach(key -> activeByKey.put(key, active));
+        active.attach(observer);
+
+        return store.insert(created).handle((ignored, failure) -> {
+            if (failure != null) {
+                unregister(active, created);
+                LOG.error("transaction {} could not be recorded; the terminal was not contacted", created.id(),
+                        failure);
+                throw new PaymentException(PaymentError.INTERNAL, "the journal refused the transaction");
+            }
+            return start(active, created, resolved, original);
+        });
+    }
+
+    private TransactionRecord start(ActiveTransaction active, TransactionRecord created, PaymentCommand command,
+            TransactionRecord original) {
+        TransactionRecord sent = created.withState(TransactionState.SENT, now());
+        recordProgress(sent);
+        active.timeout(timer.schedule(active::expire, settings.transactionTimeout().toMillis(),
+                TimeUnit.MILLISECONDS));
+        active.sent(sent);
+        LOG.debug("transaction {} {} {} sent to terminal {}", sent.id(), sent.kind(), sent.amount(),
+                sent.terminalId());
+        try {
+            active.terminal().execute(new TerminalRequest(sent.id(), command, original), active);
+        } catch (RuntimeException e) {
+            LOG.error("terminal {} failed to start transaction {}", sent.terminalId(), sent.id(), e);
+            active.onOutcome(TransactionOutcome.of(io.tillgate.core.payment.TransactionResult.FAILED,
+                    "TERMINAL_ERROR"));
+        }
+        return sent;
+    }
+
+    /** Persists the settled outcome, then frees the terminal, then tells the observers. */
+    void settle(ActiveTransaction active, TransactionRecord settled) {
+        CompletableFuture<Void> durable = store.update(settled);
+        if (settled.kind() == PaymentKind.CAPTURE && settled.state() == TransactionState.APPROVED) {
+            durable = durable.thenCompose(v -> store.findById(settled.originalTransactionId())
+                    .map(o -> store.update(o.withCaptured(now())))
+                    .orElseGet(() -> CompletableFuture.completedFuture(null)));
+        }
+        durable.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                LOG.error("ALARM transaction {} outcome {} could not be recorded", settled.id(), settled.state(),
+                        failure);
+            }
+            unregister(active, settled);
+            logSettled(settled);
+            active.completed(settled);
+        });
+    }
+
+    void resolveLate(TransactionRecord resolved) {
+        LOG.warn("transaction {} resolved late by its terminal: {}", resolved.id(), resolved.state());
+        store.update(resolved).whenComplete((v, failure) -> {
+            if (failure != null) {
+                LOG.error("ALARM late outcome of transaction {} could not be recorded", resolved.id(), failure);
+            }
+        });
+    }
+
+    void lateOutcome(TransactionRecord finalRecord, TransactionOutcome outcome) {
+        LOG.error("ALARM terminal {} reported {} for transaction {} which is already {}; ignored",
+                finalRecord.terminalId(), outcome.result(), finalRecord.id(), finalRecord.state());
+    }
+
+    void recordProgress(TransactionRecord record) {
+        store.update(record).whenComplete((v, failure) -> {
+            if (failure != null) {
+                LOG.warn("transaction {} state {} not recorded: {}", record.id(), record.state(),
+                        failure.getMessage());
+            }
+        });
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    static boolean capturedAfter(TransactionRecord record, TransactionOutcome outcome) {
+        return outcome.isApproved() && record.kind() != PaymentKind.PREAUTH;
+    }
+
+    private void unregister(ActiveTransaction active, TransactionRecord record) {
+        activeByTerminal.remove(record.terminalId(), active);
+        activeById.remove(record.id(), active);
+        activeByKey.values().removeIf(a -> a == active);
+    }
+
+    private void logSettled(TransactionRecord r) {
+        TransactionOutcome o = r.outcome();
+        LOG.info("transaction {} {} {} on {} for {}: {}{}", r.id(), r.kind(), r.amount(), r.terminalId(),
+                r.merchantId(), r.state(), o != null && o.reason() != null ? " (" + o.reason() + ")" : "");
+    }
+
+    private CompletableFuture<TransactionRecord> routed(String merchantId, String terminalId, String transactionId,
+            java.util.function.Consumer<ActiveTransaction> action) {
+        try {
+            ActiveTransaction active = activeByTerminal.get(terminalId);
+            if (active == null || !active.record().merchantId().equals(merchantId)
+                    || (transactionId != null && !transactionId.equals(active.record().id()))) {
+                throw new PaymentException(PaymentError.NO_ACTIVE_TRANSACTION,
+                        transactionId == null ? "terminal " + terminalId + " runs no transaction"
+                                : "transaction " + transactionId + " is not running on terminal " + terminalId);
+            }
+            action.accept(active);
+            return CompletableFuture.completedFuture(active.record());
+        } catch (PaymentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private List<String> idempotencyKeys(PaymentRequest request) {
+        List<String> keys = new ArrayList<>(2);
+        if (request.command().reference() != null) {
+            keys.add(referenceKey(request.merchantId(), request.command().reference()));
+        }
+        if (request.requestReference() != null) {
+            keys.add(requestKey(request.merchantId(), request.protocol(), request.requestReference()));
+        }
+        return keys;
+    }
+
+    private Optional<TransactionRecord> storedRepeat(PaymentRequest request) {
+        Instant horizon = now().minus(settings.idempotencyWindow());
+        Optional<TransactionRecord> found = Optional.empty();
+        if (request.command().reference() != null) {
+            found = store.findByReference(request.merchantId(), request.command().reference());
+        }
+        if (found.isEmpty() && request.requestReference() != null) {
+            found = store.findByRequestReference(request.merchantId(), request.protocol(),
+                    request.requestReference());
+        }
+        return found.filter(r -> r.createdAt().isAfter(horizon));
+    }
+
+    private static void requireSameParameters(TransactionRecord existing, PaymentRequest request) {
+        PaymentCommand command = request.command();
+        boolean same = existing.kind() == command.kind()
+                && (command.amount() == null || existing.amount().equals(command.amount()))
+                && (request.terminalId() == null || existing.terminalId().equals(request.terminalId()))
+                && Objects.equals(existing.originalTransactionId(), command.originalTransactionId());
+        if (!same) {
+            throw new PaymentException(PaymentError.IDEMPOTENCY_CONFLICT, "transaction " + existing.id()
+                    + " already used this reference with different parameters (" + existing.kind() + " "
+                    + existing.amount() + " on " + existing.terminalId() + ")");
+        }
+    }
+
+    private TransactionRecord original(String merchantId, PaymentCommand command) {
+        TransactionRecord original = store.findById(command.originalTransactionId())
+                .filter(r -> r.merchantId().equals(merchantId))
+                .orElseThrow(() -> new PaymentException(PaymentError.REFERENCE_NOT_FOUND,
+                        "no transaction " + command.originalTransactionId()));
+        if (original.state() != TransactionState.APPROVED
+                || !(original.kind() == PaymentKind.SALE || original.kind() == PaymentKind.PREAUTH)) {
+            throw new PaymentException(PaymentError.INVALID_REQUEST, "transaction " + original.id() + " is a "
+                    + original.state() + " " + original.kind() + "; only an approved payment can be "
+                    + (command.kind() == PaymentKind.CAPTURE ? "captured" : "refunded"));
+        }
+        if (command.kind() == PaymentKind.CAPTURE && (original.kind() != PaymentKind.PREAUTH || original.captured())) {
+            throw new PaymentException(PaymentError.INVALID_REQUEST,
+                    "transaction " + original.id() + " is already captured");
+        }
+        if (command.kind() == PaymentKind.REFUND && !original.captured()) {
+            throw new PaymentException(PaymentError.INVALID_REQUEST,
+                    "transaction " + original.id() + " is not captured; it cannot be refunded");
+        }
+        return original;
+    }
+
+    private Money resolveAmount(PaymentCommand command, TransactionRecord original) {
+        Money approved = original.outcome() != null && original.outcome().approvedAmount() != null
+                ? original.outcome().approvedAmount() : original.amount();
+        Money available = approved;
+        if (command.kind() == PaymentKind.REFUND) {
+            for (TransactionRecord refund : store.findByOriginal(original.id())) {
+                if (refund.kind() == PaymentKind.REFUND && refund.state() == TransactionState.APPROVED) {
+                    available = available.minus(refund.amount());
+                }
+            }
+        }
+        Money amount = command.amount() == null ? available : command.amount();
+        if (!amount.currency().equals(approved.currency())) {
+            throw new PaymentException(PaymentError.INVALID_REQUEST, "currency " + amount.currency()
+                    + " differs from the original transaction's " + approved.currency());
+        }
+        if (!amount.isPositive() || amount.compareTo(available) > 0) {
+            throw new PaymentException(PaymentError.INVALID_REQUEST, "amount " + amount + " exceeds the "
+                    + available + " still available on transaction " + original.id());
+        }
+        return amount;
+    }
+
+    private static void requireCapability(Terminal terminal, PaymentKind kind) {
+        TerminalCapabilities capabilities = terminal.capabilities();
+        boolean supported = switch (kind) {
+            case REFUND -> capabilities.refund();
+            case REVERSAL -> capabilities.reversal();
+            default -> true;
+        };
+        if (!supported) {
+            throw new PaymentException(PaymentError.UNSUPPORTED,
+                    "terminal " + terminal.id() + " does not support " + kind);
+        }
+    }
+
+    private static String referenceKey(String merchantId, String reference) {
+        return "ref\u0000" + merchantId + '\u0000' + reference;
+    }
+
+    private static String requestKey(String merchantId, String protocol, String requestReference) {
+        return "req\u0000" + merchantId + '\u0000' + protocol + '\u0000' + requestReference;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void close() {
+        admission.shutdownNow();
+        timer.shutdownNow();
+        terminals.values().forEach(Terminal::close);
+    }
+}

@@ -1,0 +1,107 @@
+package io.tillgate.core.simulated;
+
+import io.tillgate.core.terminal.ActionAnswer;
+import io.tillgate.core.terminal.Terminal;
+import io.tillgate.core.terminal.TerminalCapabilities;
+import io.tillgate.core.terminal.TerminalListener;
+import io.tillgate.core.terminal.TerminalRequest;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The built-in terminal: runs the shared simulated card flow (protocols/README.md) chosen by the
+ * cents of the amount, deterministically, on a scheduler so nothing blocks the caller.
+ */
+public final class SimulatedTerminal implements Terminal {
+
+    private final String id;
+    private final SimulatedTiming timing;
+    private final ScheduledExecutorService scheduler;
+    private final boolean partialApproval;
+    private final Map<String, SimulatedFlow> flows = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+
+    /**
+     * @param id the terminal id
+     * @param timing how fast the flow runs
+     * @param scheduler runs the flow's steps; shared by many terminals, owned by the caller
+     * @param partialApproval whether cents 97 approves half the amount (for protocols that can say so)
+     */
+    public SimulatedTerminal(String id, SimulatedTiming timing, ScheduledExecutorService scheduler,
+            boolean partialApproval) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.timing = Objects.requireNonNull(timing, "timing");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.partialApproval = partialApproval;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public TerminalCapabilities capabilities() {
+        return new TerminalCapabilities(true, false, true, true, true);
+    }
+
+    @Override
+    public void execute(TerminalRequest request, TerminalListener listener) {
+        String terminalReference = String.format("%s-%06d", id, sequence.incrementAndGet());
+        SimulatedFlow flow = new SimulatedFlow(request, new ForgettingListener(request.transactionId(), listener),
+                timing, scheduler, partialApproval, terminalReference);
+        flows.put(request.transactionId(), flow);
+        flow.start();
+    }
+
+    @Override
+    public void abort(String transactionId) {
+        SimulatedFlow flow = flows.get(transactionId);
+        if (flow != null) {
+            flow.abort();
+        }
+    }
+
+    @Override
+    public void answer(String transactionId, ActionAnswer answer) {
+        SimulatedFlow flow = flows.get(transactionId);
+        if (flow != null) {
+            flow.answer(answer);
+        }
+    }
+
+    /** Drops the flow once it has ended so a long-running terminal keeps no garbage. */
+    private final class ForgettingListener implements TerminalListener {
+        private final String transactionId;
+        private final TerminalListener delegate;
+
+        ForgettingListener(String transactionId, TerminalListener delegate) {
+            this.transactionId = transactionId;
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void onStatus(io.tillgate.core.terminal.TerminalStatus status) {
+            delegate.onStatus(status);
+        }
+
+        @Override
+        public void onAction(io.tillgate.core.terminal.TerminalAction action) {
+            delegate.onAction(action);
+        }
+
+        @Override
+        public void onEvent(io.tillgate.core.terminal.TerminalEvent event) {
+            delegate.onEvent(event);
+        }
+
+        @Override
+        public void onOutcome(io.tillgate.core.payment.TransactionOutcome outcome) {
+            flows.remove(transactionId);
+            delegate.onOutcome(outcome);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.tillgate.core.transaction;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/** A {@link TransactionStore} that forgets everything on restart; for tests and benchmarks. */
+public final class InMemoryTransactionStore implements TransactionStore {
+
+    private final Map<String, TransactionRecord> byId = new ConcurrentHashMap<>();
+    private final Map<String, String> byReference = new ConcurrentHashMap<>();
+    private final Map<String, String> byRequestReference = new ConcurrentHashMap<>();
+
+    @Override
+    public CompletableFuture<Void> insert(TransactionRecord record) {
+        if (byId.putIfAbsent(record.id(), record) != null) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("transaction " + record.id() + " already recorded"));
+        }
+        if (record.reference() != null) {
+            byReference.put(referenceKey(record.merchantId(), record.reference()), record.id());
+        }
+        if (record.requestReference() != null) {
+            byRequestReference.put(
+                    requestKey(record.merchantId(), record.protocol(), record.requestReference()), record.id());
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> update(TransactionRecord record) {
+        try {
+            byId.compute(record.id(), (id, stored) -> {
+                if (stored == null) {
+                    throw new IllegalStateException("transaction " + id + " was never recorded");
+                }
+                boolean captureOfFinal = stored.isFinal() && stored.state() == record.state()
+                        && record.captured() && !stored.captured();
+                if (!captureOfFinal && stored.state() != record.state()
+                        && !stored.state().canMoveTo(record.state())) {
+                    throw new IllegalTransitionException(id, stored.state(), record.state());
+                }
+                if (stored.isFinal() && !captureOfFinal) {
+                    throw new IllegalTransitionException(id, stored.state(), record.state());
+                }
+                return record;
+            });
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public Optional<TransactionRecord> findById(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public Optional<TransactionRecord> findByReference(String merchantId, String reference) {
+        return Optional.ofNullable(byReference.get(referenceKey(merchantId, reference))).map(byId::get);
+    }
+
+    @Override
+    public Optional<TransactionRecord> findByRequestReference(String merchantId, String protocol,
+            String requestReference) {
+        return Optional.ofNullable(byRequestReference.get(requestKey(merchantId, protocol, requestReference)))
+                .map(byId::get);
+    }
+
+    @Override
+    public List<TransactionRecord> findByOriginal(String originalTransactionId) {
+        return select(r -> originalTransactionId.equals(r.originalTransactionId()));
+    }
+
+    @Override
+    public List<TransactionRecord> findUnresolved() {
+        return select(r -> !r.isFinal());
+    }
+
+    @Override
+    public List<TransactionRecord> findSince(Instant since) {
+        return select(r -> !r.createdAt().isBefore(since));
+    }
+
+    private List<TransactionRecord> select(Predicate<TransactionRecord> filter) {
+        return byId.values().stream().filter(filter)
+                .sorted(Comparator.comparing(TransactionRecord::createdAt)).toList();
+    }
+
+    private static String referenceKey(String merchantId, String reference) {
+        return merchantId + '\u0000' + reference;
+    }
+
+    private static String requestKey(String merchantId, String protocol, String requestReference) {
+        return merchantId + '\u0000' + protocol + '\u0000' + requestReference;
+    }
+}

@@ -1,0 +1,45 @@
+package io.tillgate.core.transaction;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where transactions are recorded. Writes are asynchronous and complete only once durable, so the
+ * caller can order "recorded" before "terminal contacted" and "outcome recorded" before "POS told".
+ * Reads may block (a database) and are never called on a Netty event loop.
+ */
+public interface TransactionStore extends AutoCloseable {
+
+    /** Records a new transaction. */
+    CompletableFuture<Void> insert(TransactionRecord record);
+
+    /**
+     * Records a state change (and whatever else changed with it). Completes exceptionally with
+     * {@link IllegalTransitionException} when the stored state cannot move to the new one, except
+     * that a final record may be updated to set {@link TransactionRecord#captured()}.
+     */
+    CompletableFuture<Void> update(TransactionRecord record);
+
+    Optional<TransactionRecord> findById(String id);
+
+    /** The newest transaction of a merchant with this POS reference (P3 customIdentifier). */
+    Optional<TransactionRecord> findByReference(String merchantId, String reference);
+
+    /** The newest transaction of a merchant with this protocol request id (P3 tag, nexo ServiceID…). */
+    Optional<TransactionRecord> findByRequestReference(String merchantId, String protocol, String requestReference);
+
+    /** Refunds, reversals and captures that refer to a transaction. */
+    List<TransactionRecord> findByOriginal(String originalTransactionId);
+
+    /** Transactions not in a final state (including UNKNOWN), oldest first. */
+    List<TransactionRecord> findUnresolved();
+
+    /** Transactions created at or after {@code since}, oldest first. */
+    List<TransactionRecord> findSince(Instant since);
+
+    @Override
+    default void close() {
+    }
+}
