@@ -1,0 +1,106 @@
+package io.tillgate.app;
+
+import io.tillgate.app.config.GatewaySettings;
+import io.tillgate.core.merchant.MerchantDirectory;
+import io.tillgate.core.service.PaymentService;
+import io.tillgate.core.service.PaymentServiceSettings;
+import io.tillgate.core.simulated.SimulatedTerminal;
+import io.tillgate.core.terminal.Terminal;
+import io.tillgate.core.transaction.InMemoryTransactionStore;
+import io.tillgate.core.transaction.TransactionStore;
+import io.tillgate.p3.codec.P3Device;
+import io.tillgate.p3.server.P3Server;
+import io.tillgate.p3.server.P3ServerConfig;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running gateway: terminals, the payment service and the front-ends, built from settings. */
+public final class Gateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final ScheduledExecutorService simulation;
+    private final TransactionStore store;
+    private final PaymentService payments;
+    private final P3Server p3;
+
+    private Gateway(GatewaySettings settings) {
+        this.simulation = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "tillgate-simulated-terminals");
+            thread.setDaemon(true);
+            return thread;
+        });
+        List<Terminal> terminals = new ArrayList<>();
+        Map<String, P3Device> devices = new LinkedHashMap<>();
+        for (GatewaySettings.TerminalSpec spec : settings.terminals()) {
+            terminals.add(new SimulatedTerminal(spec.id(), spec.timing(), simulation, spec.partialApproval()));
+            devices.put(spec.id(), new P3Device(spec.name(), spec.id(), "devices/" + spec.id(), "MOCK", "MOCK"));
+        }
+        this.store = new InMemoryTransactionStore();
+        this.payments = new PaymentService(terminals, store,
+                new PaymentServiceSettings(settings.transactionTimeout(), settings.idempotencyWindow()),
+                Clock.systemUTC());
+        GatewaySettings.P3Settings p3Settings = settings.p3();
+        this.p3 = p3Settings == null ? null : new P3Server(
+                new P3ServerConfig(settings.host(), p3Settings.websocketPort(), p3Settings.tcpPort(),
+                        p3Settings.maxFrameBytes(), p3Settings.idleTimeout(), settings.information(),
+                        settings.receiptWidth(), settings.zone()),
+                payments, new MerchantDirectory(settings.merchants()), devices);
+    }
+
+    /** Builds and starts a gateway; on failure everything already started is stopped again. */
+    public static Gateway start(GatewaySettings settings) {
+        Gateway gateway = new Gateway(settings);
+        try {
+            if (gateway.p3 != null) {
+                gateway.p3.start();
+                LOG.info("P3 PayServer listening on ws://{}/p3 and tcp://{}",
+                        hostPort(gateway.p3.webSocketAddress()), hostPort(gateway.p3.tcpAddress()));
+            }
+            LOG.info("Tillgate ready: {} terminal(s), {} merchant(s)", settings.terminals().size(),
+                    settings.merchants().size());
+            return gateway;
+        } catch (RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
+    }
+
+    public PaymentService payments() {
+        return payments;
+    }
+
+    /** {@code ws://host:port/p3} of the running P3 WebSocket listener. */
+    public URI p3WebSocketUri() {
+        return URI.create("ws://" + hostPort(p3.webSocketAddress()) + "/p3");
+    }
+
+    /** {@code tcp://host:port} of the running P3 framed-TCP listener. */
+    public URI p3TcpUri() {
+        return URI.create("tcp://" + hostPort(p3.tcpAddress()));
+    }
+
+    private static String hostPort(InetSocketAddress address) {
+        String host = address.getHostString();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
+    @Override
+    public void close() {
+        if (p3 != null) {
+            p3.close();
+        }
+        payments.close();
+        store.close();
+        simulation.shutdownNow();
+    }
+}

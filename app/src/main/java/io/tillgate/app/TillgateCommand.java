@@ -1,0 +1,27 @@
+package io.tillgate.app;
+
+import io.tillgate.app.cli.ServeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code tillgate} executable. */
+@Command(name = "tillgate", mixinStandardHelpOptions = true, version = "Tillgate 0.1.0",
+        description = "Open-source payment-terminal gateway: POS software pays on any terminal.",
+        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Start with:  tillgate serve      then in another shell:  tillgate pay --amount 12.00"})
+public final class TillgateCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new TillgateCommand()).execute(args));
+    }
+}

@@ -1,0 +1,75 @@
+package io.tillgate.app.cli;
+
+import io.tillgate.app.Gateway;
+import io.tillgate.app.config.ConfigException;
+import io.tillgate.app.config.ConfigLoader;
+import io.tillgate.app.config.GatewaySettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tillgate serve}: runs the gateway until it is stopped. */
+@Command(name = "serve",
+        description = {
+            "Runs the gateway: the P3 PayServer (WebSocket and framed TCP) in front of the configured terminals.",
+            "Without --config it starts the embedded default: merchant 'demo' (secret tillgate-demo-secret) "
+                    + "and two simulated terminals, sim-1 and sim-2, on ws://localhost:8080/p3 and tcp://localhost:8081.",
+            "Stop it with Ctrl-C (SIGINT) or SIGTERM."},
+        footer = {"", "Examples:", "  tillgate serve", "  tillgate serve --config tillgate.yaml",
+            "  tillgate serve --print-default-config > tillgate.yaml"})
+public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "YAML configuration file (default: the embedded demo configuration).")
+    private Path config;
+
+    @Option(names = "--print-default-config",
+            description = "Print the embedded default configuration, with every key documented, and exit.")
+    private boolean printDefault;
+
+    @Override
+    public Integer call() throws Exception {
+        if (printDefault) {
+            return printDefaultConfig();
+        }
+        GatewaySettings settings;
+        try {
+            settings = config == null ? ConfigLoader.loadDefault() : ConfigLoader.load(config);
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println("tillgate: " + e.getMessage());
+            return 2;
+        }
+        Gateway gateway;
+        try {
+            gateway = Gateway.start(settings);
+        } catch (IllegalStateException e) {
+            spec.commandLine().getErr().println("tillgate: " + e.getMessage());
+            return 3;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gateway.close();
+            stopped.countDown();
+        }, "tillgate-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private int printDefaultConfig() throws IOException {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(ConfigLoader.DEFAULT_RESOURCE)) {
+            spec.commandLine().getOut().print(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,38 @@
+package io.tillgate.core.payment;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks anything in free text that could be a card number, so a log line or an exception message
+ * cannot leak one even when a caller made a mistake.
+ *
+ * <p>A run of 13 to 19 digits (optionally grouped by single spaces or dashes) keeps its first 6 and
+ * last 4 digits. Gateway ids are hex and separated from digits by letters often enough; a run of
+ * pure digits that long is treated as a PAN whether or not its Luhn digit checks out, because
+ * over-masking a log line costs nothing and under-masking costs a breach.
+ */
+public final class CardDataMasker {
+
+    private static final Pattern CANDIDATE = Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])");
+
+    private CardDataMasker() {
+    }
+
+    public static String mask(String text) {
+        if (text == null || text.length() < 13) {
+            return text;
+        }
+        Matcher m = CANDIDATE.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        do {
+            String digits = m.group().replaceAll("[ -]", "");
+            m.appendReplacement(out, MaskedPan.of(digits).value());
+        } while (m.find());
+        m.appendTail(out);
+        return out.toString();
+    }
+}
