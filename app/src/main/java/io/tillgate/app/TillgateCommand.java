@@ -1,5 +1,8 @@
 package io.tillgate.app;
 
+import io.tillgate.app.cli.PayCommand;
+import io.tillgate.app.cli.QueryCommand;
+import io.tillgate.app.cli.RefundCommand;
 import io.tillgate.app.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +12,8 @@ import picocli.CommandLine.Spec;
 /** The {@code tillgate} executable. */
 @Command(name = "tillgate", mixinStandardHelpOptions = true, version = "Tillgate 0.1.0",
         description = "Open-source payment-terminal gateway: POS software pays on any terminal.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ServeCommand.class, PayCommand.class, RefundCommand.class, QueryCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Start with:  tillgate serve      then in another shell:  tillgate pay --amount 12.00"})
 public final class TillgateCommand implements Runnable {
 

@@ -90,7 +90,7 @@ public final class ConfigLoader {
         List<GatewaySettings.TerminalSpec> terminals = terminals(config.terminals());
         Set<String> terminalIds = terminals.stream().map(GatewaySettings.TerminalSpec::id).collect(Collectors.toSet());
         List<Merchant> merchants = merchants(config.merchants(), terminalIds);
-        return new GatewaySettings(host, Map.copyOf(information), timeout, window, receiptWidth, zone, p3, merchants,
+        return new GatewaySettings(host, java.util.Collections.unmodifiableMap(information), timeout, window, receiptWidth, zone, p3, merchants,
                 terminals);
     }
 

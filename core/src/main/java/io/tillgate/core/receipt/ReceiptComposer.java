@@ -1,6 +1,5 @@
 package io.tillgate.core.receipt;
 
-import io.tillgate.core.payment.CardholderVerification;
 import io.tillgate.core.payment.TransactionOutcome;
 import io.tillgate.core.transaction.TransactionRecord;
 import java.time.ZoneId;
@@ -39,8 +38,9 @@ public final class ReceiptComposer {
 
     public Receipt compose(TransactionRecord transaction, Receipt.Copy copy) {
         TransactionOutcome outcome = transaction.outcome();
+        // A signature captured digitally needs no line; one promised on paper does.
         boolean signatureLine = copy == Receipt.Copy.MERCHANT && outcome != null && outcome.isApproved()
-                && (transaction.signatureOnReceipt() || outcome.verification() == CardholderVerification.SIGNATURE);
+                && transaction.signatureOnReceipt();
         List<ReceiptField> fields = fields(transaction, copy);
         return new Receipt(copy, fields, lines(fields, signatureLine), signatureLine);
     }
@@ -75,7 +75,9 @@ public final class ReceiptComposer {
                 add(fields, "PAYMENT_DETAILS_MASKED_ACCOUNT", "Account", o.maskedPan().value());
                 add(fields, "PAYMENT_DETAILS_SOURCE", "Entry", o.entryMode().name());
             }
-            add(fields, "PAYMENT_DETAILS_CUSTOMER_VERIFICATION", "Verification", o.verification().name());
+            if (o.verification() != io.tillgate.core.payment.CardholderVerification.UNKNOWN) {
+                add(fields, "PAYMENT_DETAILS_CUSTOMER_VERIFICATION", "Verification", o.verification().name());
+            }
             add(fields, "CLEARING_DETAILS_AUTHORIZATION_CODE", "Auth. code", o.authorisationCode());
             add(fields, "CLEARING_DETAILS_TRANSACTION_IDENTIFIER", "Reference", o.terminalReference());
         }

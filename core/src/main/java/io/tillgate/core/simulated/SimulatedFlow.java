@@ -63,6 +63,10 @@ final class SimulatedFlow {
         this.amountLine = amount.toString();
     }
 
+    String transactionId() {
+        return request.transactionId();
+    }
+
     synchronized void start() {
         if (request.command().kind() == PaymentKind.SALE || request.command().kind() == PaymentKind.PREAUTH) {
             planCardPayment();

@@ -5,11 +5,10 @@ import io.tillgate.core.terminal.Terminal;
 import io.tillgate.core.terminal.TerminalCapabilities;
 import io.tillgate.core.terminal.TerminalListener;
 import io.tillgate.core.terminal.TerminalRequest;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The built-in terminal: runs the shared simulated card flow (protocols/README.md) chosen by the
@@ -21,7 +20,11 @@ public final class SimulatedTerminal implements Terminal {
     private final SimulatedTiming timing;
     private final ScheduledExecutorService scheduler;
     private final boolean partialApproval;
-    private final Map<String, SimulatedFlow> flows = new ConcurrentHashMap<>();
+    /**
+     * The flow in progress. PaymentService runs one transaction per terminal, so one slot is enough,
+     * and a flow that never ends (cents 95) is simply replaced by the next one.
+     */
+    private final AtomicReference<SimulatedFlow> current = new AtomicReference<>();
     private final AtomicLong sequence = new AtomicLong();
 
     /**
@@ -53,13 +56,13 @@ public final class SimulatedTerminal implements Terminal {
         String terminalReference = String.format("%s-%06d", id, sequence.incrementAndGet());
         SimulatedFlow flow = new SimulatedFlow(request, new ForgettingListener(request.transactionId(), listener),
                 timing, scheduler, partialApproval, terminalReference);
-        flows.put(request.transactionId(), flow);
+        current.set(flow);
         flow.start();
     }
 
     @Override
     public void abort(String transactionId) {
-        SimulatedFlow flow = flows.get(transactionId);
+        SimulatedFlow flow = flow(transactionId);
         if (flow != null) {
             flow.abort();
         }
@@ -67,13 +70,18 @@ public final class SimulatedTerminal implements Terminal {
 
     @Override
     public void answer(String transactionId, ActionAnswer answer) {
-        SimulatedFlow flow = flows.get(transactionId);
+        SimulatedFlow flow = flow(transactionId);
         if (flow != null) {
             flow.answer(answer);
         }
     }
 
-    /** Drops the flow once it has ended so a long-running terminal keeps no garbage. */
+    private SimulatedFlow flow(String transactionId) {
+        SimulatedFlow flow = current.get();
+        return flow != null && flow.transactionId().equals(transactionId) ? flow : null;
+    }
+
+    /** Drops the flow once it has ended so the terminal holds no reference to finished work. */
     private final class ForgettingListener implements TerminalListener {
         private final String transactionId;
         private final TerminalListener delegate;
@@ -100,7 +108,7 @@ public final class SimulatedTerminal implements Terminal {
 
         @Override
         public void onOutcome(io.tillgate.core.payment.TransactionOutcome outcome) {
-            flows.remove(transactionId);
+            current.getAndUpdate(flow -> flow != null && flow.transactionId().equals(transactionId) ? null : flow);
             delegate.onOutcome(outcome);
         }
     }

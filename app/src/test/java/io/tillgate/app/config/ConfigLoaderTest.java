@@ -1,0 +1,105 @@
+package io.tillgate.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tillgate.core.simulated.SimulatedTiming;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void embeddedDefaultHasTheDemoMerchantAndTwoSimulatedTerminals() {
+        GatewaySettings settings = ConfigLoader.loadDefault();
+        assertThat(settings.host()).isEqualTo("localhost");
+        assertThat(settings.p3().websocketPort()).isEqualTo(8080);
+        assertThat(settings.p3().tcpPort()).isEqualTo(8081);
+        assertThat(settings.p3().maxFrameBytes()).isEqualTo(1 << 20);
+        assertThat(settings.merchants()).singleElement().satisfies(m -> {
+            assertThat(m.id()).isEqualTo("demo");
+            assertThat(m.secretMatches("tillgate-demo-secret")).isTrue();
+            assertThat(m.terminalIds()).containsExactly("sim-1", "sim-2");
+        });
+        assertThat(settings.terminals()).extracting(GatewaySettings.TerminalSpec::timing)
+                .containsOnly(SimulatedTiming.REALISTIC);
+        assertThat(settings.transactionTimeout()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(settings.idempotencyWindow()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void minimalFileGetsDefaults() throws IOException {
+        GatewaySettings settings = load("""
+                merchants:
+                  - {id: shop, secret: long-enough-secret, terminals: [t1]}
+                terminals:
+                  - {id: t1, speed: fast}
+                """);
+        assertThat(settings.p3().websocketPort()).isEqualTo(8080);
+        assertThat(settings.terminals().get(0).timing()).isEqualTo(SimulatedTiming.FAST);
+        assertThat(settings.terminals().get(0).name()).isEqualTo("t1");
+    }
+
+    @Test
+    void unknownKeyIsNamed() {
+        assertThatThrownBy(() -> load("""
+                p3: {websocketPort: 8080, tcpPrt: 8081}
+                merchants: [{id: shop, secret: long-enough-secret}]
+                terminals: [{id: t1}]
+                """)).isInstanceOf(ConfigException.class).hasMessageContaining("'p3.tcpPrt'")
+                .hasMessageContaining("unknown key");
+    }
+
+    @Test
+    void undefinedTerminalOfAMerchantIsNamed() {
+        assertThatThrownBy(() -> load("""
+                merchants: [{id: shop, secret: long-enough-secret, terminals: [t1, t9]}]
+                terminals: [{id: t1}]
+                """)).hasMessage("config key 'merchants[0].terminals[1]': terminal 't9' is not defined under 'terminals'");
+    }
+
+    @Test
+    void badValuesAreNamed() {
+        assertThatThrownBy(() -> load("""
+                gateway: {transactionTimeout: soon}
+                merchants: [{id: shop, secret: long-enough-secret}]
+                terminals: [{id: t1}]
+                """)).hasMessageContaining("'gateway.transactionTimeout'").hasMessageContaining("'soon'");
+        assertThatThrownBy(() -> load("""
+                p3: {tcpPort: 70000}
+                merchants: [{id: shop, secret: long-enough-secret}]
+                terminals: [{id: t1}]
+                """)).hasMessageContaining("'p3.tcpPort'");
+        assertThatThrownBy(() -> load("""
+                merchants: [{id: shop, secret: short}]
+                terminals: [{id: t1}]
+                """)).hasMessageContaining("'merchants[0].secret'").hasMessageNotContaining("short");
+        assertThatThrownBy(() -> load("""
+                merchants: [{id: shop, secret: long-enough-secret}]
+                terminals: [{id: t1, speed: warp}]
+                """)).hasMessageContaining("'terminals[0].speed'").hasMessageContaining("warp");
+        assertThatThrownBy(() -> load("""
+                merchants: [{id: shop, secret: long-enough-secret}]
+                terminals: [{id: t1}, {id: t1}]
+                """)).hasMessageContaining("'terminals[1].id'");
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml"))).hasMessageContaining("nope.yaml")
+                .hasMessageContaining("does not exist");
+    }
+
+    private GatewaySettings load(String yaml) throws IOException {
+        Path file = dir.resolve("tillgate.yaml");
+        Files.writeString(file, yaml);
+        return ConfigLoader.load(file);
+    }
+}

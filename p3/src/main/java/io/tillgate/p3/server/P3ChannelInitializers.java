@@ -1,0 +1,76 @@
+package io.tillgate.p3.server;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.tillgate.p3.netty.P3Pipelines;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The two pipelines of the P3 server. They differ only in how messages are framed — a WebSocket
+ * upgrade with one P3 message per text message, or the 4-byte length prefix — and both end in the
+ * same {@link P3ServerHandler}, so every request is handled identically whichever transport it
+ * came over. Both close a connection that stays silent longer than the idle timeout.
+ */
+final class P3ChannelInitializers {
+
+    /** The WebSocket handshake is a small GET; anything bigger is not a P3 client. */
+    private static final int MAX_HANDSHAKE_BYTES = 8 * 1024;
+
+    private static final long HANDSHAKE_TIMEOUT_MILLIS = 10_000;
+
+    private P3ChannelInitializers() {
+    }
+
+    /** WebSocket on {@code /} and {@code /p3}: HTTP upgrade, text messages up to {@code maxFrameBytes}. */
+    static ChannelInitializer<SocketChannel> webSocket(P3ServerContext context) {
+        P3ServerConfig config = context.config();
+        WebSocketServerProtocolConfig protocol = WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath("/")
+                .checkStartsWith(true)
+                .handshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS)
+                .decoderConfig(WebSocketDecoderConfig.newBuilder()
+                        .maxFramePayloadLength(config.maxFrameBytes())
+                        .allowExtensions(false)
+                        .build())
+                .build();
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(SocketChannel channel) {
+                ChannelPipeline pipeline = channel.pipeline();
+                pipeline.addLast(idleHandler(config))
+                        .addLast(new HttpServerCodec())
+                        .addLast(new HttpObjectAggregator(MAX_HANDSHAKE_BYTES))
+                        .addLast(new WebSocketPathFilter())
+                        .addLast(new WebSocketServerProtocolHandler(protocol));
+                P3Pipelines.addWebSocketCodec(pipeline, config.maxFrameBytes());
+                pipeline.addLast(new WebSocketMessageGuard())
+                        .addLast(new P3ServerHandler(context));
+            }
+        };
+    }
+
+    /** Framed TCP: the codec's length-prefix framing with {@code maxFrameBytes} as the limit. */
+    static ChannelInitializer<SocketChannel> tcp(P3ServerContext context) {
+        P3ServerConfig config = context.config();
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(SocketChannel channel) {
+                ChannelPipeline pipeline = channel.pipeline();
+                pipeline.addLast(idleHandler(config));
+                P3Pipelines.addTcpCodec(pipeline, config.maxFrameBytes());
+                pipeline.addLast(new P3ServerHandler(context));
+            }
+        };
+    }
+
+    private static IdleStateHandler idleHandler(P3ServerConfig config) {
+        return new IdleStateHandler(0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,61 @@
+package io.tillgate.p3.server;
+
+import io.tillgate.core.merchant.Merchant;
+import io.tillgate.core.merchant.MerchantDirectory;
+import io.tillgate.core.receipt.ReceiptComposer;
+import io.tillgate.core.service.PaymentService;
+import io.tillgate.p3.codec.P3Device;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What every P3 connection shares: the configuration, the payment service, the merchants and the
+ * configured devices. Immutable, so sessions on any event loop read it without locking.
+ */
+final class P3ServerContext {
+
+    private final P3ServerConfig config;
+    private final PaymentService payments;
+    private final MerchantDirectory merchants;
+    private final Map<String, P3Device> devicesById;
+
+    P3ServerContext(P3ServerConfig config, PaymentService payments, MerchantDirectory merchants,
+            Map<String, P3Device> devicesById) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.payments = Objects.requireNonNull(payments, "payments");
+        this.merchants = Objects.requireNonNull(merchants, "merchants");
+        this.devicesById = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(devicesById,
+                "devicesById")));
+    }
+
+    P3ServerConfig config() {
+        return config;
+    }
+
+    PaymentService payments() {
+        return payments;
+    }
+
+    MerchantDirectory merchants() {
+        return merchants;
+    }
+
+    /** The merchant's devices in the merchant's configured order; terminals without a P3 device are left out. */
+    List<P3Device> devicesOf(Merchant merchant) {
+        return merchant.terminalIds().stream().filter(devicesById::containsKey).map(devicesById::get).toList();
+    }
+
+    /** Whether {@code deviceId} is a P3 device that {@code merchant} may use. */
+    boolean mayUse(Merchant merchant, String deviceId) {
+        return merchant.owns(deviceId) && devicesById.containsKey(deviceId);
+    }
+
+    /** Maps transactions for {@code merchant}, with receipts printing its details. */
+    P3TransactionMapper mapperFor(Merchant merchant) {
+        return new P3TransactionMapper(new P3ReceiptMapper(
+                new ReceiptComposer(merchant.details(), config.zone(), config.receiptWidth())));
+    }
+}
