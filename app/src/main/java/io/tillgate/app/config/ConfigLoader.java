@@ -30,6 +30,9 @@ public final class ConfigLoader {
     /** The embedded default: merchant {@code demo}, two simulated terminals. */
     public static final String DEFAULT_RESOURCE = "/default-config.yaml";
 
+    /** The embedded journal: SQLite under ./data/ of the working directory. */
+    public static final String DEFAULT_JOURNAL_URL = "jdbc:sqlite:data/tillgate.db";
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -86,12 +89,25 @@ public final class ConfigLoader {
         }
         ZoneId zone = zone(g.timeZone());
 
+        GatewaySettings.JournalSpec journal = journal(config.journal());
         GatewaySettings.P3Settings p3 = p3(config.p3());
         List<GatewaySettings.TerminalSpec> terminals = terminals(config.terminals());
         Set<String> terminalIds = terminals.stream().map(GatewaySettings.TerminalSpec::id).collect(Collectors.toSet());
         List<Merchant> merchants = merchants(config.merchants(), terminalIds);
-        return new GatewaySettings(host, java.util.Collections.unmodifiableMap(information), timeout, window, receiptWidth, zone, p3, merchants,
-                terminals);
+        return new GatewaySettings(host, java.util.Collections.unmodifiableMap(information), timeout, window,
+                receiptWidth, zone, journal, p3, merchants, terminals);
+    }
+
+    private static GatewaySettings.JournalSpec journal(GatewayConfig.Journal journal) {
+        String url = journal == null ? null : journal.url();
+        url = orDefault(url, DEFAULT_JOURNAL_URL);
+        if (!url.equals(GatewaySettings.JournalSpec.MEMORY) && !url.startsWith("jdbc:sqlite:")
+                && !url.startsWith("jdbc:postgresql:")) {
+            throw new ConfigException("journal.url", "'" + url + "' is not a journal (expected jdbc:sqlite:FILE, "
+                    + "jdbc:postgresql://HOST:PORT/DATABASE or memory)");
+        }
+        return new GatewaySettings.JournalSpec(url, journal == null ? null : journal.user(),
+                journal == null ? null : journal.password());
     }
 
     private static GatewaySettings.P3Settings p3(GatewayConfig.P3 p3) {

@@ -10,6 +10,7 @@ import java.util.Map;
  */
 public record GatewayConfig(
         @JsonProperty("gateway") Gateway gateway,
+        @JsonProperty("journal") Journal journal,
         @JsonProperty("p3") P3 p3,
         @JsonProperty("merchants") List<MerchantEntry> merchants,
         @JsonProperty("terminals") List<TerminalEntry> terminals) {
@@ -22,6 +23,18 @@ public record GatewayConfig(
             @JsonProperty("idempotencyWindow") String idempotencyWindow,
             @JsonProperty("receiptWidth") Integer receiptWidth,
             @JsonProperty("timeZone") String timeZone) {
+    }
+
+    /** Where transactions are recorded. */
+    public record Journal(
+            @JsonProperty("url") String url,
+            @JsonProperty("user") String user,
+            @JsonProperty("password") String password) {
+
+        @Override
+        public String toString() {
+            return "Journal[url=" + url + "]";
+        }
     }
 
     /** The P3 PayServer front-end. */

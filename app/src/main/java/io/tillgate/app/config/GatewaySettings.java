@@ -16,6 +16,7 @@ import java.util.Map;
  * @param idempotencyWindow how long a POS reference keeps naming one transaction
  * @param receiptWidth the printable receipt line length
  * @param zone the shop's time zone for receipts
+ * @param journal where transactions are recorded
  * @param p3 the P3 front-end, or {@code null} when disabled
  * @param merchants who may log in
  * @param terminals the terminals, in configuration order
@@ -27,9 +28,30 @@ public record GatewaySettings(
         Duration idempotencyWindow,
         int receiptWidth,
         ZoneId zone,
+        JournalSpec journal,
         P3Settings p3,
         List<Merchant> merchants,
         List<TerminalSpec> terminals) {
+
+    /**
+     * @param url {@code jdbc:sqlite:FILE}, {@code jdbc:postgresql://…}, or {@code memory} (forgets
+     *     everything on restart; for tests and benchmarks only)
+     * @param user database user, or {@code null}
+     * @param password database password, or {@code null}; never logged
+     */
+    public record JournalSpec(String url, String user, String password) {
+
+        public static final String MEMORY = "memory";
+
+        public boolean inMemory() {
+            return MEMORY.equals(url);
+        }
+
+        @Override
+        public String toString() {
+            return "JournalSpec[url=" + url + ", user=" + user + "]";
+        }
+    }
 
     /**
      * @param websocketPort WebSocket port ({@code /} and {@code /p3})
@@ -52,18 +74,25 @@ public record GatewaySettings(
     /** The same settings with every port moved (0 = any free port), for tests and benchmarks. */
     public GatewaySettings withP3Ports(int websocketPort, int tcpPort) {
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
-                new P3Settings(websocketPort, tcpPort, p3.maxFrameBytes(), p3.idleTimeout()), merchants, terminals);
+                journal, new P3Settings(websocketPort, tcpPort, p3.maxFrameBytes(), p3.idleTimeout()), merchants,
+                terminals);
     }
 
     /** The same settings with every simulated terminal at {@code timing}. */
     public GatewaySettings withTiming(SimulatedTiming timing) {
-        return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone, p3,
-                merchants, terminals.stream()
+        return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
+                journal, p3, merchants, terminals.stream()
                         .map(t -> new TerminalSpec(t.id(), t.name(), timing, t.partialApproval())).toList());
     }
 
     public GatewaySettings withTransactionTimeout(Duration timeout) {
-        return new GatewaySettings(host, information, timeout, idempotencyWindow, receiptWidth, zone, p3, merchants,
-                terminals);
+        return new GatewaySettings(host, information, timeout, idempotencyWindow, receiptWidth, zone, journal, p3,
+                merchants, terminals);
+    }
+
+    /** The same settings recording transactions in {@code spec}. */
+    public GatewaySettings withJournal(JournalSpec spec) {
+        return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone, spec,
+                p3, merchants, terminals);
     }
 }

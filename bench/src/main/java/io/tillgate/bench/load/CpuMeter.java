@@ -18,15 +18,20 @@ final class CpuMeter {
     private final long processNanos;
     private final long machineBusyTicks;
     private final long wallNanos;
+    private final java.util.Map<Long, Long> allocatedByThread;
+    private final long gcMillis;
 
-    private CpuMeter(long processNanos, long machineBusyTicks, long wallNanos) {
+    private CpuMeter(long processNanos, long machineBusyTicks, long wallNanos, java.util.Map<Long, Long> allocated,
+                     long gcMillis) {
         this.processNanos = processNanos;
         this.machineBusyTicks = machineBusyTicks;
         this.wallNanos = wallNanos;
+        this.allocatedByThread = allocated;
+        this.gcMillis = gcMillis;
     }
 
     static CpuMeter now() {
-        return new CpuMeter(processCpuNanos(), machineBusyTicks(), System.nanoTime());
+        return new CpuMeter(processCpuNanos(), machineBusyTicks(), System.nanoTime(), allocatedByThread(), gcMillis());
     }
 
     /** What happened between this reading and {@code later}. */
@@ -35,15 +40,22 @@ final class CpuMeter {
         double process = (later.processNanos - processNanos) / 1e9 / seconds;
         double machine = machineBusyTicks < 0 || later.machineBusyTicks < 0 ? Double.NaN
                 : (later.machineBusyTicks - machineBusyTicks) / USER_HZ / seconds;
-        return new Usage(process, machine, (later.processNanos - processNanos) / 1e3);
+        long allocated = 0;
+        for (java.util.Map.Entry<Long, Long> entry : later.allocatedByThread.entrySet()) {
+            allocated += entry.getValue() - allocatedByThread.getOrDefault(entry.getKey(), 0L);
+        }
+        return new Usage(process, machine, (later.processNanos - processNanos) / 1e3, allocated,
+                later.gcMillis - gcMillis);
     }
 
     /**
      * @param processCores cores this JVM used on average
      * @param machineCores cores the whole machine used on average (this JVM included)
      * @param processMicros CPU time of this JVM in microseconds
+     * @param allocatedBytes heap allocated by this JVM's threads (those alive at the end)
+     * @param gcMillis time the garbage collectors reported (pauses and concurrent work)
      */
-    record Usage(double processCores, double machineCores, double processMicros) {
+    record Usage(double processCores, double machineCores, double processMicros, long allocatedBytes, long gcMillis) {
         double otherCores() {
             return Math.max(0, machineCores - processCores);
         }
@@ -54,6 +66,29 @@ final class CpuMeter {
             return os.getProcessCpuTime();
         }
         return -1;
+    }
+
+    private static java.util.Map<Long, Long> allocatedByThread() {
+        java.util.Map<Long, Long> result = new java.util.HashMap<>();
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
+            long[] ids = threads.getAllThreadIds();
+            long[] bytes = threads.getThreadAllocatedBytes(ids);
+            for (int i = 0; i < ids.length; i++) {
+                if (bytes[i] >= 0) {
+                    result.put(ids[i], bytes[i]);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 
     private static long machineBusyTicks() {

@@ -59,7 +59,8 @@ import picocli.CommandLine.Option;
             "",
             "Any error (refused or failed charge, status other than APPROVED, lost connection, a client with no "
                     + "answer when the run ends) is printed as ERRORS and the exit code is 1. The whole run is "
-                    + "bounded: after rounds x (warmup + duration) x 2 + 60 s it is stopped with exit code 3.",
+                    + "bounded: after rounds x (warmup + duration) x 2 + 2 x jit-warmup + 60 s it is stopped with "
+                    + "exit code 3.",
             ""},
         footer = {"",
             "Output: one 'round N' line per round, then a 'MEDIAN' line; 'RESULT'/'MEDIAN-RESULT' lines carry the "
@@ -123,6 +124,19 @@ public final class LoadGenerator implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--jit-warmup", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+            description = "Before round 1, one unmeasured gateway run and one echo run of this length each, so the "
+                    + "JIT has compiled the hot paths: on a 2-core machine C2 keeps compiling for about 30 s of load, "
+                    + "and a cold round 1 would measure the compiler, not the gateway. 0s to skip "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration jitWarmup;
+
+    @Option(names = "--transaction-timeout", paramLabel = "DURATION", defaultValue = "3m",
+            converter = DurationConverter.class,
+            description = "The in-process gateway's gateway.transactionTimeout (default: ${DEFAULT-VALUE}, as "
+                    + "'tillgate serve').")
+    Duration transactionTimeout;
+
     @Option(names = "--rate", paramLabel = "TX_PER_S", defaultValue = "0",
             description = "Pace the gateway clients at this many transactions/s in total instead of a closed loop "
                     + "(each client: one charge every N/rate s, still one outstanding at most; latency counted from "
@@ -176,7 +190,8 @@ public final class LoadGenerator implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean webSocket = validate();
-        Duration deadline = warmup.plus(duration).multipliedBy(2L * rounds).plusSeconds(60);
+        Duration deadline = warmup.plus(duration).multipliedBy(2L * rounds).plus(jitWarmup.multipliedBy(2))
+                .plusSeconds(60);
         Watchdog.start(deadline);
 
         int deviceCount = devices != null ? devices : clients;
@@ -207,7 +222,7 @@ public final class LoadGenerator implements Callable<Integer> {
             if (gatewayUrl == null) {
                 merchantId = merchant != null ? merchant : BENCH_MERCHANT;
                 merchantSecret = secret != null ? secret : BENCH_SECRET;
-                gateway = Gateway.start(settings(merchantId, merchantSecret, deviceCount));
+                gateway = Gateway.start(settings(merchantId, merchantSecret, deviceCount, transactionTimeout));
                 endpoint = webSocket ? gateway.p3WebSocketUri() : gateway.p3TcpUri();
                 out.println("in-process gateway on " + endpoint);
                 if (rss) {
@@ -229,6 +244,14 @@ public final class LoadGenerator implements Callable<Integer> {
             out.printf(Locale.ROOT, "%d PayClients and %d echo clients connected; echo message: "
                     + "EXECUTE_TRANSACTION_UPDATE, %d bytes%n", clients, noEcho ? 0 : clients, sample.length);
 
+            if (!jitWarmup.isZero()) {
+                out.printf(Locale.ROOT, "JIT warm-up: %s gateway%s, unmeasured...%n", text(jitWarmup),
+                        echoLoad == null ? "" : " + " + text(jitWarmup) + " echo");
+                RunResult g = gatewayLoad.run(Duration.ZERO, jitWarmup, timeout, rate);
+                RunResult e = echoLoad == null ? null : echoLoad.run(Duration.ZERO, jitWarmup, timeout);
+                report("JIT warm-up (ignored)", g, e);
+                reportErrors(g, e);
+            }
             List<RunResult> gatewayRuns = new ArrayList<>();
             List<RunResult> echoRuns = new ArrayList<>();
             boolean failed = false;
@@ -302,7 +325,7 @@ public final class LoadGenerator implements Callable<Integer> {
         };
     }
 
-    static GatewaySettings settings(String merchantId, String merchantSecret, int deviceCount) {
+    static GatewaySettings settings(String merchantId, String merchantSecret, int deviceCount, Duration timeout) {
         List<GatewaySettings.TerminalSpec> terminals = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= deviceCount; i++) {
@@ -312,8 +335,9 @@ public final class LoadGenerator implements Callable<Integer> {
         }
         Merchant merchant = new Merchant(merchantId, merchantSecret,
                 new MerchantDetails("Bench", null, null, null, null), ids);
-        return new GatewaySettings("127.0.0.1", Map.of("location", "load generator"), Duration.ofMinutes(3),
+        return new GatewaySettings("127.0.0.1", Map.of("location", "load generator"), timeout,
                 Duration.ofHours(24), 40, ZoneOffset.UTC,
+                new GatewaySettings.JournalSpec(GatewaySettings.JournalSpec.MEMORY, null, null),
                 new GatewaySettings.P3Settings(0, 0, 1 << 20, Duration.ofMinutes(10)), List.of(merchant), terminals);
     }
 
@@ -343,20 +367,23 @@ public final class LoadGenerator implements Callable<Integer> {
                         "echo: %.0f msg/s, p50 %.2f ms, p99 %.2f ms | ratio %.1f %%", e.messagesPerSecond(),
                         e.percentileMillis(0.50), e.percentileMillis(0.99),
                         100.0 * g.messagesPerSecond() / e.messagesPerSecond()));
-        out.printf(Locale.ROOT, "%s cpu: gateway run %.2f cores (other processes %.2f), %.0f us/tx, %.1f us/msg%s%n",
+        out.printf(Locale.ROOT, "%s cpu: gateway run %.2f cores (other processes %.2f), %.0f us/tx, %.1f us/msg, "
+                        + "alloc %.0f KB/tx, GC %d ms%s%n",
                 " ".repeat(label.length()), g.cpu().processCores(), g.cpu().otherCores(), g.cpuMicrosPerOperation(),
-                g.cpuMicrosPerMessage(), e == null ? "" : String.format(Locale.ROOT,
+                g.cpuMicrosPerMessage(), g.cpu().allocatedBytes() / 1024.0 / g.operations(), g.cpu().gcMillis(),
+                e == null ? "" : String.format(Locale.ROOT,
                         " | echo run %.2f cores (other processes %.2f), %.1f us/msg | cpu ratio %.1f %%",
                         e.cpu().processCores(), e.cpu().otherCores(), e.cpuMicrosPerMessage(),
                         100.0 * e.cpuMicrosPerMessage() / g.cpuMicrosPerMessage()));
         StringBuilder result = new StringBuilder();
         result.append(String.format(Locale.ROOT, "RESULT %s gw_tx_s=%.0f gw_msg_s=%.0f gw_p50_ms=%.3f gw_p99_ms=%.3f "
                         + "gw_p999_ms=%.3f gw_max_ms=%.3f gw_tx=%d gw_errors=%d gw_cores=%.2f gw_other_cores=%.2f "
-                        + "gw_cpu_us_tx=%.1f gw_cpu_us_msg=%.2f",
+                        + "gw_cpu_us_tx=%.1f gw_cpu_us_msg=%.2f gw_alloc_kb_tx=%.1f gw_gc_ms=%d",
                 label.replace(' ', '='), g.operationsPerSecond(), g.messagesPerSecond(), g.percentileMillis(0.50),
                 g.percentileMillis(0.99), g.percentileMillis(0.999), g.latency().maxNanos() / 1e6,
                 g.operations(), g.errors().total() + g.stuck(), g.cpu().processCores(), g.cpu().otherCores(),
-                g.cpuMicrosPerOperation(), g.cpuMicrosPerMessage()));
+                g.cpuMicrosPerOperation(), g.cpuMicrosPerMessage(),
+                g.cpu().allocatedBytes() / 1024.0 / g.operations(), g.cpu().gcMillis()));
         if (e != null) {
             result.append(String.format(Locale.ROOT, " echo_msg_s=%.0f echo_p50_ms=%.3f echo_p99_ms=%.3f "
                             + "echo_errors=%d echo_cores=%.2f echo_other_cores=%.2f echo_cpu_us_msg=%.2f "

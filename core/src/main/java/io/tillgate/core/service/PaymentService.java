@@ -104,6 +104,59 @@ public final class PaymentService implements AutoCloseable {
         return routed(merchantId, terminalId, null, active -> active.answer(answer));
     }
 
+    /**
+     * Resolves what an earlier run left unfinished, before any front-end accepts work: each
+     * transaction that never reached a final state is asked of its terminal where the protocol
+     * has a status query, and otherwise becomes {@link TransactionState#UNKNOWN} for an operator.
+     * Completes with the transactions as they are afterwards.
+     */
+    public CompletableFuture<List<TransactionRecord>> recoverUnfinished() {
+        return CompletableFuture.supplyAsync(store::findUnresolved, admission).thenCompose(unresolved -> {
+            List<CompletableFuture<TransactionRecord>> recovered = new ArrayList<>();
+            for (TransactionRecord record : unresolved) {
+                recovered.add(recover(record));
+            }
+            return CompletableFuture.allOf(recovered.toArray(CompletableFuture[]::new))
+                    .thenApply(v -> recovered.stream().map(CompletableFuture::join).toList());
+        });
+    }
+
+    private CompletableFuture<TransactionRecord> recover(TransactionRecord record) {
+        Terminal terminal = terminals.get(record.terminalId());
+        if (terminal == null || !terminal.capabilities().recovery()) {
+            return markUnknown(record, terminal == null ? "terminal " + record.terminalId() + " is no longer configured"
+                    : "gateway restarted; terminal " + record.terminalId() + " has no status query");
+        }
+        return terminal.recover(record)
+                .orTimeout(settings.transactionTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((found, failure) -> {
+                    if (failure != null || found.isEmpty()) {
+                        return markUnknown(record, failure != null
+                                ? "status query failed: " + PaymentException.from(failure).getMessage()
+                                : "terminal does not know the transaction");
+                    }
+                    TransactionRecord resolved = record.withOutcome(found.get(),
+                            capturedAfter(record, found.get()), now());
+                    LOG.warn("transaction {} recovered from terminal {} after restart: {}", record.id(),
+                            record.terminalId(), resolved.state());
+                    return store.update(resolved, "recovered from the terminal after a gateway restart")
+                            .thenApply(v -> resolved);
+                })
+                .thenCompose(next -> next);
+    }
+
+    private CompletableFuture<TransactionRecord> markUnknown(TransactionRecord record, String why) {
+        if (record.state() == TransactionState.UNKNOWN) {
+            return CompletableFuture.completedFuture(record);
+        }
+        TransactionRecord unknown = record.withOutcome(
+                TransactionOutcome.of(io.tillgate.core.payment.TransactionResult.UNKNOWN, "GATEWAY_RESTART"), false,
+                now());
+        LOG.warn("transaction {} ({} {} on {}) was {} when the gateway stopped; now UNKNOWN: {}", record.id(),
+                record.kind(), record.amount(), record.terminalId(), record.state(), why);
+        return store.update(unknown, why).thenApply(v -> unknown);
+    }
+
     /** Stops telling {@code observer} about a transaction (its POS went away); the transaction goes on. */
     public void detach(String transactionId, TransactionObserver observer) {
         ActiveTransaction active = activeById.get(transactionId);

@@ -1,6 +1,7 @@
 package io.tillgate.core.transaction;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ public final class InMemoryTransactionStore implements TransactionStore {
     private final Map<String, TransactionRecord> byId = new ConcurrentHashMap<>();
     private final Map<String, String> byReference = new ConcurrentHashMap<>();
     private final Map<String, String> byRequestReference = new ConcurrentHashMap<>();
+    private final Map<String, List<TransactionEvent>> histories = new ConcurrentHashMap<>();
 
     @Override
     public CompletableFuture<Void> insert(TransactionRecord record) {
@@ -22,6 +24,7 @@ public final class InMemoryTransactionStore implements TransactionStore {
             return CompletableFuture.failedFuture(
                     new IllegalStateException("transaction " + record.id() + " already recorded"));
         }
+        append(record, null);
         if (record.reference() != null) {
             byReference.put(referenceKey(record.merchantId(), record.reference()), record.id());
         }
@@ -33,7 +36,7 @@ public final class InMemoryTransactionStore implements TransactionStore {
     }
 
     @Override
-    public CompletableFuture<Void> update(TransactionRecord record) {
+    public CompletableFuture<Void> update(TransactionRecord record, String note) {
         try {
             byId.compute(record.id(), (id, stored) -> {
                 if (stored == null) {
@@ -50,9 +53,28 @@ public final class InMemoryTransactionStore implements TransactionStore {
                 }
                 return record;
             });
+            append(record, note);
             return CompletableFuture.completedFuture(null);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public List<TransactionEvent> history(String id) {
+        List<TransactionEvent> events = histories.get(id);
+        if (events == null) {
+            return List.of();
+        }
+        synchronized (events) {
+            return List.copyOf(events);
+        }
+    }
+
+    private void append(TransactionRecord record, String note) {
+        List<TransactionEvent> events = histories.computeIfAbsent(record.id(), id -> new ArrayList<>());
+        synchronized (events) {
+            events.add(new TransactionEvent(record.id(), record.state(), record.updatedAt(), note));
         }
     }
 

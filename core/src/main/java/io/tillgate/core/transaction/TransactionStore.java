@@ -12,15 +12,24 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface TransactionStore extends AutoCloseable {
 
-    /** Records a new transaction. */
+    /** Records a new transaction and the first event of its history. */
     CompletableFuture<Void> insert(TransactionRecord record);
 
     /**
-     * Records a state change (and whatever else changed with it). Completes exceptionally with
-     * {@link IllegalTransitionException} when the stored state cannot move to the new one, except
-     * that a final record may be updated to set {@link TransactionRecord#captured()}.
+     * Records a state change (and whatever else changed with it) and appends it to the history.
+     * Completes exceptionally with {@link IllegalTransitionException} when the stored state cannot
+     * move to the new one, except that a final record may be updated to set
+     * {@link TransactionRecord#captured()}.
      */
-    CompletableFuture<Void> update(TransactionRecord record);
+    default CompletableFuture<Void> update(TransactionRecord record) {
+        return update(record, null);
+    }
+
+    /** As {@link #update(TransactionRecord)}, with a note for the history (an operator's resolution). */
+    CompletableFuture<Void> update(TransactionRecord record, String note);
+
+    /** The transaction's history, oldest first; empty for an unknown id. */
+    List<TransactionEvent> history(String id);
 
     Optional<TransactionRecord> findById(String id);
 

@@ -31,7 +31,7 @@ final class RequestOperation<T> extends ClientOperation<T> {
 
     @Override
     boolean onMessage(P3Message message) {
-        if (message.type() != responseType) {
+        if (message.type() != responseType && message.type() != P3MessageType.ERROR_RESPONSE) {
             fail(new P3ProtocolException(operation + ": expected " + responseType + " for tag " + tag()
                     + ", got " + message.type()));
         } else if (message.isError()) {

@@ -50,7 +50,7 @@ final class TransactionOperation extends ClientOperation<P3Transaction> {
     @Override
     boolean onMessage(P3Message message) {
         answered = true;
-        if (message.type() == responseType) {
+        if (message.type() == responseType || message.type() == P3MessageType.ERROR_RESPONSE) {
             P3Transaction transaction = transactionOf(message.body());
             if (message.isError()) {
                 fail(new P3ErrorException(operation, message.error(), transaction));

@@ -11,7 +11,8 @@ public sealed interface P3Body
                 AbortTransactionRequest, AbortTransactionResponse,
                 SubmitSignatureRequest, SubmitSignatureResponse,
                 AmendTransactionRequest, AmendTransactionUpdate, AmendTransactionResponse,
-                QueryTransactionRequest, QueryTransactionResponse {
+                QueryTransactionRequest, QueryTransactionResponse,
+                ErrorResponse {
 
     /** The message type this body belongs to. */
     P3MessageType messageType();

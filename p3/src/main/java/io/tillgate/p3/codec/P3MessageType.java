@@ -26,7 +26,15 @@ public enum P3MessageType {
     AMEND_TRANSACTION_UPDATE(P3MessageKind.UPDATE, AmendTransactionUpdate.class),
     AMEND_TRANSACTION_RESPONSE(P3MessageKind.RESPONSE, AmendTransactionResponse.class),
     QUERY_TRANSACTION_REQUEST(P3MessageKind.REQUEST, QueryTransactionRequest.class),
-    QUERY_TRANSACTION_RESPONSE(P3MessageKind.RESPONSE, QueryTransactionResponse.class);
+    QUERY_TRANSACTION_RESPONSE(P3MessageKind.RESPONSE, QueryTransactionResponse.class),
+    /**
+     * Tillgate's answer to a message whose {@code type} is missing or unknown (project decision):
+     * P3 has no response type to such a request, so the server answers {@code ERROR_RESPONSE} with
+     * status ERROR, PARAMETER_INVALID or PARAMETER_MISSING naming {@code type}, and the tag and
+     * resource echoed when they could be read. A client treats it as the failed response of the
+     * request with that tag.
+     */
+    ERROR_RESPONSE(P3MessageKind.RESPONSE, ErrorResponse.class);
 
     private static final Map<String, P3MessageType> BY_CODE = new HashMap<>();
 

@@ -47,13 +47,6 @@ final class P3Session {
     private static final Set<String> PROVIDER_MODES = Set.of("MOCK", "JUNGLE", "TEST", "TEST_FIXED", "LIVE",
             "LIVE_FIXED");
 
-    /**
-     * The response type for a request whose type is missing or unknown. P3 has no generic error
-     * message, so such a request is answered as the first request of every conversation would be;
-     * the echoed tag is what lets the client route it.
-     */
-    static final P3MessageType UNNAMED_REQUEST_RESPONSE = P3MessageType.LOGIN_MERCHANT_RESPONSE;
-
     private final P3ServerContext context;
     private final PaymentService payments;
     private final P3Outbox outbox;
@@ -96,7 +89,7 @@ final class P3Session {
     void onUnreadable(P3DecodingException failure) {
         LOG.info("P3 {} unreadable {} (tag {}): {} {}", peer, failure.messageType().map(Enum::name).orElse("message"),
                 clip(failure.tag()), failure.errorType(), failure.getMessage());
-        outbox.reply(failure.errorResponse().orElseGet(() -> P3Message.error(UNNAMED_REQUEST_RESPONSE, failure.tag(),
+        outbox.reply(failure.errorResponse().orElseGet(() -> P3Message.error(P3MessageType.ERROR_RESPONSE, failure.tag(),
                 failure.resource(), failure.toError())));
     }
 

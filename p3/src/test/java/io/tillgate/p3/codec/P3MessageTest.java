@@ -37,7 +37,7 @@ class P3MessageTest {
 
     @Test
     void catalogueIsComplete() {
-        assertThat(P3MessageType.values()).hasSize(15);
+        assertThat(P3MessageType.values()).hasSize(16);
         List<P3MessageType> requests = new ArrayList<>(Arrays.asList(P3MessageType.values()));
         requests.removeIf(t -> !t.isRequest());
         assertThat(requests).hasSize(6);

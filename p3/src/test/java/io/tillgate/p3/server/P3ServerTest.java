@@ -148,7 +148,9 @@ class P3ServerTest {
             assertThat(error.path("tag").asText()).isEqualTo("t1");
 
             pos.connection().send("not json at all");
-            assertThat(pos.connection().receive().path("error").path("type").asText()).isEqualTo("PARAMETER_INVALID");
+            JsonNode notJson = pos.connection().receive();
+            assertThat(notJson.path("type").asText()).isEqualTo("ERROR_RESPONSE");
+            assertThat(notJson.path("error").path("type").asText()).isEqualTo("PARAMETER_INVALID");
 
             assertThat(pos.login().path("status").asText()).isEqualTo("OK");
         }
@@ -160,6 +162,7 @@ class P3ServerTest {
         try (P3TestPos pos = connect(transport)) {
             pos.connection().send("{\"type\":\"BREW_COFFEE_REQUEST\",\"tag\":\"t7\",\"resource\":\"devices/reader1\"}");
             JsonNode error = pos.next("t7");
+            assertThat(error.path("type").asText()).isEqualTo("ERROR_RESPONSE");
             assertThat(error.path("status").asText()).isEqualTo("ERROR");
             assertThat(error.path("error").path("type").asText()).isEqualTo("PARAMETER_INVALID");
             assertThat(error.path("error").path("developerMessage").asText()).contains("BREW_COFFEE_REQUEST");
