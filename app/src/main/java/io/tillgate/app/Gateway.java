@@ -6,7 +6,7 @@ import io.tillgate.core.service.PaymentService;
 import io.tillgate.core.service.PaymentServiceSettings;
 import io.tillgate.core.simulated.SimulatedTerminal;
 import io.tillgate.core.terminal.Terminal;
-import io.tillgate.core.transaction.InMemoryTransactionStore;
+import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionStore;
 import io.tillgate.p3.codec.P3Device;
 import io.tillgate.p3.server.P3Server;
@@ -45,7 +45,7 @@ public final class Gateway implements AutoCloseable {
             terminals.add(new SimulatedTerminal(spec.id(), spec.timing(), simulation, spec.partialApproval()));
             devices.put(spec.id(), new P3Device(spec.name(), spec.id(), "devices/" + spec.id(), "MOCK", "MOCK"));
         }
-        this.store = new InMemoryTransactionStore();
+        this.store = TransactionStores.open(settings.journal());
         this.payments = new PaymentService(terminals, store,
                 new PaymentServiceSettings(settings.transactionTimeout(), settings.idempotencyWindow()),
                 Clock.systemUTC());
@@ -61,13 +61,18 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(GatewaySettings settings) {
         Gateway gateway = new Gateway(settings);
         try {
+            List<TransactionRecord> unresolved = gateway.payments.recoverUnfinished().join();
+            if (!unresolved.isEmpty()) {
+                LOG.warn("{} transaction(s) have no final outcome and need an operator: tillgate journal list "
+                        + "--unresolved", unresolved.stream().filter(r -> !r.isFinal()).count());
+            }
             if (gateway.p3 != null) {
                 gateway.p3.start();
                 LOG.info("P3 PayServer listening on ws://{}/p3 and tcp://{}",
                         hostPort(gateway.p3.webSocketAddress()), hostPort(gateway.p3.tcpAddress()));
             }
-            LOG.info("Tillgate ready: {} terminal(s), {} merchant(s)", settings.terminals().size(),
-                    settings.merchants().size());
+            LOG.info("Tillgate ready: {} terminal(s), {} merchant(s), journal {}", settings.terminals().size(),
+                    settings.merchants().size(), settings.journal().url());
             return gateway;
         } catch (RuntimeException e) {
             gateway.close();

@@ -31,7 +31,7 @@ public final class ConfigLoader {
     public static final String DEFAULT_RESOURCE = "/default-config.yaml";
 
     /** The embedded journal: SQLite under ./data/ of the working directory. */
-    public static final String DEFAULT_JOURNAL_URL = "jdbc:sqlite:data/tillgate.db";
+    public static final String DEFAULT_JOURNAL_URL = "jdbc:sqlite:data/journal.db";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -141,16 +141,23 @@ public final class ConfigLoader {
             if (!type.equals("simulated")) {
                 throw new ConfigException(key + ".type", "unknown terminal type '" + type + "' (supported: simulated)");
             }
-            SimulatedTiming timing;
-            try {
-                timing = SimulatedTiming.named(orDefault(t.speed(), "realistic"));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(key + ".speed", e.getMessage());
-            }
+            SimulatedTiming timing = timing(key + ".speed", orDefault(t.speed(), "realistic"));
             specs.add(new GatewaySettings.TerminalSpec(id, orDefault(t.name(), id), timing,
                     Boolean.TRUE.equals(t.partialApproval())));
         }
         return List.copyOf(specs);
+    }
+
+    /** {@code realistic}, {@code fast}, or a duration every step takes ({@code 20ms}). */
+    private static SimulatedTiming timing(String key, String speed) {
+        if (Character.isDigit(speed.charAt(0))) {
+            return SimulatedTiming.everyStep(DurationText.parse(key, speed));
+        }
+        try {
+            return SimulatedTiming.named(speed);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key, e.getMessage());
+        }
     }
 
     private static List<Merchant> merchants(List<GatewayConfig.MerchantEntry> entries, Set<String> terminalIds) {

@@ -5,14 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as operators write them in configuration: {@code 500ms}, {@code 30s}, {@code 3m}, {@code 24h}. */
-final class DurationText {
+public final class DurationText {
 
     private static final Pattern FORM = Pattern.compile("([0-9]{1,9})(ms|s|m|h|d)");
 
     private DurationText() {
     }
 
-    static Duration parse(String key, String text) {
+    public static Duration parse(String key, String text) {
         Matcher m = FORM.matcher(text.trim());
         if (!m.matches()) {
             throw new ConfigException(key, "'" + text + "' is not a duration (write e.g. 500ms, 30s, 3m, 24h)");

@@ -3,11 +3,11 @@ package io.tillgate.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tillgate.app.Gateway;
-import io.tillgate.app.config.ConfigLoader;
-import io.tillgate.core.simulated.SimulatedTiming;
+import io.tillgate.app.TestSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
@@ -32,11 +33,14 @@ class ClientCommandsEndToEndTest {
     private static final Pattern TAG = Pattern.compile(", tag ([0-9a-f-]{36})");
     private static final Pattern ID = Pattern.compile("id=([0-9a-f]{32})");
 
+    @TempDir
+    static Path journalDir;
+
     private static Gateway gateway;
 
     @BeforeAll
     static void startGateway() {
-        gateway = Gateway.start(ConfigLoader.loadDefault().withP3Ports(0, 0).withTiming(SimulatedTiming.FAST)
+        gateway = Gateway.start(TestSettings.fastDefault(journalDir)
                 .withTransactionTimeout(Duration.ofSeconds(2)));
     }
 

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tillgate.app.Gateway;
-import io.tillgate.app.config.ConfigLoader;
-import io.tillgate.core.simulated.SimulatedTiming;
+import io.tillgate.app.TestSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -28,12 +28,15 @@ import picocli.CommandLine;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class CtrlCEndToEndTest {
 
+    @TempDir
+    static Path journalDir;
+
     private static Gateway gateway;
 
     @BeforeAll
     static void startGateway() {
         assumeTrue(Files.isExecutable(Path.of("/bin/kill")), "needs /bin/kill to send SIGINT");
-        gateway = Gateway.start(ConfigLoader.loadDefault().withP3Ports(0, 0).withTiming(SimulatedTiming.FAST)
+        gateway = Gateway.start(TestSettings.fastDefault(journalDir)
                 .withTransactionTimeout(Duration.ofSeconds(5)));
     }
 

@@ -3,9 +3,8 @@ package io.tillgate.app.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tillgate.app.Gateway;
-import io.tillgate.app.config.ConfigLoader;
+import io.tillgate.app.TestSettings;
 import io.tillgate.core.money.Money;
-import io.tillgate.core.simulated.SimulatedTiming;
 import io.tillgate.p3.client.ChargeRequest;
 import io.tillgate.p3.client.PayClient;
 import io.tillgate.p3.client.PayClientException;
@@ -18,6 +17,7 @@ import io.tillgate.p3.codec.ExecuteTransactionAction;
 import io.tillgate.p3.codec.P3Device;
 import io.tillgate.p3.codec.P3Transaction;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,12 +39,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class PayClientEndToEndTest {
 
+    @TempDir
+    static Path journalDir;
+
     private static Gateway gateway;
     private PayClient client;
 
     @BeforeAll
     static void startGateway() {
-        gateway = Gateway.start(ConfigLoader.loadDefault().withP3Ports(0, 0).withTiming(SimulatedTiming.FAST)
+        gateway = Gateway.start(TestSettings.fastDefault(journalDir)
                 .withTransactionTimeout(Duration.ofSeconds(2)));
     }
 

@@ -244,17 +244,18 @@ public final class LoadGenerator implements Callable<Integer> {
             out.printf(Locale.ROOT, "%d PayClients and %d echo clients connected; echo message: "
                     + "EXECUTE_TRANSACTION_UPDATE, %d bytes%n", clients, noEcho ? 0 : clients, sample.length);
 
+            boolean failed = false;
             if (!jitWarmup.isZero()) {
                 out.printf(Locale.ROOT, "JIT warm-up: %s gateway%s, unmeasured...%n", text(jitWarmup),
                         echoLoad == null ? "" : " + " + text(jitWarmup) + " echo");
                 RunResult g = gatewayLoad.run(Duration.ZERO, jitWarmup, timeout, rate);
                 RunResult e = echoLoad == null ? null : echoLoad.run(Duration.ZERO, jitWarmup, timeout);
-                report("JIT warm-up (ignored)", g, e);
+                report("jit-warmup(ignored)", g, e);
                 reportErrors(g, e);
+                failed = g.failed() || (e != null && e.failed());
             }
             List<RunResult> gatewayRuns = new ArrayList<>();
             List<RunResult> echoRuns = new ArrayList<>();
-            boolean failed = false;
             for (int round = 1; round <= rounds; round++) {
                 settle();
                 RunResult g = gatewayLoad.run(warmup, duration, timeout, rate);

@@ -50,7 +50,8 @@ final class SimulatedFlow {
     private boolean done;
 
     SimulatedFlow(TerminalRequest request, TerminalListener listener, SimulatedTiming timing,
-            ScheduledExecutorService scheduler, boolean partialApproval, String terminalReference) {
+            ScheduledExecutorService scheduler, boolean partialApproval, String terminalReference,
+            SimulatedCard card) {
         this.request = request;
         this.listener = listener;
         this.timing = timing;
@@ -59,7 +60,7 @@ final class SimulatedFlow {
         this.terminalReference = terminalReference;
         Money amount = request.command().amount();
         this.scenario = SimulatedScenario.of(amount);
-        this.card = SimulatedCard.forAmount(amount);
+        this.card = card;
         this.amountLine = amount.toString();
     }
 

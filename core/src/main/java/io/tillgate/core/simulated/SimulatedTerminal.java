@@ -1,5 +1,6 @@
 package io.tillgate.core.simulated;
 
+import io.tillgate.core.payment.CardScheme;
 import io.tillgate.core.terminal.ActionAnswer;
 import io.tillgate.core.terminal.Terminal;
 import io.tillgate.core.terminal.TerminalCapabilities;
@@ -20,6 +21,7 @@ public final class SimulatedTerminal implements Terminal {
     private final SimulatedTiming timing;
     private final ScheduledExecutorService scheduler;
     private final boolean partialApproval;
+    private final SimulatedCard card;
     /**
      * The flow in progress. PaymentService runs one transaction per terminal, so one slot is enough,
      * and a flow that never ends (cents 95) is simply replaced by the next one.
@@ -35,10 +37,25 @@ public final class SimulatedTerminal implements Terminal {
      */
     public SimulatedTerminal(String id, SimulatedTiming timing, ScheduledExecutorService scheduler,
             boolean partialApproval) {
+        this(id, timing, scheduler, partialApproval, null);
+    }
+
+    private SimulatedTerminal(String id, SimulatedTiming timing, ScheduledExecutorService scheduler,
+            boolean partialApproval, SimulatedCard card) {
         this.id = Objects.requireNonNull(id, "id");
         this.timing = Objects.requireNonNull(timing, "timing");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.partialApproval = partialApproval;
+        this.card = card;
+    }
+
+    /**
+     * The same terminal, with every customer presenting this card: how a test proves that a full
+     * PAN entering at the terminal is masked everywhere the gateway keeps or prints it. The number
+     * is masked at once and not kept.
+     */
+    public SimulatedTerminal presenting(String fullPan, CardScheme scheme) {
+        return new SimulatedTerminal(id, timing, scheduler, partialApproval, SimulatedCard.forPan(fullPan, scheme));
     }
 
     @Override
@@ -55,7 +72,8 @@ public final class SimulatedTerminal implements Terminal {
     public void execute(TerminalRequest request, TerminalListener listener) {
         String terminalReference = String.format("%s-%06d", id, sequence.incrementAndGet());
         SimulatedFlow flow = new SimulatedFlow(request, new ForgettingListener(request.transactionId(), listener),
-                timing, scheduler, partialApproval, terminalReference);
+                timing, scheduler, partialApproval, terminalReference,
+                card != null ? card : SimulatedCard.forAmount(request.command().amount()));
         current.set(flow);
         flow.start();
     }

@@ -34,7 +34,12 @@ public record SimulatedTiming(Duration step, Duration customer, Duration slowCar
             case "realistic" -> REALISTIC;
             case "fast" -> FAST;
             default -> throw new IllegalArgumentException(
-                    "unknown simulated speed '" + name + "' (expected realistic or fast)");
+                    "unknown simulated speed '" + name + "' (expected realistic, fast or a step duration)");
         };
+    }
+
+    /** Every machine and customer step taking {@code step}; for tests that need time to interfere. */
+    public static SimulatedTiming everyStep(Duration step) {
+        return new SimulatedTiming(step, step, Duration.ofSeconds(30));
     }
 }

@@ -1,0 +1,55 @@
+package io.tillgate.app.cli;
+
+import io.tillgate.core.transaction.TransactionRecord;
+import io.tillgate.core.transaction.TransactionStore;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code tillgate journal list}: transactions, oldest first. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = {"Lists transactions, oldest first.",
+            "Without options: those of the last 24 hours. With --unresolved: every transaction whose outcome is "
+                    + "not final (UNKNOWN ones need an operator: see tillgate journal resolve)."})
+final class JournalListCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private JournalCommand journal;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--unresolved", description = "Only transactions without a final outcome.")
+    private boolean unresolved;
+
+    @Option(names = "--since", paramLabel = "WHEN",
+            description = "Only transactions created since WHEN: a duration before now (30m, 24h, 7d) or an "
+                    + "instant (2026-11-23T00:00:00Z). Default: 24h, or all with --unresolved.")
+    private String since;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (TransactionStore store = journal.open()) {
+            Instant from = since != null ? JournalView.since(since, Clock.systemUTC())
+                    : unresolved ? Instant.EPOCH : JournalView.since("24h", Clock.systemUTC());
+            List<TransactionRecord> rows = unresolved
+                    ? store.findUnresolved().stream().filter(r -> !r.createdAt().isBefore(from)).toList()
+                    : store.findSince(from);
+            JournalView.header(out);
+            rows.forEach(row -> JournalView.row(out, row));
+            out.printf("%d transaction(s)%n", rows.size());
+            out.flush();
+            return ExitCodes.OK;
+        } catch (CliException e) {
+            return JournalCommands.fail(spec, "list", e);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.tillgate.journal;
+
+import io.tillgate.core.transaction.TransactionEvent;
+import io.tillgate.core.transaction.TransactionRecord;
+import io.tillgate.core.transaction.TransactionStore;
+import io.tillgate.journal.internal.ConnectionFactory;
+import io.tillgate.journal.internal.Dialect;
+import io.tillgate.journal.internal.JournalReader;
+import io.tillgate.journal.internal.JournalWriter;
+import io.tillgate.journal.internal.Migrations;
+import io.tillgate.journal.internal.ReadPool;
+import io.tillgate.journal.internal.WriteCommand;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable {@link TransactionStore}: SQLite (WAL, {@code synchronous=FULL}) or PostgreSQL, the
+ * same schema on both, kept up to date by Flyway.
+ *
+ * <p>Writes go to one writer thread that commits whatever is queued in one transaction (group
+ * commit); a write's future completes only after its commit, so "recorded before the terminal is
+ * contacted" and "outcome recorded before the POS is told" hold across a crash. Reads run on a
+ * small pool of separate connections and block, so call them off the Netty event loops. No JDBC call
+ * runs on the caller's thread for a write.
+ */
+public final class JdbcJournal implements TransactionStore {
+
+    /** The most writes one commit covers: large enough to amortise the fsync, small enough to keep latency low. */
+    public static final int DEFAULT_BATCH_LIMIT = 512;
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcJournal.class);
+    private static final int READ_CONNECTIONS = 4;
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
+
+    private final JournalWriter writer;
+    private final ReadPool reads;
+    private final JournalReader reader;
+
+    private JdbcJournal(JournalWriter writer, ReadPool reads) {
+        this.writer = writer;
+        this.reads = reads;
+        this.reader = new JournalReader(reads);
+    }
+
+    /** Opens the journal with group commit. */
+    public static JdbcJournal open(JournalSettings settings) {
+        return open(settings, DEFAULT_BATCH_LIMIT);
+    }
+
+    /**
+     * Opens the journal: creates a SQLite file's folder, migrates the schema, connects the writer.
+     *
+     * @param batchLimit the most writes one commit covers; 1 commits every write on its own (for
+     *     comparison in benchmarks)
+     * @throws JournalException if the database cannot be reached or migrated
+     */
+    public static JdbcJournal open(JournalSettings settings, int batchLimit) {
+        ConnectionFactory connections = new ConnectionFactory(settings);
+        connections.dialect().file(settings.jdbcUrl()).ifPresent(JdbcJournal::createFolder);
+        Migrations.migrate(settings);
+        JournalWriter writer;
+        try {
+            writer = new JournalWriter(connections, batchLimit);
+        } catch (SQLException e) {
+            throw new JournalException("journal writer cannot connect to " + settings.redactedUrl() + ": "
+                    + e.getMessage(), e);
+        }
+        LOG.info("journal open on {}{}, batch limit {}", settings.redactedUrl(),
+                connections.dialect() == Dialect.SQLITE ? " (WAL, synchronous=FULL)" : "", batchLimit);
+        return new JdbcJournal(writer, new ReadPool(connections, READ_CONNECTIONS));
+    }
+
+    @Override
+    public CompletableFuture<Void> insert(TransactionRecord record) {
+        if (!ID.matcher(record.id()).matches()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "transaction id '" + record.id() + "' is not 32 lowercase hex characters"));
+        }
+        return writer.submit(WriteCommand.insert(record));
+    }
+
+    @Override
+    public CompletableFuture<Void> update(TransactionRecord record, String note) {
+        return writer.submit(WriteCommand.update(record, note));
+    }
+
+    @Override
+    public List<TransactionEvent> history(String id) {
+        return reader.history(id);
+    }
+
+    @Override
+    public Optional<TransactionRecord> findById(String id) {
+        return reader.findById(id);
+    }
+
+    @Override
+    public Optional<TransactionRecord> findByReference(String merchantId, String reference) {
+        return reader.findByReference(merchantId, reference);
+    }
+
+    @Override
+    public Optional<TransactionRecord> findByRequestReference(String merchantId, String protocol,
+            String requestReference) {
+        return reader.findByRequestReference(merchantId, protocol, requestReference);
+    }
+
+    @Override
+    public List<TransactionRecord> findByOriginal(String originalTransactionId) {
+        return reader.findByOriginal(originalTransactionId);
+    }
+
+    @Override
+    public List<TransactionRecord> findUnresolved() {
+        return reader.findUnresolved();
+    }
+
+    @Override
+    public List<TransactionRecord> findSince(Instant since) {
+        return reader.findSince(since);
+    }
+
+    /** Commits so far; compared with the number of writes it shows how much group commit shares. */
+    public long commitCount() {
+        return writer.commits();
+    }
+
+    /** Writes everything already submitted, completes its futures, then closes every connection. */
+    @Override
+    public void close() {
+        writer.close();
+        reads.close();
+    }
+
+    private static void createFolder(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the journal folder " + folder, e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.tillgate.journal;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Where the journal lives: a JDBC URL and, for a server database, the account to log in with.
+ * The URL alone chooses the database ({@code jdbc:sqlite:} or {@code jdbc:postgresql:}), so moving
+ * from the embedded default to a shared PostgreSQL is a configuration change, not a code change.
+ *
+ * @param jdbcUrl {@code jdbc:sqlite:data/journal.db} or {@code jdbc:postgresql://host/db}
+ * @param user the database user, or {@code null} (SQLite)
+ * @param password the database password, or {@code null}; never shown by {@link #toString()}
+ */
+public record JournalSettings(String jdbcUrl, String user, String password) {
+
+    /** The embedded default: one SQLite file under the working directory's {@code data/}. */
+    public static final Path DEFAULT_FILE = Path.of("data", "journal.db");
+
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
+
+    public JournalSettings {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    }
+
+    /** A SQLite journal in {@code file}; its folder is created when the journal opens. */
+    public static JournalSettings sqlite(Path file) {
+        return new JournalSettings("jdbc:sqlite:" + file, null, null);
+    }
+
+    /** The URL with any {@code password=} parameter hidden, for logs and messages. */
+    public String redactedUrl() {
+        return URL_PASSWORD.matcher(jdbcUrl).replaceAll("$1***");
+    }
+
+    @Override
+    public String toString() {
+        return "JournalSettings[jdbcUrl=" + redactedUrl() + ", user=" + user + ", password="
+                + (password == null ? "none" : "***") + "]";
+    }
+}

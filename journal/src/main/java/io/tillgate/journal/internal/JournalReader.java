@@ -1,0 +1,122 @@
+package io.tillgate.journal.internal;
+
+import io.tillgate.core.transaction.TransactionEvent;
+import io.tillgate.core.transaction.TransactionRecord;
+import io.tillgate.core.transaction.TransactionState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The journal's lookups, each one indexed query on the read pool. Ties in {@code created_at} are
+ * broken by id, so every ordering is total and repeatable.
+ */
+public final class JournalReader {
+
+    private static final String SELECT = "SELECT " + TransactionRows.SELECT_LIST + " FROM transactions WHERE ";
+    private static final String NEWEST_FIRST = " ORDER BY created_at DESC, id DESC LIMIT 1";
+    private static final String OLDEST_FIRST = " ORDER BY created_at, id";
+
+    private static final String BY_ID = SELECT + "id = ?";
+    private static final String BY_REFERENCE = SELECT + "merchant_id = ? AND reference = ?" + NEWEST_FIRST;
+    private static final String BY_REQUEST_REFERENCE =
+            SELECT + "merchant_id = ? AND protocol = ? AND request_reference = ?" + NEWEST_FIRST;
+    private static final String BY_ORIGINAL = SELECT + "original_transaction_id = ?" + OLDEST_FIRST;
+    private static final String UNRESOLVED = SELECT + "state IN (" + Arrays.stream(TransactionState.values())
+            .filter(state -> !state.isFinal()).map(state -> "'" + state.name() + "'")
+            .collect(Collectors.joining(", ")) + ")" + OLDEST_FIRST;
+    private static final String SINCE = SELECT + "created_at >= ?" + OLDEST_FIRST;
+    private static final String HISTORY =
+            "SELECT state, at, note FROM transaction_events WHERE transaction_id = ? ORDER BY seq";
+
+    private final ReadPool pool;
+
+    public JournalReader(ReadPool pool) {
+        this.pool = pool;
+    }
+
+    public Optional<TransactionRecord> findById(String id) {
+        return first("looking up transaction " + id, BY_ID, id);
+    }
+
+    public Optional<TransactionRecord> findByReference(String merchantId, String reference) {
+        return first("looking up reference " + reference + " of merchant " + merchantId, BY_REFERENCE, merchantId,
+                reference);
+    }
+
+    public Optional<TransactionRecord> findByRequestReference(String merchantId, String protocol,
+            String requestReference) {
+        return first("looking up " + protocol + " request " + requestReference + " of merchant " + merchantId,
+                BY_REQUEST_REFERENCE, merchantId, protocol, requestReference);
+    }
+
+    public List<TransactionRecord> findByOriginal(String originalTransactionId) {
+        return list("looking up transactions referring to " + originalTransactionId, BY_ORIGINAL,
+                originalTransactionId);
+    }
+
+    public List<TransactionRecord> findUnresolved() {
+        return list("listing unresolved transactions", UNRESOLVED);
+    }
+
+    public List<TransactionRecord> findSince(Instant since) {
+        return list("listing transactions since " + since, SINCE, EpochMicros.ceiling(since));
+    }
+
+    public List<TransactionEvent> history(String id) {
+        return pool.read("reading the history of transaction " + id, connection -> {
+            try (PreparedStatement statement = prepare(connection, HISTORY, id);
+                    ResultSet rows = statement.executeQuery()) {
+                List<TransactionEvent> events = new ArrayList<>();
+                while (rows.next()) {
+                    events.add(new TransactionEvent(id, TransactionState.valueOf(rows.getString("state")),
+                            EpochMicros.toInstant(rows.getLong("at")), rows.getString("note")));
+                }
+                return events;
+            }
+        });
+    }
+
+    private Optional<TransactionRecord> first(String what, String sql, Object... parameters) {
+        List<TransactionRecord> found = list(what, sql, parameters);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    private List<TransactionRecord> list(String what, String sql, Object... parameters) {
+        return pool.read(what, connection -> {
+            try (PreparedStatement statement = prepare(connection, sql, parameters);
+                    ResultSet rows = statement.executeQuery()) {
+                List<TransactionRecord> records = new ArrayList<>();
+                while (rows.next()) {
+                    records.add(TransactionRows.read(rows));
+                }
+                return records;
+            }
+        });
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] instanceof Long number) {
+                    statement.setLong(i + 1, number);
+                } else {
+                    statement.setString(i + 1, (String) parameters[i]);
+                }
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+}

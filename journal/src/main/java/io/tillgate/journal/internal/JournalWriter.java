@@ -1,0 +1,276 @@
+package io.tillgate.journal.internal;
+
+import io.tillgate.journal.JournalException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The journal's only writer: one thread, one connection, group commit.
+ *
+ * <p>Callers enqueue commands and get a future at once. The thread takes everything queued (up to
+ * the batch limit), runs it in one database transaction and commits once, so the whole batch
+ * shares one fsync; while it commits, the next batch queues up. Only then are the futures
+ * completed, so a completed future means durable, and a read started afterwards sees the write.
+ *
+ * <p>Futures are completed on a separate completion thread, in commit order: the callers'
+ * continuations (contacting a terminal, telling a POS) then never delay the next commit. Such a
+ * continuation may enqueue further writes but must not wait for one, or it waits for itself.
+ */
+public final class JournalWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JournalWriter.class);
+    private static final int VALIDITY_TIMEOUT_SECONDS = 2;
+    private static final long COMPLETION_DRAIN_SECONDS = 30;
+
+    private final ConnectionFactory connections;
+    private final int batchLimit;
+    /** Queued writes; an empty slot, always the last one, asks the thread to stop. */
+    private final BlockingQueue<Optional<WriteCommand>> queue = new LinkedBlockingQueue<>();
+    private final ExecutorService completions = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "tillgate-journal-completion");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicLong commits = new AtomicLong();
+    static final java.util.concurrent.atomic.LongAdder APPLY = new java.util.concurrent.atomic.LongAdder(), COMMIT = new java.util.concurrent.atomic.LongAdder(), N = new java.util.concurrent.atomic.LongAdder();
+    private final Object admission = new Object();
+    private final Thread thread;
+    private boolean accepting = true;
+
+    /** Owned by the writer thread once started. */
+    private Connection connection;
+    private WriteStatements statements;
+
+    /**
+     * Connects at once, so a journal that cannot write fails to open rather than on its first write.
+     *
+     * @param batchLimit the most writes one commit covers; 1 gives one commit per write
+     */
+    public JournalWriter(ConnectionFactory connections, int batchLimit) throws SQLException {
+        if (batchLimit < 1) {
+            throw new IllegalArgumentException("batch limit must be at least 1, not " + batchLimit);
+        }
+        this.connections = connections;
+        this.batchLimit = batchLimit;
+        connect();
+        this.thread = new Thread(this::run, "tillgate-journal-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public CompletableFuture<Void> submit(WriteCommand command) {
+        synchronized (admission) {
+            if (!accepting) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the journal is closed: transaction "
+                        + command.record().id() + " " + command.record().state() + " not recorded"));
+            }
+            queue.add(Optional.of(command));
+        }
+        return command.future();
+    }
+
+    /** Successful commits so far: with group commit, far fewer than writes. */
+    public long commits() {
+        return commits.get();
+    }
+
+    /** Writes everything already queued, completes its futures, then releases the connection. */
+    @Override
+    public void close() {
+        synchronized (admission) {
+            if (!accepting) {
+                return;
+            }
+            accepting = false;
+            queue.add(Optional.empty());
+        }
+        joinUninterruptibly(thread);
+        completions.shutdown();
+        try {
+            if (!completions.awaitTermination(COMPLETION_DRAIN_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("journal completions still running after {} s; closing anyway", COMPLETION_DRAIN_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        disconnect();
+    }
+
+    private void run() {
+        List<Optional<WriteCommand>> drained = new ArrayList<>(batchLimit);
+        boolean running = true;
+        while (running) {
+            drained.clear();
+            drained.add(takeUninterruptibly());
+            queue.drainTo(drained, batchLimit - 1);
+            List<WriteCommand> batch = new ArrayList<>(drained.size());
+            for (Optional<WriteCommand> slot : drained) {
+                if (slot.isPresent()) {
+                    batch.add(slot.get());
+                } else {
+                    running = false;
+                }
+            }
+            if (!batch.isEmpty()) {
+                write(batch);
+            }
+        }
+    }
+
+    private void write(List<WriteCommand> batch) {
+        write(batch, false);
+    }
+
+    /**
+     * Runs and commits one batch. Nothing is committed before {@code commit()}, so a batch whose
+     * statements failed can safely run again: on a new connection if the old one died (a restarted
+     * PostgreSQL), or one write at a time to find the one the database rejects. A failed commit is
+     * not retried, since whether it reached the disk is unknown: the batch's futures fail.
+     */
+    private void write(List<WriteCommand> batch, boolean reconnected) {
+        List<RuntimeException> refusals = new ArrayList<>(batch.size());
+        long t0 = System.nanoTime();
+        try {
+            WriteStatements open = statements();
+            for (WriteCommand command : batch) {
+                refusals.add(command.apply(open));
+            }
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            if (!connectionUsable()) {
+                disconnect();
+                if (!reconnected) {
+                    LOG.warn("journal connection lost ({}); reconnecting", e.getMessage());
+                    write(batch, true);
+                    return;
+                }
+                fail(batch, "not written", e);
+            } else if (batch.size() > 1) {
+                LOG.warn("a batch of {} journal writes failed ({}); writing them one by one", batch.size(),
+                        e.getMessage());
+                batch.forEach(command -> write(List.of(command), reconnected));
+            } else {
+                fail(batch, "not written", e);
+            }
+            return;
+        }
+        long t1 = System.nanoTime();
+        try {
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            fail(batch, "not committed", e);
+            return;
+        }
+        long t2 = System.nanoTime();
+        APPLY.add(t1 - t0); COMMIT.add(t2 - t1); N.add(batch.size());
+        if (commits.incrementAndGet() % 500 == 0) { System.err.printf("apply %.1f us/write, commit %.0f us/commit, batch %.1f, idle? %n", APPLY.sum()/1e3/N.sum(), COMMIT.sum()/1e3/500, N.sum()/500.0); APPLY.reset(); COMMIT.reset(); N.reset(); }
+        completions.execute(() -> {
+            for (int i = 0; i < batch.size(); i++) {
+                RuntimeException refusal = refusals.get(i);
+                if (refusal == null) {
+                    batch.get(i).future().complete(null);
+                } else {
+                    batch.get(i).future().completeExceptionally(refusal);
+                }
+            }
+        });
+    }
+
+    private void fail(List<WriteCommand> batch, String what, Exception cause) {
+        LOG.error("journal: a batch of {} writes {}: {}", batch.size(), what, cause.getMessage(), cause);
+        if (!connectionUsable()) {
+            disconnect();
+        }
+        completions.execute(() -> batch.forEach(command -> command.future().completeExceptionally(
+                new JournalException("transaction " + command.record().id() + " " + command.record().state() + " "
+                        + what + " (in a batch of " + batch.size() + "): " + cause.getMessage(), cause))));
+    }
+
+    private WriteStatements statements() throws SQLException {
+        if (statements == null) {
+            connect();
+        }
+        return statements;
+    }
+
+    private void connect() throws SQLException {
+        Connection opened = connections.openWriter();
+        try {
+            statements = new WriteStatements(opened);
+        } catch (SQLException e) {
+            ConnectionFactory.closeQuietly(opened);
+            throw e;
+        }
+        connection = opened;
+    }
+
+    private void disconnect() {
+        if (statements != null) {
+            try {
+                statements.close();
+            } catch (SQLException e) {
+                LOG.debug("journal statements did not close cleanly: {}", e.getMessage());
+            }
+            statements = null;
+        }
+        ConnectionFactory.closeQuietly(connection);
+        connection = null;
+    }
+
+    private boolean connectionUsable() {
+        try {
+            return connection != null && connection.isValid(VALIDITY_TIMEOUT_SECONDS);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private void rollback() {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.warn("journal rollback failed ({}); reconnecting for the next batch", e.getMessage());
+            disconnect();
+        }
+    }
+
+    private Optional<WriteCommand> takeUninterruptibly() {
+        while (true) {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                LOG.debug("journal writer interrupted while idle; it stops only when the journal closes");
+            }
+        }
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

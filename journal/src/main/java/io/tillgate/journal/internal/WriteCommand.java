@@ -1,0 +1,63 @@
+package io.tillgate.journal.internal;
+
+import io.tillgate.core.transaction.IllegalTransitionException;
+import io.tillgate.core.transaction.TransactionRecord;
+import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One write waiting for the writer thread, with the future its caller waits on. */
+public sealed interface WriteCommand {
+
+    TransactionRecord record();
+
+    CompletableFuture<Void> future();
+
+    /**
+     * Runs inside the writer's open database transaction.
+     *
+     * @return {@code null} when written, or the refusal to complete the future with (the rest of the
+     *     batch is still committed)
+     * @throws SQLException when the database failed, which rolls the whole batch back
+     */
+    RuntimeException apply(WriteStatements statements) throws SQLException;
+
+    static WriteCommand insert(TransactionRecord record) {
+        return new Insert(record, new CompletableFuture<>());
+    }
+
+    static WriteCommand update(TransactionRecord record, String note) {
+        return new Update(record, note, new CompletableFuture<>());
+    }
+
+    /** A new transaction; refused if its id is already recorded. */
+    record Insert(TransactionRecord record, CompletableFuture<Void> future) implements WriteCommand {
+
+        @Override
+        public RuntimeException apply(WriteStatements statements) throws SQLException {
+            return statements.insert(record) ? null
+                    : new IllegalStateException("transaction " + record.id() + " already recorded");
+        }
+    }
+
+    /** A state change; refused, and raised as an alarm, if the stored state may not move to it. */
+    record Update(TransactionRecord record, String note, CompletableFuture<Void> future) implements WriteCommand {
+
+        private static final Logger LOG = LoggerFactory.getLogger(WriteCommand.class);
+
+        @Override
+        public RuntimeException apply(WriteStatements statements) throws SQLException {
+            if (statements.update(record, note)) {
+                return null;
+            }
+            return statements.state(record.id())
+                    .<RuntimeException>map(stored -> {
+                        LOG.error("ALARM transaction {} refused to move from {} to {}{}", record.id(), stored,
+                                record.state(), stored.isFinal() ? ": a final state is never overwritten" : "");
+                        return new IllegalTransitionException(record.id(), stored, record.state());
+                    })
+                    .orElseGet(() -> new IllegalStateException("transaction " + record.id() + " was never recorded"));
+        }
+    }
+}
