@@ -9,7 +9,6 @@ import io.tillgate.journal.internal.JournalReader;
 import io.tillgate.journal.internal.JournalWriter;
 import io.tillgate.journal.internal.Migrations;
 import io.tillgate.journal.internal.ReadPool;
-import io.tillgate.journal.internal.WriteCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -86,12 +85,12 @@ public final class JdbcJournal implements TransactionStore {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "transaction id '" + record.id() + "' is not 32 lowercase hex characters"));
         }
-        return writer.submit(WriteCommand.insert(record));
+        return writer.insert(record);
     }
 
     @Override
     public CompletableFuture<Void> update(TransactionRecord record, String note) {
-        return writer.submit(WriteCommand.update(record, note));
+        return writer.update(record, note);
     }
 
     @Override

@@ -15,9 +15,6 @@ import java.util.regex.Pattern;
  */
 public record JournalSettings(String jdbcUrl, String user, String password) {
 
-    /** The embedded default: one SQLite file under the working directory's {@code data/}. */
-    public static final Path DEFAULT_FILE = Path.of("data", "journal.db");
-
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
 
     public JournalSettings {

@@ -15,6 +15,7 @@ import io.tillgate.core.transaction.TransactionState;
 import io.tillgate.core.transaction.TransactionStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -142,7 +143,7 @@ abstract class JdbcJournalContract extends TransactionStoreContract {
         TransactionOutcome leaky = TransactionOutcome.builder(TransactionResult.APPROVED)
                 .reason("card 4111 1111 1111 1111 ok")
                 .receipts(List.of("PAN 4111111111111111"), List.of())
-                .rawResultCodes(java.util.Map.of("PAN", "4111111111111111"))
+                .rawResultCodes(Map.of("PAN", "4111111111111111"))
                 .build();
 
         await(store.update(created.withOutcome(leaky, true, at(1)), "operator: card 4111111111111111"));

@@ -54,11 +54,17 @@ final class JournalRun {
     private final int writers;
     private final Duration warmup;
     private final Duration measured;
+    private final boolean timeOrderedIds;
 
-    JournalRun(int writers, Duration warmup, Duration measured) {
+    /**
+     * @param timeOrderedIds ids that start with the time in milliseconds (48 bits, then 80 random
+     *     bits) instead of 128 random bits: B-tree inserts land on the same few pages
+     */
+    JournalRun(int writers, Duration warmup, Duration measured, boolean timeOrderedIds) {
         this.writers = writers;
         this.warmup = warmup;
         this.measured = measured;
+        this.timeOrderedIds = timeOrderedIds;
     }
 
     Result run(String mode, Path file, int batchLimit) throws InterruptedException {
@@ -103,9 +109,10 @@ final class JournalRun {
         }
     }
 
-    private static void lifecycle(JdbcJournal journal, long windowStart, long windowEnd, LongAdder writes) {
+    private void lifecycle(JdbcJournal journal, long windowStart, long windowEnd, LongAdder writes) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        TransactionRecord created = new TransactionRecord(newId(), "bench", "till-1", "P3", newId(), PaymentKind.SALE,
+        TransactionRecord created = new TransactionRecord(newId(), "bench", "till-1", "P3",
+                "tag-" + ThreadLocalRandom.current().nextInt(1_000_000), PaymentKind.SALE,
                 Money.ofMinor(1250, "EUR"), null, null, "Order", false, false, TransactionState.CREATED, null, now, now);
         journal.insert(created).join();
         count(windowStart, windowEnd, writes);
@@ -126,9 +133,15 @@ final class JournalRun {
         }
     }
 
-    private static String newId() {
+    private String newId() {
         byte[] bytes = new byte[16];
         ThreadLocalRandom.current().nextBytes(bytes);
+        if (timeOrderedIds) {
+            long millis = System.currentTimeMillis();
+            for (int i = 0; i < 6; i++) {
+                bytes[i] = (byte) (millis >>> (40 - 8 * i));
+            }
+        }
         return HexFormat.of().formatHex(bytes);
     }
 

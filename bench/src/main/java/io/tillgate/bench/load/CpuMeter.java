@@ -45,7 +45,7 @@ final class CpuMeter {
             allocated += entry.getValue() - allocatedByThread.getOrDefault(entry.getKey(), 0L);
         }
         return new Usage(process, machine, (later.processNanos - processNanos) / 1e3, allocated,
-                later.gcMillis - gcMillis);
+                later.gcMillis - gcMillis, null);
     }
 
     /**
@@ -54,8 +54,15 @@ final class CpuMeter {
      * @param processMicros CPU time of this JVM in microseconds
      * @param allocatedBytes heap allocated by this JVM's threads (those alive at the end)
      * @param gcMillis time the garbage collectors reported (pauses and concurrent work)
+     * @param stalls oversleeps of a 1 ms sleeper in nanoseconds (see {@link StallMeter}), or null
      */
-    record Usage(double processCores, double machineCores, double processMicros, long allocatedBytes, long gcMillis) {
+    record Usage(double processCores, double machineCores, double processMicros, long allocatedBytes, long gcMillis,
+                 LatencyHistogram stalls) {
+
+        Usage withStalls(LatencyHistogram value) {
+            return new Usage(processCores, machineCores, processMicros, allocatedBytes, gcMillis, value);
+        }
+
         double otherCores() {
             return Math.max(0, machineCores - processCores);
         }

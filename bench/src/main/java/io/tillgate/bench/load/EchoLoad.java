@@ -157,14 +157,15 @@ final class EchoLoad implements AutoCloseable {
     }
 
     /** One closed-loop run: every client sends, waits for its echo, sends again. */
-    RunResult run(Duration warmup, Duration duration, Duration drainTimeout) throws InterruptedException {
+    RunResult run(Duration warmup, Duration duration, Duration drainTimeout, StallMeter stallMeter)
+            throws InterruptedException {
         Window window = new Window(warmup, duration);
         ErrorCounts errors = new ErrorCounts();
         CountDownLatch finished = new CountDownLatch(clients.size());
         for (EchoClient client : clients) {
             client.begin(window, errors, finished);
         }
-        CpuMeter.Usage cpu = window.meterCpu();
+        CpuMeter.Usage cpu = window.meterCpu(stallMeter);
         long waitNanos = window.end - System.nanoTime() + drainTimeout.toNanos();
         boolean drained = finished.await(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
         long stuck = drained ? 0 : finished.getCount();

@@ -110,8 +110,10 @@ final class GatewayLoad implements AutoCloseable {
      *
      * @param rate total transactions per second to pace the clients at, or 0 for a closed loop
      *     (each client charges again as soon as its previous charge ends)
+     * @param stallMeter records the platform's stalls during the measured window
      */
-    RunResult run(Duration warmup, Duration duration, Duration drainTimeout, double rate) throws InterruptedException {
+    RunResult run(Duration warmup, Duration duration, Duration drainTimeout, double rate, StallMeter stallMeter)
+            throws InterruptedException {
         runNumber++;
         // Unique per run, so no tag repeats an earlier one (the gateway would answer a repeat from its journal).
         String runTag = Long.toHexString(ThreadLocalRandom.current().nextLong()) + "-" + runNumber + "-";
@@ -127,7 +129,7 @@ final class GatewayLoad implements AutoCloseable {
                     finished, interval, firstStart));
         }
         workers.forEach(ChargeWorker::schedule);
-        CpuMeter.Usage cpu = window.meterCpu();
+        CpuMeter.Usage cpu = window.meterCpu(stallMeter);
         long waitNanos = window.end - System.nanoTime() + drainTimeout.toNanos();
         boolean drained = finished.await(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
         long stuck = drained ? 0 : finished.getCount();

@@ -68,6 +68,17 @@ final class LatencyHistogram {
         return max;
     }
 
+    /** The sum of all recorded values at or above {@code threshold} (bucket resolution). */
+    long sumAtOrAbove(long threshold) {
+        long total = 0;
+        for (int i = index(threshold); i < BUCKETS; i++) {
+            if (counts[i] > 0) {
+                total += counts[i] * (lowerBound(i) + (width(i) - 1) / 2);
+            }
+        }
+        return total;
+    }
+
     static int index(long value) {
         if (value < SUB_COUNT) {
             return (int) value;

@@ -55,7 +55,10 @@ import picocli.CommandLine.Option;
             "Each round also prints the CPU this JVM used in the window (cores; microseconds per transaction and "
                     + "per message, client and server side together) and what OTHER processes used meanwhile. On a "
                     + "shared, noisy machine 'cpu ratio' = echo CPU us/msg divided by gateway CPU us/msg is the "
-                    + "noise-resistant form of the ratio.",
+                    + "noise-resistant form of the ratio. 'alloc' is heap allocated per transaction, 'GC' the "
+                    + "collectors' time in the window, and 'stalls' the time a thread sleeping 1 ms at a time woke "
+                    + "up 2 ms or more late, summed, and the longest (GC pauses, CPU taken by other processes): "
+                    + "latency the platform added, not the gateway.",
             "",
             "Any error (refused or failed charge, status other than APPROVED, lost connection, a client with no "
                     + "answer when the run ends) is printed as ERRORS and the exit code is 1. The whole run is "
@@ -215,6 +218,8 @@ public final class LoadGenerator implements Callable<Integer> {
                 new DefaultThreadFactory("load-client", true), NioIoHandler.newFactory());
         GatewayLoad gatewayLoad = null;
         EchoLoad echoLoad = null;
+        StallMeter stallMeter = new StallMeter();
+        boolean setUp = false;
         try {
             URI endpoint;
             String merchantId;
@@ -229,6 +234,9 @@ public final class LoadGenerator implements Callable<Integer> {
                     printInProcessRss();
                 }
             } else {
+                if (rss) {
+                    out.println("--rss ignored with --gateway-url: measure that gateway with IdleMemoryProbe");
+                }
                 endpoint = gatewayUrl;
                 merchantId = merchant != null ? merchant : "demo";
                 merchantSecret = secret != null ? secret : "tillgate-demo-secret";
@@ -244,12 +252,13 @@ public final class LoadGenerator implements Callable<Integer> {
             out.printf(Locale.ROOT, "%d PayClients and %d echo clients connected; echo message: "
                     + "EXECUTE_TRANSACTION_UPDATE, %d bytes%n", clients, noEcho ? 0 : clients, sample.length);
 
+            setUp = true;
             boolean failed = false;
             if (!jitWarmup.isZero()) {
                 out.printf(Locale.ROOT, "JIT warm-up: %s gateway%s, unmeasured...%n", text(jitWarmup),
                         echoLoad == null ? "" : " + " + text(jitWarmup) + " echo");
-                RunResult g = gatewayLoad.run(Duration.ZERO, jitWarmup, timeout, rate);
-                RunResult e = echoLoad == null ? null : echoLoad.run(Duration.ZERO, jitWarmup, timeout);
+                RunResult g = gatewayLoad.run(Duration.ZERO, jitWarmup, timeout, rate, stallMeter);
+                RunResult e = echoLoad == null ? null : echoLoad.run(Duration.ZERO, jitWarmup, timeout, stallMeter);
                 report("jit-warmup(ignored)", g, e);
                 reportErrors(g, e);
                 failed = g.failed() || (e != null && e.failed());
@@ -258,11 +267,11 @@ public final class LoadGenerator implements Callable<Integer> {
             List<RunResult> echoRuns = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 settle();
-                RunResult g = gatewayLoad.run(warmup, duration, timeout, rate);
+                RunResult g = gatewayLoad.run(warmup, duration, timeout, rate, stallMeter);
                 RunResult e = null;
                 if (echoLoad != null) {
                     settle();
-                    e = echoLoad.run(warmup, duration, timeout);
+                    e = echoLoad.run(warmup, duration, timeout, stallMeter);
                     echoRuns.add(e);
                 }
                 gatewayRuns.add(g);
@@ -276,7 +285,14 @@ public final class LoadGenerator implements Callable<Integer> {
                 return 1;
             }
             return 0;
+        } catch (Exception e) {
+            if (setUp) {
+                throw e;
+            }
+            out.println("LoadGenerator: set-up failed: " + ErrorCounts.describe(e) + ": " + e.getMessage());
+            return 2;
         } finally {
+            stallMeter.close();
             if (gatewayLoad != null) {
                 gatewayLoad.close();
             }
@@ -369,22 +385,26 @@ public final class LoadGenerator implements Callable<Integer> {
                         e.percentileMillis(0.50), e.percentileMillis(0.99),
                         100.0 * g.messagesPerSecond() / e.messagesPerSecond()));
         out.printf(Locale.ROOT, "%s cpu: gateway run %.2f cores (other processes %.2f), %.0f us/tx, %.1f us/msg, "
-                        + "alloc %.0f KB/tx, GC %d ms%s%n",
+                        + "alloc %.0f KB/tx, GC %d ms, stalls %.0f ms in all (max %.0f ms)%s%n",
                 " ".repeat(label.length()), g.cpu().processCores(), g.cpu().otherCores(), g.cpuMicrosPerOperation(),
                 g.cpuMicrosPerMessage(), g.cpu().allocatedBytes() / 1024.0 / g.operations(), g.cpu().gcMillis(),
+                stalledMillis(g), g.cpu().stalls().maxNanos() / 1e6,
                 e == null ? "" : String.format(Locale.ROOT,
-                        " | echo run %.2f cores (other processes %.2f), %.1f us/msg | cpu ratio %.1f %%",
+                        " | echo run %.2f cores (other processes %.2f), %.1f us/msg, stalls %.0f ms in all | cpu ratio %.1f %%",
                         e.cpu().processCores(), e.cpu().otherCores(), e.cpuMicrosPerMessage(),
+                        stalledMillis(e),
                         100.0 * e.cpuMicrosPerMessage() / g.cpuMicrosPerMessage()));
         StringBuilder result = new StringBuilder();
         result.append(String.format(Locale.ROOT, "RESULT %s gw_tx_s=%.0f gw_msg_s=%.0f gw_p50_ms=%.3f gw_p99_ms=%.3f "
                         + "gw_p999_ms=%.3f gw_max_ms=%.3f gw_tx=%d gw_errors=%d gw_cores=%.2f gw_other_cores=%.2f "
-                        + "gw_cpu_us_tx=%.1f gw_cpu_us_msg=%.2f gw_alloc_kb_tx=%.1f gw_gc_ms=%d",
+                        + "gw_cpu_us_tx=%.1f gw_cpu_us_msg=%.2f gw_alloc_kb_tx=%.1f gw_gc_ms=%d gw_stalled_ms=%.0f "
+                        + "gw_stall_max_ms=%.1f",
                 label.replace(' ', '='), g.operationsPerSecond(), g.messagesPerSecond(), g.percentileMillis(0.50),
                 g.percentileMillis(0.99), g.percentileMillis(0.999), g.latency().maxNanos() / 1e6,
                 g.operations(), g.errors().total() + g.stuck(), g.cpu().processCores(), g.cpu().otherCores(),
                 g.cpuMicrosPerOperation(), g.cpuMicrosPerMessage(),
-                g.cpu().allocatedBytes() / 1024.0 / g.operations(), g.cpu().gcMillis()));
+                g.cpu().allocatedBytes() / 1024.0 / g.operations(), g.cpu().gcMillis(),
+                stalledMillis(g), g.cpu().stalls().maxNanos() / 1e6));
         if (e != null) {
             result.append(String.format(Locale.ROOT, " echo_msg_s=%.0f echo_p50_ms=%.3f echo_p99_ms=%.3f "
                             + "echo_errors=%d echo_cores=%.2f echo_other_cores=%.2f echo_cpu_us_msg=%.2f "
@@ -395,6 +415,11 @@ public final class LoadGenerator implements Callable<Integer> {
                     100.0 * e.cpuMicrosPerMessage() / g.cpuMicrosPerMessage()));
         }
         out.println(result);
+    }
+
+    /** Milliseconds the 1 ms sleeper overslept in stalls of 2 ms or more: time the whole JVM stood still. */
+    private static double stalledMillis(RunResult r) {
+        return r.cpu().stalls().sumAtOrAbove(2_000_000) / 1e6;
     }
 
     private void reportErrors(RunResult g, RunResult e) {

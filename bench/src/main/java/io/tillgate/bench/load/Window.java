@@ -19,12 +19,17 @@ final class Window {
         this.end = measureStart + duration.toNanos();
     }
 
-    /** Sleeps through the window and returns the CPU used during its measured part. */
-    CpuMeter.Usage meterCpu() throws InterruptedException {
+    /**
+     * Sleeps through the window and returns the CPU used during its measured part, with the stalls
+     * {@code stallMeter} saw meanwhile.
+     */
+    CpuMeter.Usage meterCpu(StallMeter stallMeter) throws InterruptedException {
         sleepUntil(measureStart);
+        stallMeter.start();
         CpuMeter first = CpuMeter.now();
         sleepUntil(end);
-        return first.until(CpuMeter.now());
+        CpuMeter.Usage usage = first.until(CpuMeter.now());
+        return usage.withStalls(stallMeter.stop());
     }
 
     private static void sleepUntil(long deadline) throws InterruptedException {

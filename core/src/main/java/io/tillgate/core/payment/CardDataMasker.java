@@ -7,14 +7,14 @@ import java.util.regex.Pattern;
  * Masks anything in free text that could be a card number, so a log line or an exception message
  * cannot leak one even when a caller made a mistake.
  *
- * <p>A run of 13 to 19 digits (optionally grouped by single spaces or dashes) keeps its first 6 and
- * last 4 digits. Gateway ids are hex and separated from digits by letters often enough; a run of
- * pure digits that long is treated as a PAN whether or not its Luhn digit checks out, because
- * over-masking a log line costs nothing and under-masking costs a breach.
+ * <p>A run of 13 to 19 digits (optionally grouped by single spaces or dashes) that stands alone —
+ * not inside a word such as a hex transaction id — keeps its first 6 and last 4 digits. Such a run
+ * is treated as a PAN whether or not its Luhn digit checks out: over-masking a log line costs
+ * little, under-masking costs a breach.
  */
 public final class CardDataMasker {
 
-    private static final Pattern CANDIDATE = Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])");
+    private static final Pattern CANDIDATE = Pattern.compile("(?<![0-9A-Za-z])[0-9](?:[ -]?[0-9]){12,18}(?![0-9A-Za-z])");
 
     private CardDataMasker() {
     }

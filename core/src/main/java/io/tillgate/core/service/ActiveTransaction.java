@@ -26,8 +26,12 @@ final class ActiveTransaction implements TerminalListener {
     private TransactionRecord record;
     private TerminalStatus lastStatus;
     private TerminalAction pendingAction;
-    /** Settled: the POS has been (or is being) told an outcome, final or UNKNOWN. */
+    /** Settled: the outcome (final or UNKNOWN) is known and being recorded. */
     private boolean settled;
+    /** The record as it was before the outcome; what a POS may see until the outcome is durable. */
+    private TransactionRecord beforeOutcome;
+    /** The outcome is durable, the terminal free again, and the observers told. */
+    private boolean completed;
     private ScheduledFuture<?> timeout;
 
     ActiveTransaction(PaymentService service, Terminal terminal, TransactionRecord record) {
@@ -44,6 +48,14 @@ final class ActiveTransaction implements TerminalListener {
         return record;
     }
 
+    /**
+     * The record as a POS may be shown it: an outcome only once it is durable and the terminal is
+     * free again, so nobody is told what a crash could still take back.
+     */
+    synchronized TransactionRecord visibleRecord() {
+        return settled && !completed ? beforeOutcome : record;
+    }
+
     /** The terminal is about to be contacted; progress reports start from SENT. */
     synchronized void sent(TransactionRecord next) {
         if (!settled && record.state() == TransactionState.CREATED) {
@@ -55,17 +67,20 @@ final class ActiveTransaction implements TerminalListener {
         this.timeout = timeout;
     }
 
-    /** Adds an observer and brings it up to date; a settled transaction is delivered at once. */
+    /**
+     * Adds an observer and brings it up to date; a completed transaction is delivered at once, a
+     * settled one once its outcome is durable.
+     */
     void attach(TransactionObserver observer) {
         TransactionRecord current;
         TerminalStatus status;
         TerminalAction action;
         boolean done;
         synchronized (this) {
-            done = settled;
-            current = record;
-            status = lastStatus;
-            action = pendingAction;
+            done = completed;
+            current = visibleRecord();
+            status = settled ? null : lastStatus;
+            action = settled ? null : pendingAction;
             if (!done) {
                 observers.add(observer);
             }
@@ -172,6 +187,9 @@ final class ActiveTransaction implements TerminalListener {
                 return;
             }
             boolean wasSettled = settled;
+            if (!wasSettled) {
+                beforeOutcome = record;
+            }
             settled = true;
             if (timeout != null) {
                 timeout.cancel(false);
@@ -195,6 +213,7 @@ final class ActiveTransaction implements TerminalListener {
                 return;
             }
             settled = true;
+            beforeOutcome = record;
             unknown = record.withOutcome(
                     TransactionOutcome.of(io.tillgate.core.payment.TransactionResult.UNKNOWN, "TERMINAL_TIMEOUT"),
                     false, service.now());
@@ -205,6 +224,9 @@ final class ActiveTransaction implements TerminalListener {
     }
 
     void completed(TransactionRecord settledRecord) {
+        synchronized (this) {
+            completed = true;
+        }
         notifyAll(o -> o.onCompleted(settledRecord));
         observers.clear();
     }

@@ -186,7 +186,7 @@ public final class PaymentService implements AutoCloseable {
                     ? store.findByRequestReference(merchantId, byReq.protocol(), byReq.requestReference())
                     : Optional.empty();
         }
-        Optional<TransactionRecord> found = active != null ? Optional.of(active.record()) : stored;
+        Optional<TransactionRecord> found = active != null ? Optional.of(active.visibleRecord()) : stored;
         return found.filter(r -> r.merchantId().equals(merchantId));
     }
 

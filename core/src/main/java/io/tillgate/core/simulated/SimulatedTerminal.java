@@ -70,7 +70,9 @@ public final class SimulatedTerminal implements Terminal {
 
     @Override
     public void execute(TerminalRequest request, TerminalListener listener) {
-        String terminalReference = String.format("%s-%06d", id, sequence.incrementAndGet());
+        // The gateway id keeps references unique across restarts; the sequence keeps them readable.
+        String terminalReference = String.format("%s-%06d-%s", id, sequence.incrementAndGet(),
+                request.transactionId().substring(0, 8));
         SimulatedFlow flow = new SimulatedFlow(request, new ForgettingListener(request.transactionId(), listener),
                 timing, scheduler, partialApproval, terminalReference,
                 card != null ? card : SimulatedCard.forAmount(request.command().amount()));

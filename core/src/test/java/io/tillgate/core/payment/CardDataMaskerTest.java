@@ -28,6 +28,7 @@ class CardDataMaskerTest {
                 .isEqualTo("amount 12.50 EUR, terminal 12345678");
         assertThat(CardDataMasker.mask("port 8080, id 97a293ca3b804d639d8552962e0e3522"))
                 .isEqualTo("port 8080, id 97a293ca3b804d639d8552962e0e3522");
+        assertThat(CardDataMasker.mask("id 45646729e14653500000005102a16bfe")).isEqualTo("id 45646729e14653500000005102a16bfe");
         assertThat(CardDataMasker.mask(null)).isNull();
     }
 }

@@ -1,5 +1,6 @@
 package io.tillgate.journal.internal;
 
+import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.journal.JournalException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -44,7 +45,6 @@ public final class JournalWriter implements AutoCloseable {
         return thread;
     });
     private final AtomicLong commits = new AtomicLong();
-    static final java.util.concurrent.atomic.LongAdder APPLY = new java.util.concurrent.atomic.LongAdder(), COMMIT = new java.util.concurrent.atomic.LongAdder(), N = new java.util.concurrent.atomic.LongAdder();
     private final Object admission = new Object();
     private final Thread thread;
     private boolean accepting = true;
@@ -70,7 +70,17 @@ public final class JournalWriter implements AutoCloseable {
         thread.start();
     }
 
-    public CompletableFuture<Void> submit(WriteCommand command) {
+    /** Queues a new transaction; the future completes once it is durable. */
+    public CompletableFuture<Void> insert(TransactionRecord record) {
+        return submit(WriteCommand.insert(record));
+    }
+
+    /** Queues a state change; the future completes once it is durable, or fails if it is refused. */
+    public CompletableFuture<Void> update(TransactionRecord record, String note) {
+        return submit(WriteCommand.update(record, note));
+    }
+
+    private CompletableFuture<Void> submit(WriteCommand command) {
         synchronized (admission) {
             if (!accepting) {
                 return CompletableFuture.failedFuture(new IllegalStateException("the journal is closed: transaction "
@@ -141,7 +151,6 @@ public final class JournalWriter implements AutoCloseable {
      */
     private void write(List<WriteCommand> batch, boolean reconnected) {
         List<RuntimeException> refusals = new ArrayList<>(batch.size());
-        long t0 = System.nanoTime();
         try {
             WriteStatements open = statements();
             for (WriteCommand command : batch) {
@@ -166,7 +175,6 @@ public final class JournalWriter implements AutoCloseable {
             }
             return;
         }
-        long t1 = System.nanoTime();
         try {
             connection.commit();
         } catch (SQLException | RuntimeException e) {
@@ -174,9 +182,7 @@ public final class JournalWriter implements AutoCloseable {
             fail(batch, "not committed", e);
             return;
         }
-        long t2 = System.nanoTime();
-        APPLY.add(t1 - t0); COMMIT.add(t2 - t1); N.add(batch.size());
-        if (commits.incrementAndGet() % 500 == 0) { System.err.printf("apply %.1f us/write, commit %.0f us/commit, batch %.1f, idle? %n", APPLY.sum()/1e3/N.sum(), COMMIT.sum()/1e3/500, N.sum()/500.0); APPLY.reset(); COMMIT.reset(); N.reset(); }
+        commits.incrementAndGet();
         completions.execute(() -> {
             for (int i = 0; i < batch.size(); i++) {
                 RuntimeException refusal = refusals.get(i);

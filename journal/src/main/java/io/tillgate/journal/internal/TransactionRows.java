@@ -12,10 +12,8 @@ import io.tillgate.core.payment.TransactionResult;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionState;
 import io.tillgate.journal.JournalException;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,61 +28,65 @@ import java.util.stream.Collectors;
  */
 final class TransactionRows {
 
-    /** Every column but {@code id}, in binding order. */
-    static final List<String> DATA_COLUMNS = List.of("merchant_id", "terminal_id", "protocol",
+    /** What a transaction is, fixed when it is recorded, in binding order. */
+    static final List<String> IDENTITY_COLUMNS = List.of("id", "merchant_id", "terminal_id", "protocol",
             "request_reference", "kind", "amount_minor", "currency", "reference", "original_transaction_id",
-            "subject", "captured", "signature_on_receipt", "state", "result", "reason", "approved_amount_minor",
-            "approved_currency", "masked_pan", "scheme", "entry_mode", "verification", "authorisation_code",
-            "terminal_reference", "acquirer_reference", "merchant_receipt", "customer_receipt",
-            "raw_result_codes", "created_at", "updated_at");
+            "subject", "created_at");
 
-    /** The select list that {@link #read} expects. */
-    static final String SELECT_LIST = "id, " + String.join(", ", DATA_COLUMNS);
+    /** What an update may change, in binding order. */
+    static final List<String> PROGRESS_COLUMNS = List.of("captured", "signature_on_receipt", "state", "result",
+            "reason", "approved_amount_minor", "approved_currency", "masked_pan", "scheme", "entry_mode",
+            "verification", "authorisation_code", "terminal_reference", "acquirer_reference", "merchant_receipt",
+            "customer_receipt", "raw_result_codes", "updated_at");
+
+    /** The select list that {@link #read} expects, and the insert's column list. */
+    static final String SELECT_LIST = String.join(", ", IDENTITY_COLUMNS) + ", " + String.join(", ", PROGRESS_COLUMNS);
 
     private TransactionRows() {
     }
 
-    /** Binds the {@link #DATA_COLUMNS} from parameter {@code first} on; returns the next free index. */
-    static int bindData(PreparedStatement statement, int first, TransactionRecord record) throws SQLException {
-        int i = first;
-        statement.setString(i++, record.merchantId());
-        statement.setString(i++, record.terminalId());
-        statement.setString(i++, record.protocol());
-        setNullable(statement, i++, record.requestReference());
-        statement.setString(i++, record.kind().name());
-        statement.setLong(i++, record.amount().minorUnits());
-        statement.setString(i++, record.amount().currency().getCurrencyCode());
-        setNullable(statement, i++, record.reference());
-        setNullable(statement, i++, record.originalTransactionId());
-        setNullable(statement, i++, CardDataMasker.mask(record.subject()));
-        statement.setBoolean(i++, record.captured());
-        statement.setBoolean(i++, record.signatureOnReceipt());
-        statement.setString(i++, record.state().name());
+    /** The values of the {@link #IDENTITY_COLUMNS}. */
+    static ColumnValues identity(TransactionRecord record) {
+        return new ColumnValues()
+                .text(record.id())
+                .text(record.merchantId())
+                .text(record.terminalId())
+                .text(record.protocol())
+                .text(record.requestReference())
+                .text(record.kind().name())
+                .number(record.amount().minorUnits())
+                .text(record.amount().currency().getCurrencyCode())
+                .text(record.reference())
+                .text(record.originalTransactionId())
+                .text(CardDataMasker.mask(record.subject()))
+                .number(EpochMicros.of(record.createdAt()));
+    }
+
+    /** The values of the {@link #PROGRESS_COLUMNS}. */
+    static ColumnValues progress(TransactionRecord record) {
         TransactionOutcome outcome = record.outcome();
         boolean none = outcome == null;
         Money approved = none ? null : outcome.approvedAmount();
         MaskedPan pan = none ? null : outcome.maskedPan();
-        setNullable(statement, i++, none ? null : outcome.result().name());
-        setNullable(statement, i++, none ? null : CardDataMasker.mask(outcome.reason()));
-        if (approved == null) {
-            statement.setNull(i++, Types.BIGINT);
-        } else {
-            statement.setLong(i++, approved.minorUnits());
-        }
-        setNullable(statement, i++, approved == null ? null : approved.currency().getCurrencyCode());
-        setNullable(statement, i++, pan == null ? null : pan.value());
-        setNullable(statement, i++, none ? null : outcome.scheme().name());
-        setNullable(statement, i++, none ? null : outcome.entryMode().name());
-        setNullable(statement, i++, none ? null : outcome.verification().name());
-        setNullable(statement, i++, none ? null : outcome.authorisationCode());
-        setNullable(statement, i++, none ? null : outcome.terminalReference());
-        setNullable(statement, i++, none ? null : outcome.acquirerReference());
-        setNullable(statement, i++, none ? null : TextLines.joinLines(masked(outcome.merchantReceipt())));
-        setNullable(statement, i++, none ? null : TextLines.joinLines(masked(outcome.customerReceipt())));
-        setNullable(statement, i++, none ? null : TextLines.joinCodes(masked(outcome.rawResultCodes())));
-        statement.setLong(i++, EpochMicros.of(record.createdAt()));
-        statement.setLong(i++, EpochMicros.of(record.updatedAt()));
-        return i;
+        return new ColumnValues()
+                .flag(record.captured())
+                .flag(record.signatureOnReceipt())
+                .text(record.state().name())
+                .text(none ? null : outcome.result().name())
+                .text(none ? null : CardDataMasker.mask(outcome.reason()))
+                .number(approved == null ? null : approved.minorUnits())
+                .text(approved == null ? null : approved.currency().getCurrencyCode())
+                .text(pan == null ? null : pan.value())
+                .text(none ? null : outcome.scheme().name())
+                .text(none ? null : outcome.entryMode().name())
+                .text(none ? null : outcome.verification().name())
+                .text(none ? null : outcome.authorisationCode())
+                .text(none ? null : outcome.terminalReference())
+                .text(none ? null : outcome.acquirerReference())
+                .text(none ? null : TextLines.joinLines(masked(outcome.merchantReceipt())))
+                .text(none ? null : TextLines.joinLines(masked(outcome.customerReceipt())))
+                .text(none ? null : TextLines.joinCodes(masked(outcome.rawResultCodes())))
+                .number(EpochMicros.of(record.updatedAt()));
     }
 
     /** Reads a row selected with {@link #SELECT_LIST}. */
@@ -134,13 +136,5 @@ final class TransactionRows {
     private static Map<String, String> masked(Map<String, String> codes) {
         return codes.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 e -> CardDataMasker.mask(e.getValue())));
-    }
-
-    static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.VARCHAR);
-        } else {
-            statement.setString(index, value);
-        }
     }
 }

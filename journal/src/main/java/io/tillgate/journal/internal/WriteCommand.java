@@ -1,5 +1,6 @@
 package io.tillgate.journal.internal;
 
+import io.tillgate.core.payment.CardDataMasker;
 import io.tillgate.core.transaction.IllegalTransitionException;
 import io.tillgate.core.transaction.TransactionRecord;
 import java.sql.SQLException;
@@ -8,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One write waiting for the writer thread, with the future its caller waits on. */
-public sealed interface WriteCommand {
+sealed interface WriteCommand {
 
     TransactionRecord record();
 
@@ -23,32 +24,38 @@ public sealed interface WriteCommand {
      */
     RuntimeException apply(WriteStatements statements) throws SQLException;
 
+    /** A new transaction; its column values are worked out here, on the caller's thread. */
     static WriteCommand insert(TransactionRecord record) {
-        return new Insert(record, new CompletableFuture<>());
+        return new Insert(record, TransactionRows.identity(record), TransactionRows.progress(record),
+                new CompletableFuture<>());
     }
 
+    /** A state change; its column values are worked out here, on the caller's thread. */
     static WriteCommand update(TransactionRecord record, String note) {
-        return new Update(record, note, new CompletableFuture<>());
+        return new Update(record, TransactionRows.progress(record), CardDataMasker.mask(note),
+                new CompletableFuture<>());
     }
 
     /** A new transaction; refused if its id is already recorded. */
-    record Insert(TransactionRecord record, CompletableFuture<Void> future) implements WriteCommand {
+    record Insert(TransactionRecord record, ColumnValues identity, ColumnValues progress,
+            CompletableFuture<Void> future) implements WriteCommand {
 
         @Override
         public RuntimeException apply(WriteStatements statements) throws SQLException {
-            return statements.insert(record) ? null
+            return statements.insert(record, identity, progress) ? null
                     : new IllegalStateException("transaction " + record.id() + " already recorded");
         }
     }
 
     /** A state change; refused, and raised as an alarm, if the stored state may not move to it. */
-    record Update(TransactionRecord record, String note, CompletableFuture<Void> future) implements WriteCommand {
+    record Update(TransactionRecord record, ColumnValues progress, String note, CompletableFuture<Void> future)
+            implements WriteCommand {
 
         private static final Logger LOG = LoggerFactory.getLogger(WriteCommand.class);
 
         @Override
         public RuntimeException apply(WriteStatements statements) throws SQLException {
-            if (statements.update(record, note)) {
+            if (statements.update(record, progress, note)) {
                 return null;
             }
             return statements.state(record.id())

@@ -1,12 +1,12 @@
 package io.tillgate.journal.internal;
 
-import io.tillgate.core.payment.CardDataMasker;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -28,10 +28,12 @@ final class WriteStatements implements AutoCloseable {
             .filter(s -> !s.isFinal()).count();
 
     private static final String INSERT = "INSERT INTO transactions (" + TransactionRows.SELECT_LIST + ") VALUES ("
-            + String.join(", ", Collections.nCopies(TransactionRows.DATA_COLUMNS.size() + 1, "?"))
+            + String.join(", ", Collections.nCopies(
+                    TransactionRows.IDENTITY_COLUMNS.size() + TransactionRows.PROGRESS_COLUMNS.size(), "?"))
             + ") ON CONFLICT (id) DO NOTHING";
+    /** Sets only what progress changes, so the indexes on a transaction's identity are left alone. */
     private static final String UPDATE = "UPDATE transactions SET "
-            + String.join(" = ?, ", TransactionRows.DATA_COLUMNS) + " = ? WHERE id = ? AND (state IN ("
+            + String.join(" = ?, ", TransactionRows.PROGRESS_COLUMNS) + " = ? WHERE id = ? AND (state IN ("
             + String.join(", ", Collections.nCopies(MAX_PREVIOUS, "?"))
             + ") OR (state = ? AND captured = FALSE))";
     private static final String FIRST_EVENT =
@@ -69,27 +71,27 @@ final class WriteStatements implements AutoCloseable {
     }
 
     /** Inserts the row and its first event; false if a row with that id exists. */
-    boolean insert(TransactionRecord record) throws SQLException {
-        insert.setString(1, record.id());
-        TransactionRows.bindData(insert, 2, record);
+    boolean insert(TransactionRecord record, ColumnValues identity, ColumnValues progress) throws SQLException {
+        progress.bind(insert, identity.bind(insert, 1));
         if (insert.executeUpdate() == 0) {
             return false;
         }
         firstEvent.setString(1, record.id());
         firstEvent.setString(2, record.state().name());
         firstEvent.setLong(3, EpochMicros.of(record.updatedAt()));
-        TransactionRows.setNullable(firstEvent, 4, null);
+        firstEvent.setNull(4, Types.VARCHAR);
         firstEvent.executeUpdate();
         return true;
     }
 
     /**
-     * Replaces the row and appends an event, if the stored state allows it (see
-     * {@link io.tillgate.core.transaction.TransactionStore#update}); false if it does not, or if there
-     * is no such row.
+     * Records the new state, outcome and flags and appends an event, if the stored state allows it
+     * (see {@link io.tillgate.core.transaction.TransactionStore#update}); false if it does not, or if
+     * there is no such row. What the transaction is (merchant, amount, references…) was fixed by its
+     * insert and is not rewritten.
      */
-    boolean update(TransactionRecord record, String note) throws SQLException {
-        int i = TransactionRows.bindData(update, 1, record);
+    boolean update(TransactionRecord record, ColumnValues progress, String note) throws SQLException {
+        int i = progress.bind(update, 1);
         update.setString(i++, record.id());
         for (String previous : PREVIOUS.get(record.state())) {
             update.setString(i++, previous);
@@ -102,7 +104,11 @@ final class WriteStatements implements AutoCloseable {
         nextEvent.setString(1, record.id());
         nextEvent.setString(2, record.state().name());
         nextEvent.setLong(3, EpochMicros.of(record.updatedAt()));
-        TransactionRows.setNullable(nextEvent, 4, CardDataMasker.mask(note));
+        if (note == null) {
+            nextEvent.setNull(4, Types.VARCHAR);
+        } else {
+            nextEvent.setString(4, note);
+        }
         nextEvent.setString(5, record.id());
         nextEvent.executeUpdate();
         return true;

@@ -270,7 +270,7 @@ final class ClientSession {
         inFlight.put(operation.tag(), operation);
         channel.writeAndFlush(operation.request()).addListener(f -> {
             if (!f.isSuccess() && inFlight.remove(operation.tag(), operation)) {
-                operation.failUnsent(new PayClientException("could not send " + operation.request().type()
+                operation.failUnsent(new ConnectionLostException("could not send " + operation.request().type()
                         + " (tag " + operation.tag() + "): " + describe(f.cause()), f.cause()));
             }
         });
