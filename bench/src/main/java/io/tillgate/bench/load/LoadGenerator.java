@@ -390,7 +390,8 @@ public final class LoadGenerator implements Callable<Integer> {
                 g.cpuMicrosPerMessage(), g.cpu().allocatedBytes() / 1024.0 / g.operations(), g.cpu().gcMillis(),
                 stalledMillis(g), g.cpu().stalls().maxNanos() / 1e6,
                 e == null ? "" : String.format(Locale.ROOT,
-                        " | echo run %.2f cores (other processes %.2f), %.1f us/msg, stalls %.0f ms in all | cpu ratio %.1f %%",
+                        " | echo run %.2f cores (other processes %.2f), %.1f us/msg, stalls %.0f ms in all"
+                                + " | cpu ratio %.1f %%",
                         e.cpu().processCores(), e.cpu().otherCores(), e.cpuMicrosPerMessage(),
                         stalledMillis(e),
                         100.0 * e.cpuMicrosPerMessage() / g.cpuMicrosPerMessage()));

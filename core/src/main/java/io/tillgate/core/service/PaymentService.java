@@ -225,7 +225,7 @@ public final class PaymentService implements AutoCloseable {
                 command.originalTransactionId(), command.subject());
 
         Instant now = now();
-        TransactionRecord created = new TransactionRecord(TransactionIds.next(), merchant, terminalId,
+        TransactionRecord created = new TransactionRecord(TransactionIds.next(clock), merchant, terminalId,
                 request.protocol(), request.requestReference(), command.kind(), amount, command.reference(),
                 command.originalTransactionId(), command.subject(), false, false, TransactionState.CREATED, null,
                 now, now);

@@ -1,9 +1,15 @@
 package io.tillgate.core.service;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
 
-/** Gateway transaction ids: 32 lowercase hex characters of randomness, like a UUID without dashes. */
+/**
+ * Gateway transaction ids: 32 lowercase hex characters, the first 12 the creation time in epoch
+ * milliseconds and the other 20 random (the layout of a UUIDv7 without dashes). Time first makes
+ * journal index inserts land on the newest pages instead of random ones, which more than halves
+ * the bytes each durable write costs; the creation time it reveals is in the transaction anyway.
+ */
 final class TransactionIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -12,9 +18,14 @@ final class TransactionIds {
     private TransactionIds() {
     }
 
-    static String next() {
+    static String next(Clock clock) {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
+        long millis = clock.millis();
+        for (int i = 5; i >= 0; i--) {
+            bytes[i] = (byte) millis;
+            millis >>>= 8;
+        }
         return HEX.formatHex(bytes);
     }
 }

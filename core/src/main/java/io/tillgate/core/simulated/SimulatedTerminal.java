@@ -72,7 +72,7 @@ public final class SimulatedTerminal implements Terminal {
     public void execute(TerminalRequest request, TerminalListener listener) {
         // The gateway id keeps references unique across restarts; the sequence keeps them readable.
         String terminalReference = String.format("%s-%06d-%s", id, sequence.incrementAndGet(),
-                request.transactionId().substring(0, 8));
+                request.transactionId().substring(24));
         SimulatedFlow flow = new SimulatedFlow(request, new ForgettingListener(request.transactionId(), listener),
                 timing, scheduler, partialApproval, terminalReference,
                 card != null ? card : SimulatedCard.forAmount(request.command().amount()));

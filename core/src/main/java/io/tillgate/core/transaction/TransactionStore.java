@@ -16,7 +16,9 @@ public interface TransactionStore extends AutoCloseable {
     CompletableFuture<Void> insert(TransactionRecord record);
 
     /**
-     * Records a state change (and whatever else changed with it) and appends it to the history.
+     * Records a state change and appends it to the history. What a transaction is — merchant,
+     * terminal, kind, amount, references — is fixed by {@link #insert}; an update records only
+     * what happens to it: state, outcome, captured, signature on receipt and the time.
      * Completes exceptionally with {@link IllegalTransitionException} when the stored state cannot
      * move to the new one, except that a final record may be updated to set
      * {@link TransactionRecord#captured()}.
