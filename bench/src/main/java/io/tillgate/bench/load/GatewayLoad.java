@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -128,11 +130,23 @@ final class GatewayLoad implements AutoCloseable {
             workers.add(new ChargeWorker(clients.get(i), deviceOfClient.get(i), runTag + i + "-", window, errors,
                     finished, interval, firstStart));
         }
+        // Paced charges are released by one pacer thread: timers on the clients' event loop would make
+        // it spin in selectNow() (due times 200 us apart) and burn a core of the load generator's own.
+        DelayQueue<ChargeWorker> due = new DelayQueue<>();
+        Thread pacer = interval == 0 ? null : new Thread(() -> pace(due), "load-pacer");
+        workers.forEach(worker -> worker.pacer = due);
+        if (pacer != null) {
+            pacer.setDaemon(true);
+            pacer.start();
+        }
         workers.forEach(ChargeWorker::schedule);
         CpuMeter.Usage cpu = window.meterCpu(stallMeter);
         long waitNanos = window.end - System.nanoTime() + drainTimeout.toNanos();
         boolean drained = finished.await(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
         long stuck = drained ? 0 : finished.getCount();
+        if (pacer != null) {
+            pacer.interrupt();
+        }
         if (!drained) {
             errors.record("NO_FINAL_RESPONSE_WITHIN_" + drainTimeout.toSeconds() + "S");
         }
@@ -148,6 +162,16 @@ final class GatewayLoad implements AutoCloseable {
         }
         return new RunResult(transactions, messages, window.measuredSeconds(), latency, errors, stuck,
                 cpu);
+    }
+
+    private static void pace(DelayQueue<ChargeWorker> due) {
+        try {
+            while (true) {
+                due.take().next();
+            }
+        } catch (InterruptedException e) {
+            // the run is over
+        }
     }
 
     @Override
@@ -169,7 +193,7 @@ final class GatewayLoad implements AutoCloseable {
      * interval (or at once when the previous one ended later), and its latency is counted from when
      * it was due, so a slow gateway cannot hide its queueing (no coordinated omission).
      */
-    private final class ChargeWorker implements TransactionListener {
+    private final class ChargeWorker implements TransactionListener, Delayed {
 
         private final PayClient client;
         private final String device;
@@ -180,7 +204,8 @@ final class GatewayLoad implements AutoCloseable {
         private final LatencyHistogram latency = new LatencyHistogram();
         private final long interval;
         private long sequence;
-        private long dueAt;
+        private volatile long dueAt;
+        private DelayQueue<ChargeWorker> pacer;
         private long startedAt;
         private int received;
         private long transactions;
@@ -202,13 +227,23 @@ final class GatewayLoad implements AutoCloseable {
         synchronized void schedule() {
             long now = System.nanoTime();
             if (interval > 0 && dueAt - now > 0 && !window.over(dueAt)) {
-                group.schedule(this::next, dueAt - now, TimeUnit.NANOSECONDS);
+                pacer.add(this);
             } else {
                 next();
             }
         }
 
-        private synchronized void next() {
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return unit.convert(dueAt - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public int compareTo(Delayed other) {
+            return Long.compare(dueAt, ((ChargeWorker) other).dueAt);
+        }
+
+        synchronized void next() {
             long now = System.nanoTime();
             if (window.over(now)) {
                 finished.countDown();

@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
             "",
             "Runs 'java [--java-opts] -cp <this classpath> io.tillgate.app.TillgateCommand serve --config <temp>' "
                     + "(or 'java -jar <--app-jar> serve ...'), where the temporary configuration is the embedded "
-                    + "default (merchant demo, two simulated terminals, P3 on WebSocket and TCP) with both ports 0 "
-                    + "(free ports) on 127.0.0.1. No JVM flags are added unless --java-opts says so, so the heap "
+                    + "default (merchant demo, two simulated terminals, P3 on WebSocket and TCP, the SQLite journal "
+                    + "data/journal.db) with both ports 0 (free ports) on 127.0.0.1, run in a scratch directory that "
+                    + "is deleted afterwards. No JVM flags are added unless --java-opts says so, so the heap "
                     + "defaults are those of './tillgate serve'. Waits for the 'Tillgate ready' log line, then "
                     + "--wait, then reads VmRSS (and the peak VmHWM) from /proc/<pid>/status, prints it and stops "
                     + "the child. Linux only.",
@@ -71,7 +72,9 @@ public final class IdleMemoryProbe implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path config = Files.createTempFile("tillgate-idle-probe-", ".yaml");
+        // The child runs in a scratch directory: the default journal (SQLite, data/journal.db) is created there.
+        Path workDir = Files.createTempDirectory("tillgate-idle-probe-");
+        Path config = workDir.resolve("tillgate.yaml");
         Process child = null;
         try {
             Files.writeString(config, CONFIG, StandardCharsets.UTF_8);
@@ -82,16 +85,16 @@ public final class IdleMemoryProbe implements Callable<Integer> {
                 command.addAll(Arrays.asList(javaOpts.trim().split("\\s+")));
             }
             if (appJar != null) {
-                command.addAll(List.of("-jar", appJar.toString()));
+                command.addAll(List.of("-jar", appJar.toAbsolutePath().toString()));
             } else {
-                command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                command.addAll(List.of("-cp", absoluteClasspath(),
                         "io.tillgate.app.TillgateCommand"));
             }
             command.addAll(List.of("serve", "--config", config.toString()));
-            System.out.println("starting: " + String.join(" ", command).replace(
-                    System.getProperty("java.class.path"), "<this classpath>"));
+            System.out.println("starting in " + workDir + ": " + String.join(" ", command).replace(
+                    absoluteClasspath(), "<this classpath>"));
 
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(workDir.toFile());
             builder.environment().put("TILLGATE_LOG_LEVEL", "INFO"); // the ready line is logged at INFO
             builder.environment().remove("JAVA_TOOL_OPTIONS");
             child = builder.start();
@@ -134,8 +137,25 @@ public final class IdleMemoryProbe implements Callable<Integer> {
                     child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 }
             }
-            Files.deleteIfExists(config);
+            deleteRecursively(workDir);
         }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /** The classpath with absolute entries, since the child runs in another directory. */
+    private static String absoluteClasspath() {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            entries.add(Path.of(entry).toAbsolutePath().toString());
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     private static void drain(Process child, CompletableFuture<Void> ready) {

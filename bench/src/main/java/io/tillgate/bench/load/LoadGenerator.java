@@ -140,6 +140,12 @@ public final class LoadGenerator implements Callable<Integer> {
                     + "'tillgate serve').")
     Duration transactionTimeout;
 
+    @Option(names = "--journal", paramLabel = "URL", defaultValue = "memory",
+            description = "The in-process gateway's journal.url: memory, or e.g. jdbc:sqlite:/tmp/bench-journal.db "
+                    + "for the durable default of 'tillgate serve' (SQLite, synchronous=FULL, group commit); an "
+                    + "existing file keeps growing across runs (default: ${DEFAULT-VALUE}).")
+    String journal;
+
     @Option(names = "--rate", paramLabel = "TX_PER_S", defaultValue = "0",
             description = "Pace the gateway clients at this many transactions/s in total instead of a closed loop "
                     + "(each client: one charge every N/rate s, still one outstanding at most; latency counted from "
@@ -206,7 +212,8 @@ public final class LoadGenerator implements Callable<Integer> {
                         + "warmup %s, duration %s, rounds %d, gateway %s, deadline %d s%n",
                 webSocket ? "ws" : "tcp", clients, deviceCount, clientThreads, amount, currency,
                 rate > 0 ? String.format(Locale.ROOT, "paced at %.0f tx/s", rate) : "closed loop",
-                text(warmup), text(duration), rounds, gatewayUrl == null ? "in-process" : gatewayUrl,
+                text(warmup), text(duration), rounds,
+                gatewayUrl == null ? "in-process (journal " + journal + ")" : gatewayUrl,
                 deadline.toSeconds());
         if (devices != null && deviceCount < clients) {
             out.println("WARNING: fewer devices than clients: clients sharing a device will get TRANSACTION_BUSY");
@@ -227,7 +234,8 @@ public final class LoadGenerator implements Callable<Integer> {
             if (gatewayUrl == null) {
                 merchantId = merchant != null ? merchant : BENCH_MERCHANT;
                 merchantSecret = secret != null ? secret : BENCH_SECRET;
-                gateway = Gateway.start(settings(merchantId, merchantSecret, deviceCount, transactionTimeout));
+                gateway = Gateway.start(settings(merchantId, merchantSecret, deviceCount, transactionTimeout,
+                        journal));
                 endpoint = webSocket ? gateway.p3WebSocketUri() : gateway.p3TcpUri();
                 out.println("in-process gateway on " + endpoint);
                 if (rss) {
@@ -342,7 +350,8 @@ public final class LoadGenerator implements Callable<Integer> {
         };
     }
 
-    static GatewaySettings settings(String merchantId, String merchantSecret, int deviceCount, Duration timeout) {
+    static GatewaySettings settings(String merchantId, String merchantSecret, int deviceCount, Duration timeout,
+                                    String journalUrl) {
         List<GatewaySettings.TerminalSpec> terminals = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= deviceCount; i++) {
@@ -354,7 +363,7 @@ public final class LoadGenerator implements Callable<Integer> {
                 new MerchantDetails("Bench", null, null, null, null), ids);
         return new GatewaySettings("127.0.0.1", Map.of("location", "load generator"), timeout,
                 Duration.ofHours(24), 40, ZoneOffset.UTC,
-                new GatewaySettings.JournalSpec(GatewaySettings.JournalSpec.MEMORY, null, null),
+                new GatewaySettings.JournalSpec(journalUrl, null, null),
                 new GatewaySettings.P3Settings(0, 0, 1 << 20, Duration.ofMinutes(10)), List.of(merchant), terminals);
     }
 

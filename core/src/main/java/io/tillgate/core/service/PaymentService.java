@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,10 @@ public final class PaymentService implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.admission = Executors.newSingleThreadExecutor(daemon("tillgate-admission"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("tillgate-timeouts"));
+        ScheduledThreadPoolExecutor timeouts = new ScheduledThreadPoolExecutor(1, daemon("tillgate-timeouts"));
+        // Almost every timeout is cancelled; do not keep them queued for their whole delay.
+        timeouts.setRemoveOnCancelPolicy(true);
+        this.timer = timeouts;
     }
 
     public PaymentService(List<? extends Terminal> terminals, TransactionStore store) {
