@@ -1,5 +1,6 @@
 package io.tillgate.app.cli;
 
+import io.tillgate.core.payment.PaymentKind;
 import io.tillgate.core.payment.TransactionOutcome;
 import io.tillgate.core.payment.TransactionResult;
 import io.tillgate.core.transaction.TransactionRecord;
@@ -69,7 +70,7 @@ final class JournalResolveCommand implements Callable<Integer> {
             TransactionOutcome outcome = TransactionOutcome.builder(result).reason("OPERATOR_RESOLVED")
                     .approvedAmount(finding.approved ? transaction.amount() : null).build();
             TransactionRecord resolved = transaction.withOutcome(outcome,
-                    finding.approved && transaction.kind() != io.tillgate.core.payment.PaymentKind.PREAUTH,
+                    finding.approved && transaction.kind() != PaymentKind.PREAUTH,
                     Instant.now());
             store.update(resolved, "resolved by operator " + operator + ": " + note).join();
             spec.commandLine().getOut().printf("transaction %s resolved as %s by %s%n", id, resolved.state(), operator);

@@ -17,6 +17,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +95,7 @@ public final class ConfigLoader {
         List<GatewaySettings.TerminalSpec> terminals = terminals(config.terminals());
         Set<String> terminalIds = terminals.stream().map(GatewaySettings.TerminalSpec::id).collect(Collectors.toSet());
         List<Merchant> merchants = merchants(config.merchants(), terminalIds);
-        return new GatewaySettings(host, java.util.Collections.unmodifiableMap(information), timeout, window,
+        return new GatewaySettings(host, Collections.unmodifiableMap(information), timeout, window,
                 receiptWidth, zone, journal, p3, merchants, terminals);
     }
 

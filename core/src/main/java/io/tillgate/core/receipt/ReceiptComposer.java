@@ -1,5 +1,6 @@
 package io.tillgate.core.receipt;
 
+import io.tillgate.core.payment.CardholderVerification;
 import io.tillgate.core.payment.TransactionOutcome;
 import io.tillgate.core.transaction.TransactionRecord;
 import java.time.ZoneId;
@@ -75,7 +76,7 @@ public final class ReceiptComposer {
                 add(fields, "PAYMENT_DETAILS_MASKED_ACCOUNT", "Account", o.maskedPan().value());
                 add(fields, "PAYMENT_DETAILS_SOURCE", "Entry", o.entryMode().name());
             }
-            if (o.verification() != io.tillgate.core.payment.CardholderVerification.UNKNOWN) {
+            if (o.verification() != CardholderVerification.UNKNOWN) {
                 add(fields, "PAYMENT_DETAILS_CUSTOMER_VERIFICATION", "Verification", o.verification().name());
             }
             add(fields, "CLEARING_DETAILS_AUTHORIZATION_CODE", "Auth. code", o.authorisationCode());

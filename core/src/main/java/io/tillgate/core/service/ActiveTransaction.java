@@ -1,6 +1,7 @@
 package io.tillgate.core.service;
 
 import io.tillgate.core.payment.TransactionOutcome;
+import io.tillgate.core.payment.TransactionResult;
 import io.tillgate.core.terminal.ActionAnswer;
 import io.tillgate.core.terminal.Terminal;
 import io.tillgate.core.terminal.TerminalAction;
@@ -215,7 +216,7 @@ final class ActiveTransaction implements TerminalListener {
             settled = true;
             beforeOutcome = record;
             unknown = record.withOutcome(
-                    TransactionOutcome.of(io.tillgate.core.payment.TransactionResult.UNKNOWN, "TERMINAL_TIMEOUT"),
+                    TransactionOutcome.of(TransactionResult.UNKNOWN, "TERMINAL_TIMEOUT"),
                     false, service.now());
             record = unknown;
         }

@@ -4,6 +4,7 @@ import io.tillgate.core.money.Money;
 import io.tillgate.core.payment.PaymentCommand;
 import io.tillgate.core.payment.PaymentKind;
 import io.tillgate.core.payment.TransactionOutcome;
+import io.tillgate.core.payment.TransactionResult;
 import io.tillgate.core.terminal.ActionAnswer;
 import io.tillgate.core.terminal.Terminal;
 import io.tillgate.core.terminal.TerminalCapabilities;
@@ -24,7 +25,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -154,7 +157,7 @@ public final class PaymentService implements AutoCloseable {
             return CompletableFuture.completedFuture(record);
         }
         TransactionRecord unknown = record.withOutcome(
-                TransactionOutcome.of(io.tillgate.core.payment.TransactionResult.UNKNOWN, "GATEWAY_RESTART"), false,
+                TransactionOutcome.of(TransactionResult.UNKNOWN, "GATEWAY_RESTART"), false,
                 now());
         LOG.warn("transaction {} ({} {} on {}) was {} when the gateway stopped; now UNKNOWN: {}", record.id(),
                 record.kind(), record.amount(), record.terminalId(), record.state(), why);
@@ -266,7 +269,7 @@ public final class PaymentService implements AutoCloseable {
             active.terminal().execute(new TerminalRequest(sent.id(), command, original), active);
         } catch (RuntimeException e) {
             LOG.error("terminal {} failed to start transaction {}", sent.terminalId(), sent.id(), e);
-            active.onOutcome(TransactionOutcome.of(io.tillgate.core.payment.TransactionResult.FAILED,
+            active.onOutcome(TransactionOutcome.of(TransactionResult.FAILED,
                     "TERMINAL_ERROR"));
         }
         return sent;
@@ -325,7 +328,10 @@ public final class PaymentService implements AutoCloseable {
     private void unregister(ActiveTransaction active, TransactionRecord record) {
         activeByTerminal.remove(record.terminalId(), active);
         activeById.remove(record.id(), active);
-        activeByKey.values().removeIf(a -> a == active);
+        for (String key : idempotencyKeys(record.merchantId(), record.protocol(), record.reference(),
+                record.requestReference())) {
+            activeByKey.remove(key, active);
+        }
     }
 
     private void logSettled(TransactionRecord r) {
@@ -335,7 +341,7 @@ public final class PaymentService implements AutoCloseable {
     }
 
     private CompletableFuture<TransactionRecord> routed(String merchantId, String terminalId, String transactionId,
-            java.util.function.Consumer<ActiveTransaction> action) {
+            Consumer<ActiveTransaction> action) {
         try {
             ActiveTransaction active = activeByTerminal.get(terminalId);
             if (active == null || !active.record().merchantId().equals(merchantId)
@@ -351,13 +357,19 @@ public final class PaymentService implements AutoCloseable {
         }
     }
 
-    private List<String> idempotencyKeys(PaymentRequest request) {
+    private static List<String> idempotencyKeys(PaymentRequest request) {
+        return idempotencyKeys(request.merchantId(), request.protocol(), request.command().reference(),
+                request.requestReference());
+    }
+
+    private static List<String> idempotencyKeys(String merchantId, String protocol, String reference,
+            String requestReference) {
         List<String> keys = new ArrayList<>(2);
-        if (request.command().reference() != null) {
-            keys.add(referenceKey(request.merchantId(), request.command().reference()));
+        if (reference != null) {
+            keys.add(referenceKey(merchantId, reference));
         }
-        if (request.requestReference() != null) {
-            keys.add(requestKey(request.merchantId(), request.protocol(), request.requestReference()));
+        if (requestReference != null) {
+            keys.add(requestKey(merchantId, protocol, requestReference));
         }
         return keys;
     }
@@ -454,7 +466,7 @@ public final class PaymentService implements AutoCloseable {
         return "req\u0000" + merchantId + '\u0000' + protocol + '\u0000' + requestReference;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
