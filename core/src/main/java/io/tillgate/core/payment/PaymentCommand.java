@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param reference the POS's own id for this payment (P3 customIdentifier), or {@code null}; also an
  *     idempotency key within a merchant
  * @param originalTransactionId the gateway id of the transaction a refund, reversal or capture
- *     refers to
+ *     refers to; {@code null} only for an {@linkplain #unlinkedRefund unlinked refund}
  * @param subject free text printed on the receipt, or {@code null}
  */
 public record PaymentCommand(
@@ -25,13 +25,23 @@ public record PaymentCommand(
         if (amount != null && !amount.isPositive()) {
             throw new IllegalArgumentException("amount must be positive, was " + amount);
         }
-        if (kind.needsOriginal() && originalTransactionId == null) {
+        boolean unlinkedRefund = kind == PaymentKind.REFUND && amount != null;
+        if (kind.needsOriginal() && originalTransactionId == null && !unlinkedRefund) {
             throw new IllegalArgumentException("a " + kind + " needs the original transaction id");
         }
     }
 
     public static PaymentCommand sale(Money amount, String reference, String subject) {
         return new PaymentCommand(PaymentKind.SALE, amount, reference, null, subject);
+    }
+
+    /**
+     * A refund that refers to no earlier transaction (a card-present credit, as Concert and other
+     * terminal protocols send it): it needs an amount and runs on the terminal the request names.
+     */
+    public static PaymentCommand unlinkedRefund(Money amount, String reference, String subject) {
+        return new PaymentCommand(PaymentKind.REFUND, Objects.requireNonNull(amount, "amount"), reference, null,
+                subject);
     }
 
     public static PaymentCommand preauth(Money amount, String reference, String subject) {

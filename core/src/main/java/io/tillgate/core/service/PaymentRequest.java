@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param merchantId the authenticated merchant
  * @param terminalId the terminal to run on; {@code null} for refunds and captures, which run on
- *     the original transaction's terminal
+ *     the original transaction's terminal (an unlinked refund names its terminal)
  * @param protocol the front-end protocol ({@code P3}, …)
  * @param requestReference the protocol's id for the request (P3 tag); an idempotency key
  * @param command what to do
@@ -20,7 +20,7 @@ public record PaymentRequest(String merchantId, String terminalId, String protoc
         Objects.requireNonNull(merchantId, "merchantId");
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(command, "command");
-        if (terminalId == null && !command.kind().needsOriginal()) {
+        if (terminalId == null && command.originalTransactionId() == null) {
             throw new IllegalArgumentException("a " + command.kind() + " needs a terminal");
         }
     }

@@ -220,7 +220,7 @@ public final class PaymentService implements AutoCloseable {
                     .whenCompleteAsync((r, e) -> Notify.safely(observer, o -> o.onCompleted(r)), timer);
         }
 
-        TransactionRecord original = command.kind().needsOriginal() ? original(merchant, command) : null;
+        TransactionRecord original = command.originalTransactionId() != null ? original(merchant, command) : null;
         String terminalId = original != null ? original.terminalId() : request.terminalId();
         Terminal terminal = terminals.get(terminalId);
         if (terminal == null) {

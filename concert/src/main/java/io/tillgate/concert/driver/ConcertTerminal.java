@@ -1,0 +1,146 @@
+package io.tillgate.concert.driver;
+
+import io.netty.channel.EventLoopGroup;
+import io.tillgate.concert.codec.ActionStatus;
+import io.tillgate.concert.codec.ConcertAction;
+import io.tillgate.concert.codec.ConcertAnswer;
+import io.tillgate.concert.codec.ConcertRequest;
+import io.tillgate.core.payment.PaymentCommand;
+import io.tillgate.core.payment.TransactionOutcome;
+import io.tillgate.core.payment.TransactionResult;
+import io.tillgate.core.terminal.ActionAnswer;
+import io.tillgate.core.terminal.Terminal;
+import io.tillgate.core.terminal.TerminalCapabilities;
+import io.tillgate.core.terminal.TerminalListener;
+import io.tillgate.core.terminal.TerminalPhase;
+import io.tillgate.core.terminal.TerminalRequest;
+import io.tillgate.core.terminal.TerminalStatus;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The driver for a Concert V3 terminal over IP (concert.md §9): Tillgate is the cash register. Each
+ * transaction is one TCP connection. Concert has no abort and no status query, so transactions are
+ * never abortable from the POS and a lost answer is UNKNOWN for an operator to resolve.
+ */
+public final class ConcertTerminal implements Terminal {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConcertTerminal.class);
+
+    private static final TerminalCapabilities CAPABILITIES = new TerminalCapabilities(false, false, false, true, true);
+
+    private final ConcertTerminalConfig config;
+    private final ConcertExchange exchange;
+
+    /**
+     * @param config the terminal's settings
+     * @param group the event loops connections run on; shared and owned by the caller
+     */
+    public ConcertTerminal(ConcertTerminalConfig config, EventLoopGroup group) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.exchange = new ConcertExchange(config, Objects.requireNonNull(group, "group"));
+    }
+
+    @Override
+    public String id() {
+        return config.id();
+    }
+
+    @Override
+    public TerminalCapabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public void execute(TerminalRequest request, TerminalListener listener) {
+        String txId = request.transactionId();
+        ConcertAction action = switch (request.command().kind()) {
+            case SALE -> ConcertAction.DEBIT;
+            case REFUND -> ConcertAction.CREDIT;
+            case REVERSAL -> ConcertAction.CANCELLATION;
+            case PREAUTH, CAPTURE -> null;
+        };
+        if (action == null) {
+            LOG.warn("terminal {} transaction {}: Concert has no {}", id(), txId, request.command().kind());
+            listener.onOutcome(TransactionOutcome.of(TransactionResult.FAILED, "UNSUPPORTED"));
+            return;
+        }
+        ConcertRequest concert = request(action, request.command());
+        String amount = request.command().amount().toString();
+        listener.onStatus(TerminalStatus.of(TerminalPhase.CONNECTING, "Connecting", amount, false));
+        exchange.run(concert.toTlv(), () -> listener.onStatus(TerminalStatus.of(TerminalPhase.WAITING_FOR_CARD,
+                "Follow the terminal", amount, false)))
+                .thenAccept(result -> listener.onOutcome(outcome(txId, concert, result)));
+    }
+
+    /**
+     * Sends an identification ({@code CD=I}): the terminal's health check.
+     *
+     * @return completes with the answer when the terminal says {@code AE=10}; fails with a
+     *     {@link ConcertTerminalException} naming the terminal and what went wrong otherwise
+     */
+    public CompletableFuture<ConcertAnswer> identify() {
+        ConcertRequest request = new ConcertRequest(config.protocolVersion(), config.softwareId(),
+                config.registerNumber(), ConcertAction.IDENTIFICATION, null, false, null, null, List.of());
+        return exchange.run(request.toTlv(), () -> { }).thenApply(result -> {
+            if (!(result instanceof ConcertExchange.Answered answered)) {
+                throw new ConcertTerminalException("identification of terminal " + id() + " failed: "
+                        + (result instanceof ConcertExchange.Lost lost ? lost.reason()
+                                : ((ConcertExchange.NotSent) result).reason()));
+            }
+            ConcertAnswer answer;
+            try {
+                answer = ConcertAnswer.from(answered.answer());
+            } catch (RuntimeException e) {
+                throw new ConcertTerminalException("identification of terminal " + id() + " answered unreadably: "
+                        + e.getMessage());
+            }
+            if (answer.status() != ActionStatus.PERFORMED) {
+                throw new ConcertTerminalException("identification of terminal " + id() + " answered AE="
+                        + answer.status().code() + (answer.complement() == null ? ""
+                                : " AF=" + answer.complement().substring(0, 2)));
+            }
+            return answer;
+        });
+    }
+
+    /** Concert cannot abort from the POS; the cashier uses the terminal's red key. */
+    @Override
+    public void abort(String transactionId) {
+        LOG.debug("terminal {} transaction {}: abort ignored, Concert has no abort", id(), transactionId);
+    }
+
+    /** Concert asks the POS nothing during a transaction. */
+    @Override
+    public void answer(String transactionId, ActionAnswer answer) {
+        LOG.debug("terminal {} transaction {}: answer ignored, Concert asks nothing", id(), transactionId);
+    }
+
+    private ConcertRequest request(ConcertAction action, PaymentCommand command) {
+        return new ConcertRequest(config.protocolVersion(), config.softwareId(), config.registerNumber(), action,
+                command.amount(), config.immediateMode(), config.tickets(), null, List.of());
+    }
+
+    private TransactionOutcome outcome(String txId, ConcertRequest request, ConcertExchange.Result result) {
+        TransactionOutcome outcome;
+        if (result instanceof ConcertExchange.Answered answered) {
+            outcome = ConcertOutcomes.of(request, answered.answer());
+        } else if (result instanceof ConcertExchange.NotSent notSent) {
+            outcome = TransactionOutcome.of(TransactionResult.FAILED, "CONNECT_FAILED: " + notSent.reason());
+        } else {
+            outcome = TransactionOutcome.of(TransactionResult.UNKNOWN,
+                    "ANSWER_LOST: " + ((ConcertExchange.Lost) result).reason());
+        }
+        if (outcome.result() == TransactionResult.UNKNOWN || outcome.result() == TransactionResult.FAILED) {
+            LOG.warn("terminal {} transaction {} {} {}: {} ({})", id(), txId, request.action(), request.amount(),
+                    outcome.result(), outcome.reason());
+        } else {
+            LOG.debug("terminal {} transaction {} {} {}: {} {}", id(), txId, request.action(), request.amount(),
+                    outcome.result(), outcome.rawResultCodes());
+        }
+        return outcome;
+    }
+}
