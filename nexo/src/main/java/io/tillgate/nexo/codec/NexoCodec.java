@@ -1,0 +1,225 @@
+package io.tillgate.nexo.codec;
+
+import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.stax.WstxInputFactory;
+import com.ctc.wstx.stax.WstxOutputFactory;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.xml.XmlFactory;
+import com.fasterxml.jackson.dataformat.xml.XmlMapper;
+import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+
+/**
+ * nexo documents as bytes and back: {@link SaleToPOIRequest} and {@link SaleToPOIResponse}
+ * mapped by Jackson XML, elements emitted in XSD order (nexo.md §3), parsing tolerant of element
+ * order and unknown content. Thread-safe; the mapper, readers and writers are built once.
+ *
+ * <p>Hardened against hostile input: documents above {@link #maxBytes()} are refused before
+ * parsing, DTDs and external entities are off in the StAX factory (so an entity reference fails
+ * as undeclared instead of being expanded), and element depth, attribute count and text length
+ * are bounded by Woodstox.
+ */
+public final class NexoCodec {
+
+    /** Default maximum document size: real messages are a few KiB, receipts included. */
+    public static final int DEFAULT_MAX_BYTES = 64 * 1024;
+
+    private static final XmlMapper MAPPER = newMapper();
+    private static final ObjectReader REQUEST_READER = MAPPER.readerFor(RequestDocument.class);
+    private static final ObjectReader RESPONSE_READER = MAPPER.readerFor(ResponseDocument.class);
+    private static final ObjectReader HEADER_READER = MAPPER.readerFor(HeaderDocument.class);
+    private static final ObjectWriter REQUEST_WRITER = MAPPER.writerFor(RequestDocument.class);
+    private static final ObjectWriter RESPONSE_WRITER = MAPPER.writerFor(ResponseDocument.class)
+            .with(ToXmlGenerator.Feature.WRITE_XML_DECLARATION);
+
+    private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
+
+    private final int maxBytes;
+
+    public NexoCodec(int maxBytes) {
+        if (maxBytes < 1024) {
+            throw new IllegalArgumentException("maxBytes must be at least 1024, was " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+    }
+
+    public NexoCodec() {
+        this(DEFAULT_MAX_BYTES);
+    }
+
+    public int maxBytes() {
+        return maxBytes;
+    }
+
+    /** The request document, without an XML declaration (as Swedbank's POS examples send it). */
+    public byte[] encode(SaleToPOIRequest request) {
+        return write(REQUEST_WRITER, RequestDocument.of(request));
+    }
+
+    /** The response document, with an XML declaration (as terminals send it). */
+    public byte[] encode(SaleToPOIResponse response) {
+        return write(RESPONSE_WRITER, ResponseDocument.of(response));
+    }
+
+    /**
+     * Reads and checks a request.
+     *
+     * @throws NexoDecodingException naming what is wrong; with the header when it could be read
+     */
+    public SaleToPOIRequest decodeRequest(byte[] xml) {
+        RequestDocument document = read(REQUEST_READER, xml);
+        MessageHeader header = NexoValidation.header(document.header(), "SaleToPOIRequest");
+        try {
+            NexoRequestBody body = document.body();
+            NexoValidation.matches(header, body.category(), "SaleToPOIRequest");
+            SaleToPOIRequest request = new SaleToPOIRequest(header, body);
+            NexoValidation.request(request);
+            return request;
+        } catch (NexoDecodingException e) {
+            throw e.withHeader(header);
+        }
+    }
+
+    /**
+     * Reads and checks a response.
+     *
+     * @throws NexoDecodingException naming what is wrong; with the header when it could be read
+     */
+    public SaleToPOIResponse decodeResponse(byte[] xml) {
+        ResponseDocument document = read(RESPONSE_READER, xml);
+        MessageHeader header = NexoValidation.header(document.header(), "SaleToPOIResponse");
+        try {
+            NexoResponseBody body = document.body();
+            NexoValidation.matches(header, body.category(), "SaleToPOIResponse");
+            SaleToPOIResponse response = new SaleToPOIResponse(header, body);
+            NexoValidation.response(response);
+            return response;
+        } catch (NexoDecodingException e) {
+            throw e.withHeader(header);
+        }
+    }
+
+    private <T> T read(ObjectReader reader, byte[] xml) {
+        if (xml.length > maxBytes) {
+            throw NexoDecodingException.tooLarge(xml.length, maxBytes);
+        }
+        if (declaresDoctype(xml)) {
+            throw NexoDecodingException.notWellFormed("DOCTYPE declarations are not allowed", null);
+        }
+        try {
+            return reader.readValue(xml);
+        } catch (DatabindException e) {
+            throw unmappable(e, xml);
+        } catch (JsonProcessingException e) {
+            throw NexoDecodingException.notWellFormed(e.getOriginalMessage(), null);
+        } catch (IOException e) {
+            throw NexoDecodingException.notWellFormed(e.getClass().getSimpleName(), null);
+        }
+    }
+
+    /**
+     * nexo documents never carry a DTD; refusing one outright is simpler to trust than any entity
+     * setting. A DOCTYPE can only stand in the prolog, so the scan stops at the root element. The
+     * StAX factory is hardened as well, for encodings this byte scan cannot see.
+     */
+    private static boolean declaresDoctype(byte[] xml) {
+        for (int i = 0; i + 1 < xml.length; i++) {
+            if (xml[i] != '<') {
+                continue;
+            }
+            if (xml[i + 1] == '!') {
+                if (startsWith(xml, i, DOCTYPE)) {
+                    return true;
+                }
+            } else if (xml[i + 1] != '?') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWith(byte[] xml, int at, byte[] prefix) {
+        if (at + prefix.length > xml.length) {
+            return false;
+        }
+        for (int j = 0; j < prefix.length; j++) {
+            if (xml[at + j] != prefix[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Well-formed, but a value would not map: name the path, and keep the header if it reads alone. */
+    private static NexoDecodingException unmappable(DatabindException e, byte[] xml) {
+        String path = e instanceof JsonMappingException mapping ? mapping.getPath().stream()
+                .map(JsonMappingException.Reference::getFieldName)
+                .filter(name -> name != null)
+                .collect(Collectors.joining("/")) : "";
+        String reason;
+        if (e instanceof InvalidFormatException format) {
+            // Jackson would quote the whole value; name its type and size instead.
+            reason = "not a valid " + format.getTargetType().getSimpleName() + " ("
+                    + String.valueOf(format.getValue()).length() + " chars)";
+        } else if (e.getCause() instanceof IllegalArgumentException ours) {
+            reason = ours.getMessage(); // our enums' fromCode, which clips the value
+        } else {
+            reason = e.getOriginalMessage();
+        }
+        NexoDecodingException failure = NexoDecodingException.invalid(path, NexoText.clipLine(reason));
+        try {
+            HeaderDocument header = HEADER_READER.readValue(xml);
+            return header.header() == null ? failure : failure.withHeader(header.header());
+        } catch (IOException headerUnreadable) {
+            return failure;
+        }
+    }
+
+    private static byte[] write(ObjectWriter writer, Object document) {
+        try {
+            return writer.writeValueAsBytes(document);
+        } catch (JsonProcessingException e) {
+            // Our own records always map; this is a programming error, not bad input.
+            throw new UncheckedIOException("cannot encode " + document.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static XmlMapper newMapper() {
+        XMLInputFactory input = new WstxInputFactory();
+        input.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        input.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        input.setXMLResolver((publicId, systemId, base, namespace) -> {
+            throw new XMLStreamException("external entity '" + NexoText.clip(systemId)
+                    + "' refused");
+        });
+        input.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, 32);
+        input.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, 64);
+        input.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 1);
+        XmlFactory factory = XmlFactory.builder()
+                .xmlInputFactory(input)
+                .xmlOutputFactory(new WstxOutputFactory())
+                .build();
+        return XmlMapper.builder(factory)
+                .defaultUseWrapper(false)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                        JsonInclude.Include.NON_NULL))
+                .build();
+    }
+}

@@ -1,0 +1,12 @@
+package io.tillgate.nexo.codec;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
+
+/** The result of one display output. */
+@JsonPropertyOrder({"Response"})
+public record OutputResult(
+        @JacksonXmlProperty(isAttribute = true, localName = "Device") String device,
+        @JacksonXmlProperty(isAttribute = true, localName = "InfoQualify") String infoQualify,
+        @JacksonXmlProperty(localName = "Response") Response response) {
+}

@@ -1,0 +1,129 @@
+package io.tillgate.nexo.driver;
+
+import io.tillgate.nexo.codec.NexoCodec;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of a {@link NexoTerminal}: one nexo terminal on the shop LAN.
+ *
+ * @param id the gateway terminal id
+ * @param host the terminal's address
+ * @param port the terminal's port (11000)
+ * @param saleId the SaleID this POS uses in every header (constant through a login session)
+ * @param poiId the terminal's POIID (at most 32 characters)
+ * @param integration light or full integration
+ * @param operatorLanguage LoginRequest@OperatorLanguage, two lowercase letters
+ * @param applicationName SaleSoftware@ApplicationName (ProviderIdentification is "Tillgate")
+ * @param softwareVersion SaleSoftware@SoftwareVersion
+ * @param connectTimeout how long connecting to the terminal may take
+ * @param requestTimeout the answer deadline of Login, Logout, TransactionStatus and Abort
+ * @param paymentTimeout the answer deadline of Payment and Reversal (nexo documents none; 180 s)
+ * @param recoveryTimeout how long a lost answer is asked for with TransactionStatus before it is UNKNOWN
+ * @param statusInterval the pause between two TransactionStatus queries while the terminal says Busy
+ * @param busyRetries how often a Busy Login, Payment or Reversal is retried
+ * @param busyBackoff the first pause before such a retry; it grows linearly
+ * @param maxBodyBytes the largest answer accepted
+ */
+public record NexoTerminalConfig(String id, String host, int port, String saleId, String poiId,
+        NexoIntegration integration, String operatorLanguage, String applicationName, String softwareVersion,
+        Duration connectTimeout, Duration requestTimeout, Duration paymentTimeout, Duration recoveryTimeout,
+        Duration statusInterval, int busyRetries, Duration busyBackoff, int maxBodyBytes) {
+
+    public NexoTerminalConfig {
+        requireText(id, "id");
+        requireText(host, "host");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be 1..65535, was " + port);
+        }
+        requireText(saleId, "saleId");
+        requireText(poiId, "poiId");
+        if (poiId.length() > 32) {
+            throw new IllegalArgumentException("poiId must have at most 32 characters, has " + poiId.length());
+        }
+        Objects.requireNonNull(integration, "integration");
+        if (operatorLanguage == null || !operatorLanguage.matches("[a-z]{2}")) {
+            throw new IllegalArgumentException("operatorLanguage must be two lowercase letters, was '"
+                    + operatorLanguage + "'");
+        }
+        requireText(applicationName, "applicationName");
+        requireText(softwareVersion, "softwareVersion");
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(requestTimeout, "requestTimeout");
+        requirePositive(paymentTimeout, "paymentTimeout");
+        requirePositive(recoveryTimeout, "recoveryTimeout");
+        requirePositive(statusInterval, "statusInterval");
+        if (busyRetries < 0 || busyRetries > 20) {
+            throw new IllegalArgumentException("busyRetries must be 0..20, was " + busyRetries);
+        }
+        requirePositive(busyBackoff, "busyBackoff");
+        if (maxBodyBytes < 1024 || maxBodyBytes > 16 * 1024 * 1024) {
+            throw new IllegalArgumentException("maxBodyBytes must be 1024..16777216, was " + maxBodyBytes);
+        }
+    }
+
+    /**
+     * Light integration, SaleID {@code TILLGATE}, POIID = {@code id}, English, Swedbank's retry
+     * habits (3 retries, 3 s apart), 180 s for a payment and 2 minutes to recover a lost answer.
+     */
+    public static NexoTerminalConfig defaults(String id, String host, int port) {
+        return new NexoTerminalConfig(id, host, port, "TILLGATE", id, NexoIntegration.LIGHT, "en", "Tillgate",
+                "0.1.0", Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(180),
+                Duration.ofMinutes(2), Duration.ofSeconds(3), 3, Duration.ofSeconds(3), NexoCodec.DEFAULT_MAX_BYTES);
+    }
+
+    public NexoTerminalConfig withIds(String newSaleId, String newPoiId) {
+        return new NexoTerminalConfig(id, host, port, newSaleId, newPoiId, integration, operatorLanguage,
+                applicationName, softwareVersion, connectTimeout, requestTimeout, paymentTimeout, recoveryTimeout,
+                statusInterval, busyRetries, busyBackoff, maxBodyBytes);
+    }
+
+    public NexoTerminalConfig withIntegration(NexoIntegration mode) {
+        return new NexoTerminalConfig(id, host, port, saleId, poiId, mode, operatorLanguage, applicationName,
+                softwareVersion, connectTimeout, requestTimeout, paymentTimeout, recoveryTimeout, statusInterval,
+                busyRetries, busyBackoff, maxBodyBytes);
+    }
+
+    public NexoTerminalConfig withSoftware(String language, String application, String version) {
+        return new NexoTerminalConfig(id, host, port, saleId, poiId, integration, language, application, version,
+                connectTimeout, requestTimeout, paymentTimeout, recoveryTimeout, statusInterval, busyRetries,
+                busyBackoff, maxBodyBytes);
+    }
+
+    public NexoTerminalConfig withTimeouts(Duration connect, Duration request, Duration payment) {
+        return new NexoTerminalConfig(id, host, port, saleId, poiId, integration, operatorLanguage, applicationName,
+                softwareVersion, connect, request, payment, recoveryTimeout, statusInterval, busyRetries, busyBackoff,
+                maxBodyBytes);
+    }
+
+    public NexoTerminalConfig withRecovery(Duration timeout, Duration interval) {
+        return new NexoTerminalConfig(id, host, port, saleId, poiId, integration, operatorLanguage, applicationName,
+                softwareVersion, connectTimeout, requestTimeout, paymentTimeout, timeout, interval, busyRetries,
+                busyBackoff, maxBodyBytes);
+    }
+
+    public NexoTerminalConfig withBusyRetry(int retries, Duration backoff) {
+        return new NexoTerminalConfig(id, host, port, saleId, poiId, integration, operatorLanguage, applicationName,
+                softwareVersion, connectTimeout, requestTimeout, paymentTimeout, recoveryTimeout, statusInterval,
+                retries, backoff, maxBodyBytes);
+    }
+
+    public NexoTerminalConfig withMaxBodyBytes(int max) {
+        return new NexoTerminalConfig(id, host, port, saleId, poiId, integration, operatorLanguage, applicationName,
+                softwareVersion, connectTimeout, requestTimeout, paymentTimeout, recoveryTimeout, statusInterval,
+                busyRetries, busyBackoff, max);
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be empty");
+        }
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+}
