@@ -1,10 +1,14 @@
 package io.tillgate.app;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tillgate.app.config.GatewaySettings;
+import io.tillgate.app.config.Protocol;
 import io.tillgate.core.merchant.MerchantDirectory;
 import io.tillgate.core.service.PaymentService;
 import io.tillgate.core.service.PaymentServiceSettings;
-import io.tillgate.core.simulated.SimulatedTerminal;
 import io.tillgate.core.terminal.Terminal;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionStore;
@@ -20,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,9 +34,14 @@ public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
     private final ScheduledExecutorService simulation;
+    /** The drivers' sockets; one small group, since every terminal has at most one transaction running. */
+    private final EventLoopGroup terminalIo;
+    private final Terminals drivers;
+    private final List<Terminal> terminals = new ArrayList<>();
     private final TransactionStore store;
     private final PaymentService payments;
     private final P3Server p3;
+    private final List<FrontEnd> frontEnds = new ArrayList<>();
 
     private Gateway(GatewaySettings settings) {
         this.simulation = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -39,11 +49,13 @@ public final class Gateway implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        List<Terminal> terminals = new ArrayList<>();
+        this.terminalIo = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("terminal-io", true),
+                NioIoHandler.newFactory());
+        this.drivers = new Terminals(simulation, terminalIo);
         Map<String, P3Device> devices = new LinkedHashMap<>();
         for (GatewaySettings.TerminalSpec spec : settings.terminals()) {
-            terminals.add(new SimulatedTerminal(spec.id(), spec.timing(), simulation, spec.partialApproval()));
-            devices.put(spec.id(), new P3Device(spec.name(), spec.id(), "devices/" + spec.id(), "MOCK", "MOCK"));
+            terminals.add(drivers.create(spec));
+            devices.put(spec.id(), P3Device.of(spec.name(), spec.id(), Terminals.p3Type(spec), Terminals.p3Comlink(spec)));
         }
         this.store = TransactionStores.open(settings.journal());
         this.payments = new PaymentService(terminals, store,
@@ -55,6 +67,9 @@ public final class Gateway implements AutoCloseable {
                         p3Settings.maxFrameBytes(), p3Settings.idleTimeout(), settings.information(),
                         settings.receiptWidth(), settings.zone()),
                 payments, new MerchantDirectory(settings.merchants()), devices);
+        for (GatewaySettings.FrontEndSpec spec : settings.frontEnds()) {
+            frontEnds.add(FrontEnds.create(spec, settings, payments));
+        }
     }
 
     /** Builds and starts a gateway; on failure everything already started is stopped again. */
@@ -70,6 +85,11 @@ public final class Gateway implements AutoCloseable {
                 gateway.p3.start();
                 LOG.info("P3 PayServer listening on ws://{}/p3 and tcp://{}",
                         hostPort(gateway.p3.webSocketAddress()), hostPort(gateway.p3.tcpAddress()));
+            }
+            for (FrontEnd frontEnd : gateway.frontEnds) {
+                InetSocketAddress bound = frontEnd.start();
+                LOG.info("{} front-end listening on {} for terminal {}", frontEnd.spec().protocol().configName(),
+                        hostPort(bound), frontEnd.spec().terminalId());
             }
             LOG.info("Tillgate ready: {} terminal(s), {} merchant(s), journal {}", settings.terminals().size(),
                     settings.merchants().size(), settings.journal().url());
@@ -94,6 +114,15 @@ public final class Gateway implements AutoCloseable {
         return URI.create("tcp://" + hostPort(p3.tcpAddress()));
     }
 
+    /** Where the running front-end of {@code protocol} for {@code terminalId} listens. */
+    public InetSocketAddress frontEndAddress(Protocol protocol, String terminalId) {
+        return frontEnds.stream()
+                .filter(f -> f.spec().protocol() == protocol && f.spec().terminalId().equals(terminalId))
+                .map(FrontEnd::address).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no " + protocol.configName()
+                        + " front-end for terminal " + terminalId));
+    }
+
     private static String hostPort(InetSocketAddress address) {
         String host = address.getHostString();
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
@@ -101,11 +130,15 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        frontEnds.forEach(FrontEnd::close);
         if (p3 != null) {
             p3.close();
         }
         payments.close();
+        terminals.forEach(Terminal::close);
+        drivers.close();
         store.close();
+        terminalIo.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         simulation.shutdownNow();
     }
 }

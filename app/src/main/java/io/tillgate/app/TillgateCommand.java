@@ -1,5 +1,6 @@
 package io.tillgate.app;
 
+import io.tillgate.app.cli.EmulateCommand;
 import io.tillgate.app.cli.JournalCommand;
 import io.tillgate.app.cli.PayCommand;
 import io.tillgate.app.cli.QueryCommand;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** The {@code tillgate} executable. */
 @Command(name = "tillgate", mixinStandardHelpOptions = true, version = "Tillgate 0.1.0",
         description = "Open-source payment-terminal gateway: POS software pays on any terminal.",
-        subcommands = {ServeCommand.class, PayCommand.class, RefundCommand.class, QueryCommand.class,
+        subcommands = {ServeCommand.class, EmulateCommand.class, PayCommand.class, RefundCommand.class, QueryCommand.class,
             JournalCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with:  tillgate serve      then in another shell:  tillgate pay --amount 12.00"})
 public final class TillgateCommand implements Runnable {

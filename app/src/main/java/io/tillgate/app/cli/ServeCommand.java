@@ -1,6 +1,5 @@
 package io.tillgate.app.cli;
 
-import io.tillgate.app.Gateway;
 import io.tillgate.app.config.ConfigException;
 import io.tillgate.app.config.ConfigLoader;
 import io.tillgate.app.config.GatewaySettings;
@@ -9,14 +8,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tillgate serve}: runs the gateway until it is stopped. */
-@Command(name = "serve",
+@Command(name = "serve", mixinStandardHelpOptions = true,
         description = {
             "Runs the gateway: the P3 PayServer (WebSocket and framed TCP) in front of the configured terminals.",
             "Without --config it starts the embedded default: merchant 'demo' (secret tillgate-demo-secret) "
@@ -49,20 +47,7 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tillgate: " + e.getMessage());
             return 2;
         }
-        Gateway gateway;
-        try {
-            gateway = Gateway.start(settings);
-        } catch (IllegalStateException e) {
-            spec.commandLine().getErr().println("tillgate: " + e.getMessage());
-            return 3;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            gateway.close();
-            stopped.countDown();
-        }, "tillgate-shutdown"));
-        stopped.await();
-        return 0;
+        return RunningGateway.runUntilStopped(settings, spec.commandLine().getErr());
     }
 
     private int printDefaultConfig() throws IOException {

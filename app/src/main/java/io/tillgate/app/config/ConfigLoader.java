@@ -10,6 +10,8 @@ import io.tillgate.core.receipt.MerchantDetails;
 import io.tillgate.core.simulated.SimulatedTiming;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,11 +95,12 @@ public final class ConfigLoader {
 
         GatewaySettings.JournalSpec journal = journal(config.journal());
         GatewaySettings.P3Settings p3 = p3(config.p3());
-        List<GatewaySettings.TerminalSpec> terminals = terminals(config.terminals());
+        List<GatewaySettings.TerminalSpec> terminals = terminals(config.terminals(), config.nexoListener());
         Set<String> terminalIds = terminals.stream().map(GatewaySettings.TerminalSpec::id).collect(Collectors.toSet());
         List<Merchant> merchants = merchants(config.merchants(), terminalIds);
+        List<GatewaySettings.FrontEndSpec> frontEnds = frontEnds(config.frontEnds(), terminalIds, merchants, p3);
         return new GatewaySettings(host, Collections.unmodifiableMap(information), timeout, window,
-                receiptWidth, zone, journal, p3, merchants, terminals);
+                receiptWidth, zone, journal, p3, merchants, terminals, frontEnds);
     }
 
     private static GatewaySettings.JournalSpec journal(GatewayConfig.Journal journal) {
@@ -125,7 +129,8 @@ public final class ConfigLoader {
                 duration("p3.idleTimeout", c.idleTimeout(), "10m"));
     }
 
-    private static List<GatewaySettings.TerminalSpec> terminals(List<GatewayConfig.TerminalEntry> entries) {
+    private static List<GatewaySettings.TerminalSpec> terminals(List<GatewayConfig.TerminalEntry> entries,
+            GatewayConfig.NexoListener nexoListener) {
         if (entries == null || entries.isEmpty()) {
             throw new ConfigException("terminals", "at least one terminal must be configured");
         }
@@ -139,18 +144,38 @@ public final class ConfigLoader {
                 throw new ConfigException(key + ".id", "terminal '" + id + "' is defined twice");
             }
             String type = orDefault(t.type(), "simulated");
-            if (!type.equals("simulated")) {
-                throw new ConfigException(key + ".type", "unknown terminal type '" + type + "' (supported: simulated)");
+            String name = orDefault(t.name(), id);
+            if (type.equals("simulated")) {
+                specs.add(simulated(key, id, name, t));
+                continue;
             }
-            SimulatedTiming timing = timing(key + ".speed", orDefault(t.speed(), "realistic"));
-            specs.add(new GatewaySettings.TerminalSpec(id, orDefault(t.name(), id), timing,
-                    Boolean.TRUE.equals(t.partialApproval())));
+            Protocol protocol;
+            try {
+                protocol = Protocol.fromConfigName(type);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key + ".type",
+                        "unknown terminal type '" + type + "' (supported: simulated, " + Protocol.names() + ")");
+            }
+            specs.add(TerminalSpecs.remote(key, protocol, id, name, t, nexoListener));
         }
         return List.copyOf(specs);
     }
 
+    private static GatewaySettings.TerminalSpec simulated(String key, String id, String name,
+            GatewayConfig.TerminalEntry t) {
+        for (var remoteOnly : new Object[][] {{"host", t.host()}, {"port", t.port()},
+            {"connectTimeout", t.connectTimeout()}, {"concert", t.concert()}, {"ipp", t.ipp()}, {"nexo", t.nexo()}}) {
+            if (remoteOnly[1] != null) {
+                throw new ConfigException(key + "." + remoteOnly[0], "applies to concert, ipp and nexo terminals, "
+                        + "not to a simulated one (set 'type')");
+            }
+        }
+        SimulatedTiming timing = timing(key + ".speed", orDefault(t.speed(), "realistic"));
+        return new GatewaySettings.SimulatedTerminalSpec(id, name, timing, Boolean.TRUE.equals(t.partialApproval()));
+    }
+
     /** {@code realistic}, {@code fast}, or a duration every step takes ({@code 20ms}). */
-    private static SimulatedTiming timing(String key, String speed) {
+    static SimulatedTiming timing(String key, String speed) {
         if (Character.isDigit(speed.charAt(0))) {
             return SimulatedTiming.everyStep(DurationText.parse(key, speed));
         }
@@ -191,6 +216,79 @@ public final class ConfigLoader {
         return List.copyOf(merchants);
     }
 
+    private static List<GatewaySettings.FrontEndSpec> frontEnds(List<GatewayConfig.FrontEndEntry> entries,
+            Set<String> terminalIds, List<Merchant> merchants, GatewaySettings.P3Settings p3) {
+        if (entries == null) {
+            return List.of();
+        }
+        List<GatewaySettings.FrontEndSpec> specs = new ArrayList<>();
+        Map<Integer, String> ports = new HashMap<>();
+        if (p3 != null) {
+            ports.put(p3.websocketPort(), "p3.websocketPort");
+            ports.put(p3.tcpPort(), "p3.tcpPort");
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            GatewayConfig.FrontEndEntry f = entries.get(i);
+            String key = "frontEnds[" + i + "]";
+            if (f.protocol() == null) {
+                throw new ConfigException(key + ".protocol", "is required (one of " + Protocol.names() + ")");
+            }
+            Protocol protocol;
+            try {
+                protocol = Protocol.fromConfigName(f.protocol());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key + ".protocol", e.getMessage());
+            }
+            int port = port(key + ".port", f.port(), protocol.defaultPort());
+            String clash = port == 0 ? null : ports.putIfAbsent(port, key + ".port");
+            if (clash != null) {
+                throw new ConfigException(key + ".port", "port " + port + " is already taken by " + clash);
+            }
+            String terminal = identifier(key + ".terminal", f.terminal());
+            if (!terminalIds.contains(terminal)) {
+                throw new ConfigException(key + ".terminal", "terminal '" + terminal + "' is not defined under 'terminals'");
+            }
+            String merchant = frontEndMerchant(key, f.merchant(), terminal, merchants);
+            if (f.slave() != null && protocol != Protocol.IPP) {
+                throw new ConfigException(key + ".slave", "applies to ipp front-ends only");
+            }
+            if (f.posListener() != null && protocol != Protocol.NEXO) {
+                throw new ConfigException(key + ".posListener", "applies to nexo front-ends only");
+            }
+            specs.add(new GatewaySettings.FrontEndSpec(protocol, port, terminal, merchant, Boolean.TRUE.equals(f.slave()),
+                    f.posListener() == null ? null : httpUrl(key + ".posListener", f.posListener())));
+        }
+        return List.copyOf(specs);
+    }
+
+    /** The merchant named, which must own the terminal; by default the first merchant that owns it. */
+    private static String frontEndMerchant(String key, String merchantId, String terminal, List<Merchant> merchants) {
+        if (merchantId == null) {
+            return merchants.stream().filter(m -> m.owns(terminal)).map(Merchant::id).findFirst()
+                    .orElseThrow(() -> new ConfigException(key + ".terminal",
+                            "terminal '" + terminal + "' belongs to no merchant; list it under a merchant's terminals"));
+        }
+        Merchant merchant = merchants.stream().filter(m -> m.id().equals(merchantId)).findFirst()
+                .orElseThrow(() -> new ConfigException(key + ".merchant", "merchant '" + merchantId + "' is not defined"));
+        if (!merchant.owns(terminal)) {
+            throw new ConfigException(key + ".merchant",
+                    "merchant '" + merchantId + "' does not have terminal '" + terminal + "'");
+        }
+        return merchantId;
+    }
+
+    static URI httpUrl(String key, String value) {
+        try {
+            URI uri = new URI(value);
+            if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new ConfigException(key, "'" + value + "' is not an http://HOST:PORT/PATH URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException(key, "'" + value + "' is not a URL: " + e.getReason());
+        }
+    }
+
     private static String identifier(String key, String value) {
         if (value == null || !value.matches("[A-Za-z0-9._-]{1,64}")) {
             throw new ConfigException(key, value == null ? "is required"
@@ -199,7 +297,7 @@ public final class ConfigLoader {
         return value;
     }
 
-    private static int port(String key, Integer value, int fallback) {
+    static int port(String key, Integer value, int fallback) {
         int port = value == null ? fallback : value;
         if (port < 0 || port > 65535) {
             throw new ConfigException(key, "must be a TCP port 0-65535, was " + port);
@@ -207,7 +305,7 @@ public final class ConfigLoader {
         return port;
     }
 
-    private static Duration duration(String key, String value, String fallback) {
+    static Duration duration(String key, String value, String fallback) {
         Duration d = DurationText.parse(key, orDefault(value, fallback));
         if (d.isZero()) {
             throw new ConfigException(key, "must be longer than zero");
@@ -226,7 +324,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static String orDefault(String value, String fallback) {
+    static String orDefault(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
     }
 

@@ -13,7 +13,9 @@ public record GatewayConfig(
         @JsonProperty("journal") Journal journal,
         @JsonProperty("p3") P3 p3,
         @JsonProperty("merchants") List<MerchantEntry> merchants,
-        @JsonProperty("terminals") List<TerminalEntry> terminals) {
+        @JsonProperty("terminals") List<TerminalEntry> terminals,
+        @JsonProperty("nexoListener") NexoListener nexoListener,
+        @JsonProperty("frontEnds") List<FrontEndEntry> frontEnds) {
 
     /** Settings common to every front-end. */
     public record Gateway(
@@ -63,12 +65,64 @@ public record GatewayConfig(
         }
     }
 
-    /** A terminal the gateway drives. */
+    /** A terminal the gateway drives: simulated, or a real one reached over the network. */
     public record TerminalEntry(
             @JsonProperty("id") String id,
             @JsonProperty("name") String name,
             @JsonProperty("type") String type,
             @JsonProperty("speed") String speed,
-            @JsonProperty("partialApproval") Boolean partialApproval) {
+            @JsonProperty("partialApproval") Boolean partialApproval,
+            @JsonProperty("host") String host,
+            @JsonProperty("port") Integer port,
+            @JsonProperty("connectTimeout") String connectTimeout,
+            @JsonProperty("concert") ConcertEntry concert,
+            @JsonProperty("ipp") IppEntry ipp,
+            @JsonProperty("nexo") NexoEntry nexo) {
+    }
+
+    /** Concert settings of a {@code type: concert} terminal. */
+    public record ConcertEntry(
+            @JsonProperty("protocolVersion") String protocolVersion,
+            @JsonProperty("softwareId") String softwareId,
+            @JsonProperty("registerNumber") String registerNumber,
+            @JsonProperty("immediateMode") Boolean immediateMode,
+            @JsonProperty("tickets") String tickets,
+            @JsonProperty("answerDeadline") String answerDeadline,
+            @JsonProperty("drainInterval") String drainInterval) {
+    }
+
+    /** myPOS IPP settings of a {@code type: ipp} terminal. */
+    public record IppEntry(
+            @JsonProperty("language") String language,
+            @JsonProperty("fixedPinpad") Boolean fixedPinpad,
+            @JsonProperty("printReceipt") Integer printReceipt,
+            @JsonProperty("linkedRefunds") Boolean linkedRefunds,
+            @JsonProperty("replyTimeout") String replyTimeout,
+            @JsonProperty("recoveryTimeout") String recoveryTimeout) {
+    }
+
+    /** nexo settings of a {@code type: nexo} terminal. */
+    public record NexoEntry(
+            @JsonProperty("saleId") String saleId,
+            @JsonProperty("poiId") String poiId,
+            @JsonProperty("integration") String integration,
+            @JsonProperty("paymentTimeout") String paymentTimeout,
+            @JsonProperty("recoveryTimeout") String recoveryTimeout) {
+    }
+
+    /** Where full-integration nexo terminals post display, print and input requests. */
+    public record NexoListener(
+            @JsonProperty("host") String host,
+            @JsonProperty("port") Integer port) {
+    }
+
+    /** The gateway acting as a terminal of a protocol, in front of one of its terminals. */
+    public record FrontEndEntry(
+            @JsonProperty("protocol") String protocol,
+            @JsonProperty("port") Integer port,
+            @JsonProperty("terminal") String terminal,
+            @JsonProperty("merchant") String merchant,
+            @JsonProperty("slave") Boolean slave,
+            @JsonProperty("posListener") String posListener) {
     }
 }

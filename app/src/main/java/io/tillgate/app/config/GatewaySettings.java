@@ -1,11 +1,17 @@
 package io.tillgate.app.config;
 
+import io.tillgate.concert.driver.ConcertTerminalConfig;
 import io.tillgate.core.merchant.Merchant;
 import io.tillgate.core.simulated.SimulatedTiming;
+import io.tillgate.ipp.driver.IppTerminalConfig;
+import io.tillgate.nexo.driver.NexoPosListenerConfig;
+import io.tillgate.nexo.driver.NexoTerminalConfig;
+import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The validated configuration with every default filled in; what {@code Gateway} is built from.
@@ -20,6 +26,7 @@ import java.util.Map;
  * @param p3 the P3 front-end, or {@code null} when disabled
  * @param merchants who may log in
  * @param terminals the terminals, in configuration order
+ * @param frontEnds the protocol front-ends besides P3, each in front of one terminal
  */
 public record GatewaySettings(
         String host,
@@ -31,7 +38,14 @@ public record GatewaySettings(
         JournalSpec journal,
         P3Settings p3,
         List<Merchant> merchants,
-        List<TerminalSpec> terminals) {
+        List<TerminalSpec> terminals,
+        List<FrontEndSpec> frontEnds) {
+
+    public GatewaySettings {
+        merchants = List.copyOf(merchants);
+        terminals = List.copyOf(terminals);
+        frontEnds = List.copyOf(frontEnds);
+    }
 
     /**
      * @param url {@code jdbc:sqlite:FILE}, {@code jdbc:postgresql://…}, or {@code memory} (forgets
@@ -62,37 +76,104 @@ public record GatewaySettings(
     public record P3Settings(int websocketPort, int tcpPort, int maxFrameBytes, Duration idleTimeout) {
     }
 
+    /** A terminal the gateway drives, by kind. */
+    public sealed interface TerminalSpec
+            permits SimulatedTerminalSpec, ConcertTerminalSpec, IppTerminalSpec, NexoTerminalSpec {
+
+        /** The terminal id, {@code devices/<id>} in P3. */
+        String id();
+
+        /** The display name. */
+        String name();
+    }
+
     /**
-     * @param id the terminal id, {@code devices/<id>} in P3
-     * @param name the display name
+     * The built-in simulated card flow.
+     *
      * @param timing the simulated flow's speed
      * @param partialApproval whether cents 97 approves half
      */
-    public record TerminalSpec(String id, String name, SimulatedTiming timing, boolean partialApproval) {
+    public record SimulatedTerminalSpec(String id, String name, SimulatedTiming timing, boolean partialApproval)
+            implements TerminalSpec {
+    }
+
+    /** A Concert / Caisse-AP terminal, one TCP connection per request. */
+    public record ConcertTerminalSpec(String name, ConcertTerminalConfig config) implements TerminalSpec {
+        @Override
+        public String id() {
+            return config.id();
+        }
+    }
+
+    /** A myPOS terminal spoken to in IPP. */
+    public record IppTerminalSpec(String name, IppTerminalConfig config) implements TerminalSpec {
+        @Override
+        public String id() {
+            return config.id();
+        }
+    }
+
+    /**
+     * A nexo Retailer terminal over HTTP.
+     *
+     * @param listener where it posts display, print and input requests in full integration; {@code
+     *     null} in light integration
+     */
+    public record NexoTerminalSpec(String name, NexoTerminalConfig config, NexoPosListenerConfig listener)
+            implements TerminalSpec {
+        @Override
+        public String id() {
+            return config.id();
+        }
+    }
+
+    /**
+     * A protocol front-end: the gateway acting as a terminal of that protocol, in front of one of its
+     * own terminals. A terminal emulator is a front-end in front of a simulated terminal; a bridge is
+     * one in front of another protocol's terminal.
+     *
+     * @param protocol the protocol POS software speaks to it
+     * @param port the port it listens on (0 = any free port)
+     * @param terminalId the terminal its transactions run on
+     * @param merchantId the merchant its transactions are recorded for
+     * @param ippSlave IPP only: whether the emulated terminal asks the POS to relay its host traffic
+     * @param nexoPosListener nexo only: where the emulated terminal posts display, print and input
+     *     requests (full integration), or {@code null} for light integration
+     */
+    public record FrontEndSpec(Protocol protocol, int port, String terminalId, String merchantId, boolean ippSlave,
+            URI nexoPosListener) {
+
+        public FrontEndSpec {
+            Objects.requireNonNull(protocol, "protocol");
+            Objects.requireNonNull(terminalId, "terminalId");
+            Objects.requireNonNull(merchantId, "merchantId");
+        }
     }
 
     /** The same settings with every port moved (0 = any free port), for tests and benchmarks. */
     public GatewaySettings withP3Ports(int websocketPort, int tcpPort) {
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
                 journal, new P3Settings(websocketPort, tcpPort, p3.maxFrameBytes(), p3.idleTimeout()), merchants,
-                terminals);
+                terminals, frontEnds);
     }
 
     /** The same settings with every simulated terminal at {@code timing}. */
     public GatewaySettings withTiming(SimulatedTiming timing) {
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
                 journal, p3, merchants, terminals.stream()
-                        .map(t -> new TerminalSpec(t.id(), t.name(), timing, t.partialApproval())).toList());
+                        .map(t -> t instanceof SimulatedTerminalSpec s
+                                ? new SimulatedTerminalSpec(s.id(), s.name(), timing, s.partialApproval()) : t)
+                        .toList(), frontEnds);
     }
 
     public GatewaySettings withTransactionTimeout(Duration timeout) {
         return new GatewaySettings(host, information, timeout, idempotencyWindow, receiptWidth, zone, journal, p3,
-                merchants, terminals);
+                merchants, terminals, frontEnds);
     }
 
     /** The same settings recording transactions in {@code spec}. */
     public GatewaySettings withJournal(JournalSpec spec) {
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone, spec,
-                p3, merchants, terminals);
+                p3, merchants, terminals, frontEnds);
     }
 }

@@ -28,8 +28,10 @@ class ConfigLoaderTest {
             assertThat(m.secretMatches("tillgate-demo-secret")).isTrue();
             assertThat(m.terminalIds()).containsExactly("sim-1", "sim-2");
         });
-        assertThat(settings.terminals()).extracting(GatewaySettings.TerminalSpec::timing)
-                .containsOnly(SimulatedTiming.REALISTIC);
+        assertThat(settings.terminals()).allSatisfy(t -> assertThat(t)
+                .isInstanceOfSatisfying(GatewaySettings.SimulatedTerminalSpec.class,
+                        s -> assertThat(s.timing()).isEqualTo(SimulatedTiming.REALISTIC)));
+        assertThat(settings.frontEnds()).isEmpty();
         assertThat(settings.transactionTimeout()).isEqualTo(Duration.ofMinutes(3));
         assertThat(settings.idempotencyWindow()).isEqualTo(Duration.ofHours(24));
     }
@@ -43,7 +45,8 @@ class ConfigLoaderTest {
                   - {id: t1, speed: fast}
                 """);
         assertThat(settings.p3().websocketPort()).isEqualTo(8080);
-        assertThat(settings.terminals().get(0).timing()).isEqualTo(SimulatedTiming.FAST);
+        assertThat(((GatewaySettings.SimulatedTerminalSpec) settings.terminals().get(0)).timing())
+                .isEqualTo(SimulatedTiming.FAST);
         assertThat(settings.terminals().get(0).name()).isEqualTo("t1");
     }
 
@@ -89,6 +92,47 @@ class ConfigLoaderTest {
                 merchants: [{id: shop, secret: long-enough-secret}]
                 terminals: [{id: t1}, {id: t1}]
                 """)).hasMessageContaining("'terminals[1].id'");
+    }
+
+    @Test
+    void frontEndsDefaultToTheProtocolPortAndTheTerminalsMerchant() throws IOException {
+        GatewaySettings settings = load("""
+                merchants: [{id: shop, secret: long-enough-secret, terminals: [t1, t2]}]
+                terminals: [{id: t1}, {id: t2}]
+                frontEnds:
+                  - {protocol: concert, terminal: t1}
+                  - {protocol: ipp, terminal: t2, slave: true}
+                  - {protocol: nexo, port: 11100, terminal: t1, posListener: "http://pos:11001/EPASSaleToPOI/3.1"}
+                """);
+        assertThat(settings.frontEnds()).extracting(GatewaySettings.FrontEndSpec::protocol, GatewaySettings.FrontEndSpec::port,
+                GatewaySettings.FrontEndSpec::merchantId).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Protocol.CONCERT, 8888, "shop"),
+                        org.assertj.core.groups.Tuple.tuple(Protocol.IPP, 7900, "shop"),
+                        org.assertj.core.groups.Tuple.tuple(Protocol.NEXO, 11100, "shop"));
+        assertThat(settings.frontEnds().get(1).ippSlave()).isTrue();
+        assertThat(settings.frontEnds().get(2).nexoPosListener()).hasToString("http://pos:11001/EPASSaleToPOI/3.1");
+    }
+
+    @Test
+    void frontEndProblemsAreNamed() {
+        String base = """
+                merchants: [{id: shop, secret: long-enough-secret, terminals: [t1]}, {id: other, secret: long-enough-secret}]
+                terminals: [{id: t1}, {id: t2}]
+                """;
+        assertThatThrownBy(() -> load(base + "frontEnds: [{protocol: zvt, terminal: t1}]"))
+                .hasMessage("config key 'frontEnds[0].protocol': unknown protocol 'zvt' (supported: concert, ipp, nexo)");
+        assertThatThrownBy(() -> load(base + "frontEnds: [{protocol: concert, terminal: t9}]"))
+                .hasMessage("config key 'frontEnds[0].terminal': terminal 't9' is not defined under 'terminals'");
+        assertThatThrownBy(() -> load(base + "frontEnds: [{protocol: concert, terminal: t2}]"))
+                .hasMessageContaining("'frontEnds[0].terminal'").hasMessageContaining("belongs to no merchant");
+        assertThatThrownBy(() -> load(base + "frontEnds: [{protocol: concert, terminal: t1, merchant: other}]"))
+                .hasMessage("config key 'frontEnds[0].merchant': merchant 'other' does not have terminal 't1'");
+        assertThatThrownBy(() -> load(base + "frontEnds: [{protocol: concert, terminal: t1, port: 8081}]"))
+                .hasMessage("config key 'frontEnds[0].port': port 8081 is already taken by p3.tcpPort");
+        assertThatThrownBy(() -> load(base + "frontEnds: [{protocol: concert, terminal: t1, slave: true}]"))
+                .hasMessage("config key 'frontEnds[0].slave': applies to ipp front-ends only");
+        assertThatThrownBy(() -> load(base + "frontEnds: [{protocol: nexo, terminal: t1, posListener: \"ftp://x\"}]"))
+                .hasMessageContaining("'frontEnds[0].posListener'").hasMessageContaining("ftp://x");
     }
 
     @Test

@@ -357,14 +357,15 @@ public final class LoadGenerator implements Callable<Integer> {
         for (int i = 1; i <= deviceCount; i++) {
             String id = "bench-" + i;
             ids.add(id);
-            terminals.add(new GatewaySettings.TerminalSpec(id, "Bench terminal " + i, SimulatedTiming.FAST, false));
+            terminals.add(new GatewaySettings.SimulatedTerminalSpec(id, "Bench terminal " + i, SimulatedTiming.FAST, false));
         }
         Merchant merchant = new Merchant(merchantId, merchantSecret,
                 new MerchantDetails("Bench", null, null, null, null), ids);
         return new GatewaySettings("127.0.0.1", Map.of("location", "load generator"), timeout,
                 Duration.ofHours(24), 40, ZoneOffset.UTC,
                 new GatewaySettings.JournalSpec(journalUrl, null, null),
-                new GatewaySettings.P3Settings(0, 0, 1 << 20, Duration.ofMinutes(10)), List.of(merchant), terminals);
+                new GatewaySettings.P3Settings(0, 0, 1 << 20, Duration.ofMinutes(10)), List.of(merchant), terminals,
+                List.of());
     }
 
     private void printInProcessRss() throws InterruptedException {

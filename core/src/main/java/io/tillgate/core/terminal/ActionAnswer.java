@@ -23,9 +23,14 @@ public sealed interface ActionAnswer {
             return png == null;
         }
 
+        /**
+         * A signature also answers a signature check ({@link TerminalAction.Type#CONFIRMATION}): POS
+         * protocols such as P3 have no separate confirmation, and a POS that collected the signature
+         * has confirmed it.
+         */
         @Override
         public boolean answers(TerminalAction.Type type) {
-            return type == TerminalAction.Type.SIGNATURE;
+            return type == TerminalAction.Type.SIGNATURE || type == TerminalAction.Type.CONFIRMATION;
         }
 
         @Override

@@ -155,14 +155,14 @@ final class FrontEndHandler extends SimpleChannelInboundHandler<NexoInboundReque
         boolean refund = payment.paymentData() != null && payment.paymentData().paymentType() == PaymentType.REFUND;
         PaymentCommand command;
         if (refund) {
+            // Swedbank refunds are card-present credits; a POITransactionID, when given, links the original.
             OriginalPoiTransaction original = payment.paymentTransaction().originalPoiTransaction();
-            if (original == null || original.poiTransactionId() == null
-                    || original.poiTransactionId().transactionId() == null) {
-                throw NexoDecodingException.missing("PaymentRequest/PaymentTransaction/OriginalPOITransaction"
-                        + "/POITransactionID");
-            }
-            command = new PaymentCommand(PaymentKind.REFUND, amount, saleReference(payment.saleData()),
-                    original.poiTransactionId().transactionId(), null);
+            String originalId = original == null || original.poiTransactionId() == null ? null
+                    : original.poiTransactionId().transactionId();
+            command = originalId == null
+                    ? PaymentCommand.unlinkedRefund(amount, saleReference(payment.saleData()), null)
+                    : new PaymentCommand(PaymentKind.REFUND, amount, saleReference(payment.saleData()), originalId,
+                            null);
         } else if (payment.paymentData() == null || payment.paymentData().paymentType() == null
                 || payment.paymentData().paymentType() == PaymentType.NORMAL) {
             command = PaymentCommand.sale(amount, saleReference(payment.saleData()), null);
@@ -205,7 +205,8 @@ final class FrontEndHandler extends SimpleChannelInboundHandler<NexoInboundReque
                 + session.loginStamp();
         io.tillgate.core.service.PaymentRequest request = new io.tillgate.core.service.PaymentRequest(
                 context.config().merchantId(),
-                command.kind().needsOriginal() ? null : context.config().terminalId(), PROTOCOL, requestReference,
+                command.originalTransactionId() != null ? null : context.config().terminalId(), PROTOCOL,
+                requestReference,
                 command);
         context.payments().execute(request, exchange).whenComplete((record, failure) -> {
             if (failure != null) {

@@ -120,6 +120,23 @@ class NexoFrontEndTest {
     }
 
     @Test
+    void aRefundWithoutAnOriginalIsACardPresentCredit() throws Exception {
+        post(login("PrinterReceipt"));
+        HttpResponse<String> refund = post(doc("Payment", "2", "<PaymentRequest><SaleData><SaleTransactionID "
+                + "TransactionID=\"R2\" TimeStamp=\"2025-01-02T10:16:00+01:00\"/></SaleData><PaymentTransaction>"
+                + "<AmountsReq Currency=\"SEK\" RequestedAmount=\"25.00\"/></PaymentTransaction>"
+                + "<PaymentData PaymentType=\"Refund\"/></PaymentRequest>"));
+
+        assertThat(refund.body()).contains("<PaymentResponse><Response Result=\"Success\"/>")
+                .contains("AuthorizedAmount=\"25.00\"");
+        var recorded = payments.find("demo", new io.tillgate.core.service.TransactionLookup.ByReference("R2")).get();
+        assertThat(recorded).hasValueSatisfying(r -> {
+            assertThat(r.kind()).isEqualTo(io.tillgate.core.payment.PaymentKind.REFUND);
+            assertThat(r.originalTransactionId()).isNull();
+        });
+    }
+
+    @Test
     void transactionStatusIsBusyWhileRunningThenRepeatsTheAnswer() throws Exception {
         post(login("PrinterReceipt"));
         assertThat(post(status("3", "2")).body()).contains("ErrorCondition=\"NotFound\"");

@@ -30,11 +30,9 @@ final class P3ExecuteObserver extends P3OperationObserver {
                 mapper.toP3(transaction));
     }
 
+    /** P3 knows one action: a terminal's signature check is asked as CUSTOMER_SIGNATURE too. */
     @Override
     P3Body action(TransactionRecord transaction, TerminalAction action) {
-        if (action.type() != TerminalAction.Type.SIGNATURE) {
-            return null;
-        }
         return new ExecuteTransactionAction(ExecuteTransactionAction.CUSTOMER_SIGNATURE, mapper.toP3(transaction));
     }
 

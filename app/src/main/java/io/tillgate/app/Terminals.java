@@ -1,0 +1,92 @@
+package io.tillgate.app;
+
+import io.netty.channel.EventLoopGroup;
+import io.tillgate.app.config.GatewaySettings.ConcertTerminalSpec;
+import io.tillgate.app.config.GatewaySettings.IppTerminalSpec;
+import io.tillgate.app.config.GatewaySettings.NexoTerminalSpec;
+import io.tillgate.app.config.GatewaySettings.SimulatedTerminalSpec;
+import io.tillgate.app.config.GatewaySettings.TerminalSpec;
+import io.tillgate.concert.driver.ConcertTerminal;
+import io.tillgate.core.simulated.SimulatedTerminal;
+import io.tillgate.core.terminal.Terminal;
+import io.tillgate.ipp.driver.IppTerminal;
+import io.tillgate.nexo.driver.NexoPosListener;
+import io.tillgate.nexo.driver.NexoPosListenerConfig;
+import io.tillgate.nexo.driver.NexoTerminal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Builds the driver each configured terminal names, and owns what drivers share: the POS listeners
+ * that full-integration nexo terminals post to, one per configured address.
+ */
+public final class Terminals implements AutoCloseable {
+
+    private final ScheduledExecutorService simulation;
+    private final EventLoopGroup io;
+    private final Map<NexoPosListenerConfig, NexoPosListener> nexoListeners = new LinkedHashMap<>();
+    private final List<AutoCloseable> registrations = new ArrayList<>();
+
+    /**
+     * @param simulation runs simulated card flows; owned by the caller
+     * @param io the drivers' sockets; owned by the caller
+     */
+    public Terminals(ScheduledExecutorService simulation, EventLoopGroup io) {
+        this.simulation = simulation;
+        this.io = io;
+    }
+
+    public Terminal create(TerminalSpec spec) {
+        if (spec instanceof SimulatedTerminalSpec simulated) {
+            return new SimulatedTerminal(simulated.id(), simulated.timing(), simulation, simulated.partialApproval());
+        }
+        if (spec instanceof ConcertTerminalSpec concert) {
+            return new ConcertTerminal(concert.config(), io);
+        }
+        if (spec instanceof IppTerminalSpec ipp) {
+            return new IppTerminal(ipp.config(), io);
+        }
+        NexoTerminalSpec nexo = (NexoTerminalSpec) spec;
+        NexoTerminal terminal = new NexoTerminal(nexo.config(), io);
+        if (nexo.listener() != null) {
+            NexoPosListener listener = nexoListeners.computeIfAbsent(nexo.listener(), config -> {
+                NexoPosListener created = new NexoPosListener(config, io);
+                created.start();
+                return created;
+            });
+            registrations.add(listener.register(terminal));
+        }
+        return terminal;
+    }
+
+    /** The device type P3 lists at login. */
+    static String p3Type(TerminalSpec spec) {
+        if (spec instanceof SimulatedTerminalSpec) {
+            return "MOCK";
+        }
+        if (spec instanceof ConcertTerminalSpec) {
+            return "CONCERT";
+        }
+        return spec instanceof IppTerminalSpec ? "MYPOS" : "NEXO";
+    }
+
+    /** How P3 says the gateway reaches the device. */
+    static String p3Comlink(TerminalSpec spec) {
+        return spec instanceof SimulatedTerminalSpec ? "MOCK" : "WIFI";
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable registration : registrations) {
+            try {
+                registration.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot unregister a nexo terminal from its listener", e);
+            }
+        }
+        nexoListeners.values().forEach(NexoPosListener::close);
+    }
+}

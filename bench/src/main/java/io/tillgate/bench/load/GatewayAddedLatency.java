@@ -1,0 +1,222 @@
+package io.tillgate.bench.load;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.tillgate.app.Gateway;
+import io.tillgate.app.Terminals;
+import io.tillgate.app.config.ConfigLoader;
+import io.tillgate.app.config.EmulatorSettings;
+import io.tillgate.app.config.GatewaySettings;
+import io.tillgate.app.config.Protocol;
+import io.tillgate.core.money.Money;
+import io.tillgate.core.payment.PaymentCommand;
+import io.tillgate.core.payment.TransactionOutcome;
+import io.tillgate.core.payment.TransactionResult;
+import io.tillgate.core.terminal.Terminal;
+import io.tillgate.core.terminal.TerminalAction;
+import io.tillgate.core.terminal.TerminalListener;
+import io.tillgate.core.terminal.TerminalRequest;
+import io.tillgate.core.terminal.TerminalStatus;
+import io.tillgate.p3.client.ChargeRequest;
+import io.tillgate.p3.client.PayClient;
+import io.tillgate.p3.client.TransactionStatus;
+import io.tillgate.p3.codec.P3Transaction;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The latency the gateway adds in front of a terminal driver. One emulator of the protocol (a
+ * front-end over a fast simulated terminal) is paid on, one transaction at a time, in alternating
+ * rounds: by the protocol's driver called directly, and by a P3 client through a gateway whose
+ * terminal is that same driver. The difference of the two medians is what the gateway adds: P3
+ * framing and JSON both ways, the payment service, the journal and the hops between threads.
+ */
+@Command(name = "GatewayAddedLatency", mixinStandardHelpOptions = true,
+        description = "Measures the latency a gateway adds: P3 → gateway → driver → emulator versus driver → "
+                + "emulator, in alternating rounds of sequential transactions.")
+public final class GatewayAddedLatency implements Callable<Integer> {
+
+    static {
+        // As in LoadGenerator: the console is not what is measured.
+        if (System.getProperty("TILLGATE_LOG_LEVEL") == null) {
+            System.setProperty("TILLGATE_LOG_LEVEL", "WARN");
+        }
+    }
+
+    private static final PrintStream OUT = System.out;
+
+    @Option(names = "--protocol", paramLabel = "NAME", split = ",", defaultValue = "concert,ipp,nexo",
+            description = "Protocols to measure (default: ${DEFAULT-VALUE}).")
+    private List<String> protocols;
+
+    @Option(names = "--transactions", paramLabel = "N", defaultValue = "2000",
+            description = "Transactions per round and path (default: ${DEFAULT-VALUE}).")
+    private int transactions;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "3000",
+            description = "Transactions on each path before measuring, for the JIT (default: ${DEFAULT-VALUE}).")
+    private int warmup;
+
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "5",
+            description = "Alternating rounds per path; the median round is reported (default: ${DEFAULT-VALUE}).")
+    private int rounds;
+
+    @Option(names = "--journal", paramLabel = "URL", defaultValue = "memory",
+            description = "The gateway's journal: memory, or jdbc:sqlite:FILE to include a durable journal "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private String journal;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new GatewayAddedLatency()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        OUT.printf(Locale.ROOT, "nproc %d, %s %s; %d rounds x %d transactions per path, warm-up %d, journal %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), rounds, transactions, warmup, journal);
+        for (String name : protocols) {
+            measure(Protocol.fromConfigName(name.trim().toLowerCase(Locale.ROOT)));
+        }
+        return 0;
+    }
+
+    private void measure(Protocol protocol) throws Exception {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        EventLoopGroup driverIo = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("bench-driver", true),
+                NioIoHandler.newFactory());
+        Path dir = Files.createTempDirectory("tillgate-latency");
+        try (Gateway emulator = Gateway.start(EmulatorSettings.of(protocol, "127.0.0.1", 0, "fast", false, null))) {
+            int port = emulator.frontEndAddress(protocol, EmulatorSettings.TERMINAL_ID).getPort();
+            GatewaySettings settings = ConfigLoader.load(writeConfig(dir, protocol, port));
+            try (Terminals drivers = new Terminals(scheduler, driverIo);
+                 Terminal direct = drivers.create(settings.terminals().get(0));
+                 Gateway gateway = Gateway.start(settings);
+                 PayClient client = PayClient.builder(gateway.p3TcpUri()).build()) {
+                client.connect().get(10, TimeUnit.SECONDS);
+                client.login("bench", "bench-secret-1").get(10, TimeUnit.SECONDS);
+                Money amount = Money.ofMajor("10.00", "EUR");
+                runDirect(direct, amount, warmup, null);
+                runThroughGateway(client, amount, warmup, null);
+                List<double[]> directRounds = new ArrayList<>();
+                List<double[]> gatewayRounds = new ArrayList<>();
+                for (int round = 1; round <= rounds; round++) {
+                    LatencyHistogram d = new LatencyHistogram();
+                    runDirect(direct, amount, transactions, d);
+                    LatencyHistogram g = new LatencyHistogram();
+                    runThroughGateway(client, amount, transactions, g);
+                    directRounds.add(quantiles(d));
+                    gatewayRounds.add(quantiles(g));
+                    OUT.printf(Locale.ROOT, "%s round %d: direct p50 %.3f ms p99 %.3f ms | gateway p50 %.3f ms "
+                                    + "p99 %.3f ms | added p50 %.3f ms%n", protocol.configName(), round,
+                            ms(d.valueAt(0.5)), ms(d.valueAt(0.99)), ms(g.valueAt(0.5)), ms(g.valueAt(0.99)),
+                            ms(g.valueAt(0.5) - d.valueAt(0.5)));
+                }
+                double[] added = new double[rounds];
+                for (int i = 0; i < rounds; i++) {
+                    added[i] = gatewayRounds.get(i)[0] - directRounds.get(i)[0];
+                }
+                OUT.printf(Locale.ROOT, "%s: median of rounds: direct p50 %.3f ms, gateway p50 %.3f ms, "
+                                + "gateway-added p50 %.3f ms%n", protocol.configName(),
+                        ms(median(directRounds, 0)), ms(median(gatewayRounds, 0)), ms(median(added)));
+            }
+        } finally {
+            driverIo.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            scheduler.shutdownNow();
+        }
+    }
+
+    private Path writeConfig(Path dir, Protocol protocol, int port) throws Exception {
+        Path file = dir.resolve("gateway.yaml");
+        Files.writeString(file, """
+                gateway: {host: 127.0.0.1}
+                journal: {url: "%s"}
+                p3: {websocketPort: 0, tcpPort: 0}
+                merchants: [{id: bench, secret: bench-secret-1, terminals: [t1]}]
+                terminals:
+                  - {id: t1, type: %s, host: 127.0.0.1, port: %d}
+                """.formatted(journal, protocol.configName(), port));
+        return file;
+    }
+
+    private static void runDirect(Terminal terminal, Money amount, int count, LatencyHistogram histogram)
+            throws Exception {
+        for (int i = 0; i < count; i++) {
+            CompletableFuture<TransactionOutcome> outcome = new CompletableFuture<>();
+            long start = System.nanoTime();
+            terminal.execute(new TerminalRequest(String.format("%032x", System.nanoTime()),
+                    PaymentCommand.sale(amount, null, null), null), new TerminalListener() {
+                        @Override
+                        public void onStatus(TerminalStatus status) {
+                        }
+
+                        @Override
+                        public void onAction(TerminalAction action) {
+                            outcome.completeExceptionally(new IllegalStateException("unexpected action " + action));
+                        }
+
+                        @Override
+                        public void onOutcome(TransactionOutcome result) {
+                            outcome.complete(result);
+                        }
+                    });
+            TransactionOutcome result = outcome.get(10, TimeUnit.SECONDS);
+            long took = System.nanoTime() - start;
+            if (result.result() != TransactionResult.APPROVED) {
+                throw new IllegalStateException("direct transaction " + i + " was " + result.result() + " ("
+                        + result.reason() + ")");
+            }
+            if (histogram != null) {
+                histogram.record(took);
+            }
+        }
+    }
+
+    private static void runThroughGateway(PayClient client, Money amount, int count, LatencyHistogram histogram)
+            throws Exception {
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            P3Transaction t = client.charge(ChargeRequest.of("t1", amount), null).get(10, TimeUnit.SECONDS);
+            long took = System.nanoTime() - start;
+            if (TransactionStatus.of(t) != TransactionStatus.APPROVED) {
+                throw new IllegalStateException("gateway transaction " + i + " was " + TransactionStatus.of(t));
+            }
+            if (histogram != null) {
+                histogram.record(took);
+            }
+        }
+    }
+
+    private static double[] quantiles(LatencyHistogram h) {
+        return new double[] {h.valueAt(0.5), h.valueAt(0.99)};
+    }
+
+    private static double median(List<double[]> rounds, int index) {
+        return median(rounds.stream().mapToDouble(r -> r[index]).toArray());
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static double ms(double nanos) {
+        return nanos / 1e6;
+    }
+}

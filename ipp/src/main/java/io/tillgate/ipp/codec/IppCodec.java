@@ -1,0 +1,437 @@
+package io.tillgate.ipp.codec;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Whole IPP frames ⇄ messages (ipp.md §1), header included. Pure: no I/O, no shared state.
+ *
+ * <pre>
+ *  0      1      2 ...
+ * +------+------+=====================================================================+
+ * | total length | PROTOCOL=IPP\r\n  NAME=VALUE\r\n ...  [DATA=&lt;prefix&gt;&lt;bytes&gt;\r\n] |
+ * | uint16 BE, the 2 header bytes included                                            |
+ * +------+------+=====================================================================+
+ * </pre>
+ *
+ * <p>{@code PROTOCOL=IPP} must come first and DATA, when present, last; every other order is
+ * accepted and kept, so decoding then encoding gives back the same bytes. Binary values are read by
+ * their layout ({@link IppValueLayout}): DATA and CERT by their length prefix, which counts itself
+ * from the terminal ({@link #decodeResponse}) and not towards it ({@link #decodeRequest}).
+ */
+public final class IppCodec {
+
+    /** The largest frame the 2-byte header can describe. */
+    public static final int MAX_FRAME_LENGTH = 0xFFFF;
+    public static final int HEADER_LENGTH = 2;
+
+    private static final byte[] PROTOCOL_LINE = "PROTOCOL=IPP\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int FINGERPRINT_LENGTH = 20;
+    private static final int CHAIN_ENTRY_LENGTH = 21;
+    /** Byte classes for the scanning loops: one table load per byte instead of a chain of comparisons. */
+    private static final byte NAME = 1;
+    private static final byte PRINTABLE = 2;
+    private static final byte[] CLASSES = new byte[256];
+
+    static {
+        for (int b = 0x20; b <= 0x7E; b++) {
+            CLASSES[b] = PRINTABLE;
+        }
+        for (int b = 'A'; b <= 'Z'; b++) {
+            CLASSES[b] |= NAME;
+        }
+        for (int b = '0'; b <= '9'; b++) {
+            CLASSES[b] |= NAME;
+        }
+        CLASSES['_'] |= NAME;
+    }
+
+    private static final byte CR = '\r';
+    private static final byte LF = '\n';
+
+    private IppCodec() {
+    }
+
+    /** Decodes a frame the terminal received; DATA's prefix counts the payload only. */
+    public static IppRequest decodeRequest(byte[] frame, int offset, int length) {
+        return new IppRequest(decodeProperties(frame, offset, length, false));
+    }
+
+    public static IppRequest decodeRequest(byte[] frame) {
+        return decodeRequest(frame, 0, frame.length);
+    }
+
+    /** Decodes a frame the terminal sent; DATA's and CERT's prefixes count themselves. */
+    public static IppResponse decodeResponse(byte[] frame, int offset, int length) {
+        return new IppResponse(decodeProperties(frame, offset, length, true));
+    }
+
+    public static IppResponse decodeResponse(byte[] frame) {
+        return decodeResponse(frame, 0, frame.length);
+    }
+
+    /** Decodes a frame of either direction, as the terminal ({@code fromTerminal} false) or caller reads it. */
+    public static IppMessage decode(byte[] frame, boolean fromTerminal) {
+        return fromTerminal ? decodeResponse(frame) : decodeRequest(frame);
+    }
+
+    /** Encodes a whole frame, header included. */
+    public static byte[] encode(IppMessage message) {
+        IppProperties properties = message.properties();
+        boolean fromTerminal = message instanceof IppResponse;
+        int count = properties.size();
+        // Built text values become bytes once; decoded ones are copied from the frame they came in.
+        byte[][] values = new byte[count][];
+        int length = HEADER_LENGTH + PROTOCOL_LINE.length;
+        for (int i = 0; i < count; i++) {
+            int valueLength;
+            if (properties.hasSourceBytes(i)) {
+                valueLength = properties.sourceLength(i);
+            } else {
+                values[i] = valueBytes(properties.rawName(i), properties.rawValue(i), fromTerminal);
+                valueLength = values[i].length;
+            }
+            length += properties.rawNameBytes(i).length + valueLength + 3;
+        }
+        if (length > MAX_FRAME_LENGTH) {
+            throw new IllegalArgumentException("frame of " + length + " bytes exceeds the IPP maximum of "
+                    + MAX_FRAME_LENGTH);
+        }
+        byte[] out = new byte[length];
+        out[0] = (byte) (length >>> 8);
+        out[1] = (byte) length;
+        System.arraycopy(PROTOCOL_LINE, 0, out, HEADER_LENGTH, PROTOCOL_LINE.length);
+        int pos = HEADER_LENGTH + PROTOCOL_LINE.length;
+        for (int i = 0; i < count; i++) {
+            byte[] name = properties.rawNameBytes(i);
+            if (values[i] == null) {
+                // A decoded line is NAME=VALUE CR LF in its source frame: copied in one piece.
+                int line = name.length + 1 + properties.sourceLength(i) + 2;
+                System.arraycopy(properties.source(), properties.sourceOffset(i) - 1 - name.length, out, pos, line);
+                pos += line;
+                continue;
+            }
+            System.arraycopy(name, 0, out, pos, name.length);
+            pos += name.length;
+            out[pos++] = '=';
+            System.arraycopy(values[i], 0, out, pos, values[i].length);
+            pos += values[i].length;
+            out[pos++] = CR;
+            out[pos++] = LF;
+        }
+        return out;
+    }
+
+    /**
+     * Wraps a payload in a DATA/CERT value: a 2-byte prefix, which counts itself when the terminal
+     * sends it ({@code fromTerminal}) and counts only the payload when the caller does (§9).
+     */
+    public static byte[] lengthPrefixed(byte[] payload, boolean fromTerminal) {
+        int prefix = payload.length + (fromTerminal ? 2 : 0);
+        if (prefix > 0xFFFF) {
+            throw new IllegalArgumentException("payload of " + payload.length + " bytes does not fit a 2-byte prefix");
+        }
+        byte[] value = new byte[payload.length + 2];
+        value[0] = (byte) (prefix >>> 8);
+        value[1] = (byte) prefix;
+        System.arraycopy(payload, 0, value, 2, payload.length);
+        return value;
+    }
+
+    /** The payload of a DATA/CERT value: everything after its 2-byte prefix. */
+    public static byte[] payload(byte[] lengthPrefixed) {
+        return Arrays.copyOfRange(lengthPrefixed, 2, lengthPrefixed.length);
+    }
+
+    /** Splits a CHAIN value into its 20-byte fingerprints. */
+    public static java.util.List<byte[]> fingerprints(byte[] chain) {
+        java.util.List<byte[]> out = new java.util.ArrayList<>(chain.length / CHAIN_ENTRY_LENGTH);
+        for (int i = 0; i + CHAIN_ENTRY_LENGTH <= chain.length; i += CHAIN_ENTRY_LENGTH) {
+            out.add(Arrays.copyOfRange(chain, i, i + FINGERPRINT_LENGTH));
+        }
+        return out;
+    }
+
+    /** The SHA-1 of a DER certificate: what FINGERPRINT and CHAIN entries hold (ipp.md §10). */
+    public static byte[] fingerprint(byte[] der) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-1").digest(der);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-1", e);
+        }
+    }
+
+    /** Joins fingerprints into a CHAIN value: each 20 bytes followed by {@code ;}. */
+    public static byte[] chain(java.util.List<byte[]> fingerprints) {
+        byte[] out = new byte[fingerprints.size() * CHAIN_ENTRY_LENGTH];
+        int pos = 0;
+        for (byte[] fingerprint : fingerprints) {
+            if (fingerprint.length != FINGERPRINT_LENGTH) {
+                throw new IllegalArgumentException("a fingerprint has 20 bytes, got " + fingerprint.length);
+            }
+            System.arraycopy(fingerprint, 0, out, pos, FINGERPRINT_LENGTH);
+            out[pos + FINGERPRINT_LENGTH] = ';';
+            pos += CHAIN_ENTRY_LENGTH;
+        }
+        return out;
+    }
+
+    static void checkBinaryLayout(String name, IppValueLayout layout, byte[] value) {
+        switch (layout) {
+            case LENGTH_PREFIXED -> {
+                int prefix = value.length >= 2 ? (value[0] & 0xFF) << 8 | value[1] & 0xFF : -1;
+                if (prefix != value.length && prefix != value.length - 2) {
+                    throw new IllegalArgumentException(name + " length prefix " + prefix + " fits neither "
+                            + "direction for a value of " + value.length + " bytes");
+                }
+            }
+            case FINGERPRINT -> {
+                if (value.length != FINGERPRINT_LENGTH) {
+                    throw new IllegalArgumentException(name + " has 20 bytes, got " + value.length);
+                }
+            }
+            case FINGERPRINT_LIST -> {
+                if (value.length % CHAIN_ENTRY_LENGTH != 0) {
+                    throw new IllegalArgumentException(name + " is a multiple of 21 bytes, got " + value.length);
+                }
+                for (int i = FINGERPRINT_LENGTH; i < value.length; i += CHAIN_ENTRY_LENGTH) {
+                    if (value[i] != ';') {
+                        throw new IllegalArgumentException(name + " entry " + i / CHAIN_ENTRY_LENGTH
+                                + " does not end with ';'");
+                    }
+                }
+            }
+            case RAW -> {
+                if (indexOfCrLf(value, 0, value.length) >= 0) {
+                    throw new IllegalArgumentException(name + " must not contain CR LF");
+                }
+            }
+            default -> throw new IllegalArgumentException(name + " is a text property");
+        }
+    }
+
+    private static byte[] valueBytes(String name, Object value, boolean fromTerminal) {
+        if (value instanceof byte[] bytes) {
+            if (IppNames.layout(name) == IppValueLayout.LENGTH_PREFIXED) {
+                int prefix = (bytes[0] & 0xFF) << 8 | bytes[1] & 0xFF;
+                int expected = fromTerminal ? bytes.length : bytes.length - 2;
+                if (prefix != expected) {
+                    throw new IllegalArgumentException(name + " length prefix " + prefix + " should be " + expected
+                            + (fromTerminal ? " (counting itself, from the terminal)"
+                                    : " (the payload only, towards the terminal)"));
+                }
+            }
+            return bytes;
+        }
+        return ((String) value).getBytes(IppNames.layout(name) == IppValueLayout.UTF8 ? StandardCharsets.UTF_8
+                : StandardCharsets.ISO_8859_1);
+    }
+
+    private static IppProperties decodeProperties(byte[] frame, int offset, int length, boolean fromTerminal) {
+        if (offset < 0 || length < 0 || offset + length > frame.length) {
+            throw new IndexOutOfBoundsException("offset " + offset + ", length " + length + " in " + frame.length);
+        }
+        if (length < HEADER_LENGTH + 1) {
+            throw new IppDecodingException("header", "frame of " + length + " bytes is shorter than 3");
+        }
+        int header = (frame[offset] & 0xFF) << 8 | frame[offset + 1] & 0xFF;
+        if (header != length) {
+            throw new IppDecodingException("header", "says " + header + " bytes but the frame has " + length
+                    + (header == length - 2 ? " (it must count its own 2 bytes)" : ""));
+        }
+        // The message keeps reading its text from these bytes: they must be its own.
+        frame = Arrays.copyOfRange(frame, offset, offset + length);
+        int end = length;
+        int pos = HEADER_LENGTH;
+        if (length - HEADER_LENGTH < PROTOCOL_LINE.length
+                || !Arrays.equals(frame, pos, pos + PROTOCOL_LINE.length, PROTOCOL_LINE, 0, PROTOCOL_LINE.length)) {
+            throw new IppDecodingException(IppNames.PROTOCOL, "the first line must be PROTOCOL=IPP");
+        }
+        pos += PROTOCOL_LINE.length;
+
+        String[] names = new String[32];
+        byte[][] nameBytes = new byte[32][];
+        Object[] values = new Object[32];
+        int[] spans = new int[64];
+        int count = 0;
+        long seenLow = 0;
+        long seenHigh = 0;
+        while (pos < end) {
+            int nameStart = pos;
+            while (pos < end && isNameByte(frame[pos])) {
+                pos++;
+            }
+            if (pos == end || frame[pos] != '=' || pos == nameStart) {
+                throw new IppDecodingException("property " + (count + 2),
+                        pos == nameStart ? "has no name" : "name is not followed by '='");
+            }
+            int known = IppNames.index(frame, nameStart, pos - nameStart);
+            String name;
+            byte[] nameCopy;
+            IppValueLayout layout;
+            if (known >= 0) {
+                name = IppNames.KNOWN.get(known);
+                nameCopy = IppNames.bytes(known);
+                layout = IppNames.layout(known);
+                long bit = 1L << (known & 63);
+                if (known < 64 ? (seenLow & bit) != 0 : (seenHigh & bit) != 0) {
+                    throw new IppDecodingException(name, "appears twice");
+                }
+                if (known < 64) {
+                    seenLow |= bit;
+                } else {
+                    seenHigh |= bit;
+                }
+                if (name == IppNames.PROTOCOL) {
+                    throw new IppDecodingException(name, "appears twice");
+                }
+            } else {
+                nameCopy = Arrays.copyOfRange(frame, nameStart, pos);
+                name = new String(nameCopy, StandardCharsets.ISO_8859_1);
+                layout = IppValueLayout.ASCII;
+                for (int i = 0; i < count; i++) {
+                    if (names[i].equals(name)) {
+                        throw new IppDecodingException(name, "appears twice");
+                    }
+                }
+            }
+            pos++;
+            int valueStart = pos;
+            Object value;
+            int valueEnd;
+            switch (layout) {
+                case ASCII, UTF8 -> {
+                    valueEnd = textEnd(frame, pos, end, name, layout == IppValueLayout.ASCII);
+                    // ASCII text becomes a String only when read; UTF-8 is checked here, once.
+                    value = layout == IppValueLayout.ASCII ? null : utf8(frame, pos, valueEnd - pos, name);
+                }
+                case LENGTH_PREFIXED -> {
+                    if (end - pos < 2) {
+                        throw new IppDecodingException(name, "has no 2-byte length prefix");
+                    }
+                    int prefix = (frame[pos] & 0xFF) << 8 | frame[pos + 1] & 0xFF;
+                    int payload = fromTerminal ? prefix - 2 : prefix;
+                    if (payload < 0) {
+                        throw new IppDecodingException(name, "length prefix " + prefix
+                                + " from the terminal must count its own 2 bytes");
+                    }
+                    valueEnd = pos + 2 + payload;
+                    if (valueEnd > end - 2) {
+                        throw new IppDecodingException(name, "length prefix " + prefix + " runs past the frame end");
+                    }
+                    value = Arrays.copyOfRange(frame, pos, valueEnd);
+                }
+                case FINGERPRINT -> {
+                    valueEnd = pos + FINGERPRINT_LENGTH;
+                    if (valueEnd > end - 2) {
+                        throw new IppDecodingException(name, "needs 20 bytes, the frame ends first");
+                    }
+                    value = Arrays.copyOfRange(frame, pos, valueEnd);
+                }
+                case FINGERPRINT_LIST -> {
+                    valueEnd = chainEnd(frame, pos, end, name);
+                    value = Arrays.copyOfRange(frame, pos, valueEnd);
+                }
+                default -> {
+                    valueEnd = indexOfCrLf(frame, pos, end);
+                    if (valueEnd < 0) {
+                        throw new IppDecodingException(name, "is not terminated by CR LF");
+                    }
+                    value = Arrays.copyOfRange(frame, pos, valueEnd);
+                }
+            }
+            if (valueEnd + 2 > end || frame[valueEnd] != CR || frame[valueEnd + 1] != LF) {
+                throw new IppDecodingException(name, "value is not followed by CR LF");
+            }
+            pos = valueEnd + 2;
+            if (name == IppNames.DATA && pos != end) {
+                throw new IppDecodingException(name, "must be the last property");
+            }
+            if (count == names.length) {
+                names = Arrays.copyOf(names, count * 2);
+                nameBytes = Arrays.copyOf(nameBytes, count * 2);
+                values = Arrays.copyOf(values, count * 2);
+                spans = Arrays.copyOf(spans, count * 4);
+            }
+            names[count] = name;
+            nameBytes[count] = nameCopy;
+            values[count] = value;
+            spans[2 * count] = valueStart;
+            spans[2 * count + 1] = valueEnd - valueStart;
+            count++;
+        }
+        return new IppProperties(names, nameBytes, values, count, frame, spans);
+    }
+
+    private static boolean isNameByte(byte b) {
+        return (CLASSES[b & 0xFF] & NAME) != 0;
+    }
+
+    private static int textEnd(byte[] frame, int pos, int end, String name, boolean ascii) {
+        int i = pos;
+        if (ascii) {
+            while (i < end && (CLASSES[frame[i] & 0xFF] & PRINTABLE) != 0) {
+                i++;
+            }
+        } else {
+            while (i < end && frame[i] != CR && frame[i] != LF) {
+                i++;
+            }
+        }
+        if (i == end) {
+            throw new IppDecodingException(name, "is not terminated by CR LF");
+        }
+        if (frame[i] != CR) {
+            throw new IppDecodingException(name, "holds a byte not allowed in text at offset " + (i - pos));
+        }
+        return i;
+    }
+
+    private static String utf8(byte[] frame, int pos, int length, String name) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(frame, pos, length)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IppDecodingException(name, "is not valid UTF-8");
+        }
+    }
+
+    /**
+     * The end of a fingerprint list. A CR LF at an entry boundary ends it unless a whole entry
+     * follows that is not itself the start of the next property — fingerprint bytes may be CR LF.
+     */
+    private static int chainEnd(byte[] frame, int pos, int end, String name) {
+        while (true) {
+            boolean crLf = pos + 1 < end && frame[pos] == CR && frame[pos + 1] == LF;
+            boolean entry = pos + CHAIN_ENTRY_LENGTH <= end - 2 && frame[pos + FINGERPRINT_LENGTH] == ';';
+            if (crLf && (!entry || startsProperty(frame, pos + 2, end))) {
+                return pos;
+            }
+            if (!entry) {
+                throw new IppDecodingException(name, "is not a list of 20-byte fingerprints each followed by ';'");
+            }
+            pos += CHAIN_ENTRY_LENGTH;
+        }
+    }
+
+    private static boolean startsProperty(byte[] frame, int pos, int end) {
+        int i = pos;
+        while (i < end && isNameByte(frame[i])) {
+            i++;
+        }
+        return i == end && i == pos || i > pos && i < end && frame[i] == '=';
+    }
+
+    private static int indexOfCrLf(byte[] bytes, int from, int end) {
+        for (int i = from; i + 1 < end; i++) {
+            if (bytes[i] == CR && bytes[i + 1] == LF) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
