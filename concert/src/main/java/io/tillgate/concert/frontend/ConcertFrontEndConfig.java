@@ -1,5 +1,6 @@
 package io.tillgate.concert.frontend;
 
+import io.tillgate.core.settings.Require;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -36,12 +37,12 @@ public record ConcertFrontEndConfig(String bindHost, int port, String merchantId
     public static final int DEFAULT_TICKET_WIDTH = 24;
 
     public ConcertFrontEndConfig {
-        requireText(bindHost, "bindHost");
+        Require.text(bindHost, "bindHost");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
-        requireText(merchantId, "merchantId");
-        requireText(terminalId, "terminalId");
+        Require.text(merchantId, "merchantId");
+        Require.text(terminalId, "terminalId");
         Objects.requireNonNull(currencies, "currencies");
         if (currencies.isEmpty()) {
             throw new IllegalArgumentException("currencies must name at least one currency");
@@ -104,11 +105,5 @@ public record ConcertFrontEndConfig(String bindHost, int port, String merchantId
     public ConcertFrontEndConfig withTickets(int ticketWidth, ZoneId zone) {
         return new ConcertFrontEndConfig(bindHost, port, merchantId, terminalId, currencies, maxRequestBytes,
                 quietInterval, idleTimeout, contractNumber, ticketWidth, zone);
-    }
-
-    private static void requireText(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be empty");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.tillgate.ipp.driver;
 
+import io.tillgate.core.settings.Require;
 import io.tillgate.ipp.codec.IppCodec;
 import io.tillgate.ipp.codec.IppMessage;
 import java.time.Duration;
@@ -33,19 +34,19 @@ public record IppTerminalConfig(String id, String host, int port, Duration conne
         Duration hostReadTimeout, int maxFrameLength) {
 
     public IppTerminalConfig {
-        requireText(id, "id");
-        requireText(host, "host");
+        Require.text(id, "id");
+        Require.text(host, "host");
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
         }
-        requirePositive(connectTimeout, "connectTimeout");
-        requirePositive(firstReplyTimeout, "firstReplyTimeout");
-        requirePositive(defaultReplyTimeout, "defaultReplyTimeout");
+        Require.positive(connectTimeout, "connectTimeout");
+        Require.positive(firstReplyTimeout, "firstReplyTimeout");
+        Require.positive(defaultReplyTimeout, "defaultReplyTimeout");
         Objects.requireNonNull(replyTimeoutGrace, "replyTimeoutGrace");
         if (replyTimeoutGrace.isNegative()) {
             throw new IllegalArgumentException("replyTimeoutGrace must not be negative, was " + replyTimeoutGrace);
         }
-        requirePositive(recoveryTimeout, "recoveryTimeout");
+        Require.positive(recoveryTimeout, "recoveryTimeout");
         if (version < 200 || version > 999) {
             throw new IllegalArgumentException("version must be between 200 and 999 (terminals refuse older), was "
                     + version);
@@ -58,8 +59,8 @@ public record IppTerminalConfig(String id, String host, int port, Duration conne
             throw new IllegalArgumentException("printReceipt must be 0 to 3, or -1 for the terminal default, was "
                     + printReceipt);
         }
-        requirePositive(hostConnectTimeout, "hostConnectTimeout");
-        requirePositive(hostReadTimeout, "hostReadTimeout");
+        Require.positive(hostConnectTimeout, "hostConnectTimeout");
+        Require.positive(hostReadTimeout, "hostReadTimeout");
         if (maxFrameLength < 64 || maxFrameLength > IppCodec.MAX_FRAME_LENGTH) {
             throw new IllegalArgumentException("maxFrameLength must be between 64 and " + IppCodec.MAX_FRAME_LENGTH
                     + ", was " + maxFrameLength);
@@ -142,18 +143,5 @@ public record IppTerminalConfig(String id, String host, int port, Duration conne
         return new IppTerminalConfig(id, host, port, connectTimeout, firstReplyTimeout, defaultReplyTimeout,
                 replyTimeoutGrace, recoveryTimeout, version, language, fixedPinpad, printReceipt, linkedRefunds,
                 hostConnectTimeout, hostReadTimeout, value);
-    }
-
-    private static void requireText(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be empty");
-        }
-    }
-
-    private static void requirePositive(Duration value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
-        }
     }
 }

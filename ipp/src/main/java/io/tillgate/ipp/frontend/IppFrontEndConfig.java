@@ -1,5 +1,6 @@
 package io.tillgate.ipp.frontend;
 
+import io.tillgate.core.settings.Require;
 import io.tillgate.ipp.codec.IppCodec;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -28,20 +29,20 @@ public record IppFrontEndConfig(String host, int port, String merchantId, String
     public static final int DEFAULT_PORT = 7900;
 
     public IppFrontEndConfig {
-        requireText(host, "host");
+        Require.text(host, "host");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
         }
-        requireText(merchantId, "merchantId");
-        requireText(terminalId, "terminalId");
-        requireText(merchantName, "merchantName");
+        Require.text(merchantId, "merchantId");
+        Require.text(terminalId, "terminalId");
+        Require.text(merchantName, "merchantName");
         Objects.requireNonNull(zone, "zone");
         if (maxFrameLength < 64 || maxFrameLength > IppCodec.MAX_FRAME_LENGTH) {
             throw new IllegalArgumentException("maxFrameLength must be between 64 and " + IppCodec.MAX_FRAME_LENGTH
                     + ", was " + maxFrameLength);
         }
-        requirePositive(idleTimeout, "idleTimeout");
-        requirePositive(replyTimeout, "replyTimeout");
+        Require.positive(idleTimeout, "idleTimeout");
+        Require.positive(replyTimeout, "replyTimeout");
         if (replyTimeout.toSeconds() < 1) {
             throw new IllegalArgumentException("replyTimeout is sent in whole seconds; at least 1s, was "
                     + replyTimeout);
@@ -108,7 +109,7 @@ public record IppFrontEndConfig(String host, int port, String merchantId, String
      */
     public record HostRelay(String host, int port, List<X509Certificate> certificates) {
         public HostRelay {
-            requireText(host, "hostRelay.host");
+            Require.text(host, "hostRelay.host");
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("hostRelay.port must be between 1 and 65535, was " + port);
             }
@@ -117,19 +118,6 @@ public record IppFrontEndConfig(String host, int port, String merchantId, String
 
         public boolean tls() {
             return !certificates.isEmpty();
-        }
-    }
-
-    private static void requireText(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be empty");
-        }
-    }
-
-    private static void requirePositive(Duration value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.tillgate.nexo.driver;
 
+import io.tillgate.core.settings.Require;
 import io.tillgate.nexo.codec.NexoCodec;
 import java.time.Duration;
 import java.util.Objects;
@@ -31,13 +32,13 @@ public record NexoTerminalConfig(String id, String host, int port, String saleId
         Duration statusInterval, int busyRetries, Duration busyBackoff, int maxBodyBytes) {
 
     public NexoTerminalConfig {
-        requireText(id, "id");
-        requireText(host, "host");
+        Require.text(id, "id");
+        Require.text(host, "host");
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be 1..65535, was " + port);
         }
-        requireText(saleId, "saleId");
-        requireText(poiId, "poiId");
+        Require.text(saleId, "saleId");
+        Require.text(poiId, "poiId");
         if (poiId.length() > 32) {
             throw new IllegalArgumentException("poiId must have at most 32 characters, has " + poiId.length());
         }
@@ -46,17 +47,17 @@ public record NexoTerminalConfig(String id, String host, int port, String saleId
             throw new IllegalArgumentException("operatorLanguage must be two lowercase letters, was '"
                     + operatorLanguage + "'");
         }
-        requireText(applicationName, "applicationName");
-        requireText(softwareVersion, "softwareVersion");
-        requirePositive(connectTimeout, "connectTimeout");
-        requirePositive(requestTimeout, "requestTimeout");
-        requirePositive(paymentTimeout, "paymentTimeout");
-        requirePositive(recoveryTimeout, "recoveryTimeout");
-        requirePositive(statusInterval, "statusInterval");
+        Require.text(applicationName, "applicationName");
+        Require.text(softwareVersion, "softwareVersion");
+        Require.positive(connectTimeout, "connectTimeout");
+        Require.positive(requestTimeout, "requestTimeout");
+        Require.positive(paymentTimeout, "paymentTimeout");
+        Require.positive(recoveryTimeout, "recoveryTimeout");
+        Require.positive(statusInterval, "statusInterval");
         if (busyRetries < 0 || busyRetries > 20) {
             throw new IllegalArgumentException("busyRetries must be 0..20, was " + busyRetries);
         }
-        requirePositive(busyBackoff, "busyBackoff");
+        Require.positive(busyBackoff, "busyBackoff");
         if (maxBodyBytes < 1024 || maxBodyBytes > 16 * 1024 * 1024) {
             throw new IllegalArgumentException("maxBodyBytes must be 1024..16777216, was " + maxBodyBytes);
         }
@@ -112,18 +113,5 @@ public record NexoTerminalConfig(String id, String host, int port, String saleId
         return new NexoTerminalConfig(id, host, port, saleId, poiId, integration, operatorLanguage, applicationName,
                 softwareVersion, connectTimeout, requestTimeout, paymentTimeout, recoveryTimeout, statusInterval,
                 busyRetries, busyBackoff, max);
-    }
-
-    private static void requireText(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be empty");
-        }
-    }
-
-    private static void requirePositive(Duration value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
-        }
     }
 }

@@ -1,10 +1,10 @@
 package io.tillgate.nexo.frontend;
 
+import io.tillgate.core.settings.Require;
 import io.tillgate.nexo.codec.NexoCodec;
 import io.tillgate.nexo.netty.NexoHttp;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Settings of a {@link NexoFrontEnd}: Tillgate acting as a nexo terminal.
@@ -28,12 +28,12 @@ public record NexoFrontEndConfig(String bindHost, int port, String merchantId, S
     public static final Duration DEFAULT_INPUT_TIMEOUT = Duration.ofMinutes(2);
 
     public NexoFrontEndConfig {
-        requireText(bindHost, "bindHost");
+        Require.text(bindHost, "bindHost");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
-        requireText(merchantId, "merchantId");
-        requireText(terminalId, "terminalId");
+        Require.text(merchantId, "merchantId");
+        Require.text(terminalId, "terminalId");
         if (posListenerUrl != null && (!"http".equals(posListenerUrl.getScheme()) || posListenerUrl.getHost() == null
                 || posListenerUrl.getPort() < 1)) {
             throw new IllegalArgumentException("posListenerUrl must be http://host:port/..., was '"
@@ -42,9 +42,9 @@ public record NexoFrontEndConfig(String bindHost, int port, String merchantId, S
         if (maxBodyBytes < 1024 || maxBodyBytes > 16 * 1024 * 1024) {
             throw new IllegalArgumentException("maxBodyBytes must be 1024..16777216, was " + maxBodyBytes);
         }
-        requirePositive(idleTimeout, "idleTimeout");
-        requirePositive(posRequestTimeout, "posRequestTimeout");
-        requirePositive(inputTimeout, "inputTimeout");
+        Require.positive(idleTimeout, "idleTimeout");
+        Require.positive(posRequestTimeout, "posRequestTimeout");
+        Require.positive(inputTimeout, "inputTimeout");
     }
 
     /** Port 11000 on localhost, light integration only until a POS listener URL is set. */
@@ -71,18 +71,5 @@ public record NexoFrontEndConfig(String bindHost, int port, String merchantId, S
     public NexoFrontEndConfig withTimeouts(Duration idle, Duration posRequest, Duration input) {
         return new NexoFrontEndConfig(bindHost, port, merchantId, terminalId, posListenerUrl, maxBodyBytes, idle,
                 posRequest, input);
-    }
-
-    private static void requireText(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be empty");
-        }
-    }
-
-    private static void requirePositive(Duration value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
-        }
     }
 }
