@@ -16,12 +16,15 @@ import picocli.CommandLine.Spec;
 /** {@code tillgate serve}: runs the gateway until it is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {
-            "Runs the gateway: the P3 PayServer (WebSocket and framed TCP) in front of the configured terminals.",
+            "Runs the gateway: the P3 PayServer (WebSocket and framed TCP) and the configured Concert, IPP and nexo "
+                    + "front-ends, in front of the configured terminals (simulated, or real Concert, myPOS and nexo "
+                    + "terminals).",
             "Without --config it starts the embedded default: merchant 'demo' (secret tillgate-demo-secret) "
                     + "and two simulated terminals, sim-1 and sim-2, on ws://localhost:8080/p3 and tcp://localhost:8081.",
             "Stop it with Ctrl-C (SIGINT) or SIGTERM."},
         footer = {"", "Examples:", "  tillgate serve", "  tillgate serve --config tillgate.yaml",
-            "  tillgate serve --print-default-config > tillgate.yaml"})
+            "  tillgate serve --print-default-config > tillgate.yaml",
+            "", "To run a terminal emulator instead, see: tillgate emulate --help"})
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
