@@ -90,11 +90,23 @@ public enum ConcertTag {
     private final int minLength;
     private final int maxLength;
     private final ValueFormat format;
+    /** Bytes a received value may hold, by unsigned byte: the TLV range and this tag's rule in one lookup. */
+    private final boolean[] receivableBytes;
+    /** Characters a written value may hold, by char below 0x80: the TLV range and this tag's rule. */
+    private final boolean[] sendableChars;
 
     ConcertTag(int minLength, int maxLength, ValueFormat format) {
         this.minLength = minLength;
         this.maxLength = maxLength;
         this.format = format;
+        this.receivableBytes = TlvFormat.RECEIVABLE_BYTES.clone();
+        this.sendableChars = TlvFormat.SENDABLE_CHARS.clone();
+        for (int c = 0; c < receivableBytes.length; c++) {
+            receivableBytes[c] &= allows(c);
+        }
+        for (int c = 0; c < sendableChars.length; c++) {
+            sendableChars[c] &= allows(c);
+        }
     }
 
     /** The two letters on the wire. */
@@ -146,11 +158,26 @@ public enum ConcertTag {
 
     /** Why a value of this length breaks the tag's rule, or {@code null} when the length is fine. */
     String lengthViolation(int length) {
-        if (length >= minLength && length <= maxLength) {
-            return null;
-        }
+        // The text is built in its own method so this check stays small enough to inline.
+        return length >= minLength && length <= maxLength ? null : describeLength(length);
+    }
+
+    private String describeLength(int length) {
         return minLength == maxLength ? "length " + length + ", expected " + minLength
                 : "length " + length + " outside " + minLength + ".." + maxLength;
+    }
+
+    /**
+     * Which bytes a received value of this tag may hold, by unsigned byte: {@link TlvFormat#isReceivable}
+     * and {@link #allows} in one lookup, as the decoder checks every byte. Shared; never written to.
+     */
+    boolean[] receivableBytes() {
+        return receivableBytes;
+    }
+
+    /** Which characters (below 0x80) a written value of this tag may hold; shared, never written to. */
+    boolean[] sendableChars() {
+        return sendableChars;
     }
 
     /** Whether values are limited to fewer characters than the TLV format allows. */

@@ -12,9 +12,22 @@ import java.util.Locale;
  * a truncated value, a character outside 0x20..0x7F, a known tag whose value breaks its rule, a
  * repeated tag other than {@code ZT}, a constructed item inside a constructed item.
  *
- * <p>Byte-level and allocation-light: one string per value, known types share their constant.
+ * <p>Byte-level and allocation-light: one string per value (one-character values share a constant),
+ * known types share their constant.
  */
 public final class TlvDecoder {
+
+    /**
+     * One-character values (flags and codes such as BA, CD, CI, AL) are frequent in every answer:
+     * they share one string per ASCII character instead of a new one per item.
+     */
+    private static final String[] ONE_CHARACTER = new String[128];
+
+    static {
+        for (char c = 0; c < ONE_CHARACTER.length; c++) {
+            ONE_CHARACTER[c] = String.valueOf(c);
+        }
+    }
 
     private TlvDecoder() {
     }
@@ -61,26 +74,18 @@ public final class TlvDecoder {
             int valueLength = valueLength(bytes, pos, type, at);
             int valueStart = pos + TlvFormat.HEADER_LENGTH;
             if (valueLength > end - valueStart) {
-                throw ConcertDecodingException.malformed(type, at, "value of " + valueLength
-                        + " bytes truncated after " + (end - valueStart));
+                throw truncated(type, at, valueLength, end - valueStart);
             }
             if (at == 0 && known != ConcertTag.CZ) {
                 throw ConcertDecodingException.malformed(type, at, "the first item must be CZ");
             }
-            boolean repeated;
             if (known != null) {
-                repeated = known != ConcertTag.ZT && (knownSeen & (1L << known.ordinal())) != 0;
+                if (known != ConcertTag.ZT && (knownSeen & (1L << known.ordinal())) != 0) {
+                    throw repeated(type, at);
+                }
                 knownSeen |= 1L << known.ordinal();
             } else {
-                // Unknown types are rare, so a short list costs less than a set per message.
-                if (unknownSeen == null) {
-                    unknownSeen = new ArrayList<>(2);
-                }
-                repeated = unknownSeen.contains(type);
-                unknownSeen.add(type);
-            }
-            if (repeated) {
-                throw ConcertDecodingException.malformed(type, at, "tag repeated; only ZT may be");
+                unknownSeen = seenUnknown(unknownSeen, type, at);
             }
             if (ConcertTag.isConstructed(first)) {
                 sink.constructed(new TlvItem.Constructed(type, nested(bytes, valueStart, valueLength, offset, type)));
@@ -89,6 +94,31 @@ public final class TlvDecoder {
             }
             pos = valueStart + valueLength;
         }
+    }
+
+    // Rare paths live in their own methods: it keeps read() small enough for the JIT to inline
+    // into the typed decoders, which then need no heap object for their field collector.
+
+    /**
+     * Records an unknown type, refusing a repeat. Unknown types are rare, so a short list costs
+     * less than a set per message.
+     */
+    private static List<String> seenUnknown(List<String> seen, String type, int at) {
+        List<String> list = seen != null ? seen : new ArrayList<>(2);
+        if (list.contains(type)) {
+            throw repeated(type, at);
+        }
+        list.add(type);
+        return list;
+    }
+
+    private static ConcertDecodingException repeated(String type, int at) {
+        return ConcertDecodingException.malformed(type, at, "tag repeated; only ZT may be");
+    }
+
+    private static ConcertDecodingException truncated(String type, int at, int valueLength, int left) {
+        return ConcertDecodingException.malformed(type, at, "value of " + valueLength + " bytes truncated after "
+                + left);
     }
 
     /** Collects the items for a {@link TlvMessage}. */
@@ -158,23 +188,39 @@ public final class TlvDecoder {
     }
 
     private static String value(byte[] bytes, int start, int length, int frameOffset, String type, ConcertTag tag) {
-        int at = start - TlvFormat.HEADER_LENGTH - frameOffset;
         if (tag != null) {
             String violation = tag.lengthViolation(length);
             if (violation != null) {
-                throw ConcertDecodingException.malformed(type, at, violation);
+                throw ConcertDecodingException.malformed(type, start - TlvFormat.HEADER_LENGTH - frameOffset,
+                        violation);
             }
         }
-        boolean restricted = tag != null && tag.restrictsCharacters();
+        // One table lookup per byte covers both the TLV range and the tag's own rule.
+        boolean[] receivable = tag != null ? tag.receivableBytes() : TlvFormat.RECEIVABLE_BYTES;
         for (int i = start, end = start + length; i < end; i++) {
-            byte b = bytes[i];
-            if (!TlvFormat.isReceivable(b)) {
-                throw ConcertDecodingException.malformed(type, i - frameOffset,
-                        "value byte 0x" + hex(b) + " outside 0x20..0x7F");
+            if (!receivable[bytes[i] & 0xFF]) {
+                throw characterFault(bytes, start, i, frameOffset, type, tag);
             }
-            if (restricted && !tag.allows(b)) {
-                throw ConcertDecodingException.malformed(type, at, tag.characterViolation(i - start));
-            }
+        }
+        return text(bytes, start, length);
+    }
+
+    /** Names the first byte at {@code i} that the value may not hold: outside the TLV range first, else the tag's rule. */
+    private static ConcertDecodingException characterFault(byte[] bytes, int start, int i, int frameOffset,
+            String type, ConcertTag tag) {
+        byte b = bytes[i];
+        if (!TlvFormat.isReceivable(b)) {
+            return ConcertDecodingException.malformed(type, i - frameOffset,
+                    "value byte 0x" + hex(b) + " outside 0x20..0x7F");
+        }
+        return ConcertDecodingException.malformed(type, start - TlvFormat.HEADER_LENGTH - frameOffset,
+                tag.characterViolation(i - start));
+    }
+
+    /** The value as a string; its bytes are already checked to be ASCII (0x20..0x7F). */
+    private static String text(byte[] bytes, int start, int length) {
+        if (length == 1) {
+            return ONE_CHARACTER[bytes[start]];
         }
         @SuppressWarnings("deprecation") // ASCII bytes: the hibyte constructor is the cheapest exact copy
         String value = new String(bytes, 0, start, length);

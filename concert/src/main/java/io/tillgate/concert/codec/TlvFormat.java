@@ -8,6 +8,20 @@ public final class TlvFormat {
     /** Three decimal digits. */
     public static final int MAX_VALUE_LENGTH = 999;
 
+    /** {@link #isReceivable} as a table by unsigned byte, for loops over every value byte. */
+    static final boolean[] RECEIVABLE_BYTES = new boolean[256];
+    /** {@link #isSendable} as a table by char; characters from 0x80 up are never sendable. */
+    static final boolean[] SENDABLE_CHARS = new boolean[128];
+
+    static {
+        for (int c = 0; c < RECEIVABLE_BYTES.length; c++) {
+            RECEIVABLE_BYTES[c] = isReceivable(c);
+        }
+        for (int c = 0; c < SENDABLE_CHARS.length; c++) {
+            SENDABLE_CHARS[c] = isSendable(c);
+        }
+    }
+
     private TlvFormat() {
     }
 

@@ -77,21 +77,33 @@ final class TlvWriter {
     }
 
     private void once(ConcertTag tag, String type) {
-        if (tag != null) {
-            long bit = 1L << tag.ordinal();
-            if ((knownSeen & bit) != 0) {
-                throw new IllegalArgumentException(type + " appears twice; only ZT may repeat");
-            }
-            knownSeen |= bit;
+        if (tag == null) {
+            onceUnknown(type);
             return;
         }
+        long bit = 1L << tag.ordinal();
+        if ((knownSeen & bit) != 0) {
+            throw repeated(type);
+        }
+        knownSeen |= bit;
+    }
+
+    /** Unknown types are rare, so a short list costs less than a set per message. */
+    private void onceUnknown(String type) {
         if (unknownSeen == null) {
             unknownSeen = new ArrayList<>(2);
         } else if (unknownSeen.contains(type)) {
-            throw new IllegalArgumentException(type + " appears twice; only ZT may repeat");
+            throw repeated(type);
         }
         unknownSeen.add(type);
     }
+
+    private static IllegalArgumentException repeated(String type) {
+        return new IllegalArgumentException(type + " appears twice; only ZT may repeat");
+    }
+
+    // The per-item methods below keep their error text in separate cold methods: an answer writes
+    // sixteen items in a row, and small bodies let the JIT inline every one of them.
 
     private void writeSimple(ConcertTag tag, String type, String value) {
         if (ConcertTag.isConstructed(type.charAt(0))) {
@@ -103,24 +115,30 @@ final class TlvWriter {
             throw new IllegalArgumentException(type + ": " + lengthViolation);
         }
         header(type, length);
-        boolean restricted = tag != null && tag.restrictsCharacters();
+        // One table lookup per character covers both the TLV range and the tag's own rule.
+        boolean[] sendable = tag != null ? tag.sendableChars() : TlvFormat.SENDABLE_CHARS;
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
-            if (restricted && !tag.allows(c)) {
-                throw new IllegalArgumentException(type + ": " + tag.characterViolation(i));
+            if (c >= sendable.length || !sendable[c]) {
+                throw characterFault(tag, type, c, i);
             }
-            if (!TlvFormat.isSendable(c)) {
-                throw new IllegalArgumentException(type + ": character U+" + Integer.toHexString(c | 0x10000)
-                        .substring(1).toUpperCase(Locale.ROOT) + " at value position " + i + " outside 0x20..0x7E");
-            }
-            out[pos++] = (byte) c;
+            out[pos + i] = (byte) c;
         }
+        pos += length;
+    }
+
+    /** Names the character at {@code i} that the value may not hold: the tag's rule first, else the TLV range. */
+    private static IllegalArgumentException characterFault(ConcertTag tag, String type, char c, int i) {
+        if (tag != null && tag.restrictsCharacters() && !tag.allows(c)) {
+            return new IllegalArgumentException(type + ": " + tag.characterViolation(i));
+        }
+        return new IllegalArgumentException(type + ": character U+" + Integer.toHexString(c | 0x10000)
+                .substring(1).toUpperCase(Locale.ROOT) + " at value position " + i + " outside 0x20..0x7E");
     }
 
     private void header(String type, int length) {
         if (length < 1 || length > TlvFormat.MAX_VALUE_LENGTH) {
-            throw new IllegalArgumentException(type + ": length " + length + " outside 1.."
-                    + TlvFormat.MAX_VALUE_LENGTH);
+            throw lengthOutOfRange(type, length);
         }
         out[pos] = (byte) type.charAt(0);
         out[pos + 1] = (byte) type.charAt(1);
@@ -128,6 +146,10 @@ final class TlvWriter {
         out[pos + 3] = (byte) ('0' + length / 10 % 10);
         out[pos + 4] = (byte) ('0' + length % 10);
         pos += TlvFormat.HEADER_LENGTH;
+    }
+
+    private static IllegalArgumentException lengthOutOfRange(String type, int length) {
+        return new IllegalArgumentException(type + ": length " + length + " outside 1.." + TlvFormat.MAX_VALUE_LENGTH);
     }
 
     private static void checkType(String type) {

@@ -65,6 +65,28 @@ class TlvCodecErrorsTest {
         assertThat(decodeFailure("CZ004032A").getMessage()).isEqualTo("CZ at offset 0: non-digit at value position 3");
     }
 
+    /** Range and tag rule are checked with one table per tag; the fault named stays the same. */
+    @Test
+    void aByteBreakingBothRulesIsNamedAsOutOfRange() {
+        assertThat(decodeFailure("CZ0040320CB0041\n50").getMessage())
+                .isEqualTo("CB at offset 15: value byte 0x0A outside 0x20..0x7F");
+        assertThat(decodeFailure("CZ0040320CB0041\u007F50").getMessage())
+                .isEqualTo("CB at offset 9: non-digit at value position 1");
+        byte[] highByte = bytes("CZ0040320CD001?");
+        highByte[14] = (byte) 0x80;
+        assertThatThrownBy(() -> TlvDecoder.decode(highByte))
+                .hasMessage("CD at offset 14: value byte 0x80 outside 0x20..0x7F");
+        assertThat(TlvDecoder.decode(bytes("CZ0040320CF001\u007F")).value(ConcertTag.CF)).isEqualTo("\u007F");
+    }
+
+    @Test
+    void oneCharacterValuesReadLikeAnyOther() {
+        TlvMessage message = TlvDecoder.decode(bytes("CZ0040320CD0011QQ001~BA0010"));
+        assertThat(message.value(ConcertTag.CD)).isEqualTo("1");
+        assertThat(message.value("QQ")).isEqualTo("~");
+        assertThat(message.value(ConcertTag.BA)).isEqualTo("0");
+    }
+
     @Test
     void onlyZtRepeats() {
         assertThat(decodeFailure("CZ0040320AE00210AE00210").getMessage())
@@ -119,6 +141,12 @@ class TlvCodecErrorsTest {
                 .hasMessage("the first item must be CZ, not CA");
         assertThatThrownBy(() -> TlvEncoder.encode(TlvMessage.of(TlvItem.of(ConcertTag.CZ, "0320"),
                 new TlvItem.Simple("CF", "a\u007Fb")))).hasMessage("CF: character U+007F at value position 1 outside 0x20..0x7E");
+        assertThatThrownBy(() -> TlvEncoder.encode(TlvMessage.of(TlvItem.of(ConcertTag.CZ, "0320"),
+                TlvItem.of(ConcertTag.CB, "1\u007F")))).hasMessage("CB: non-digit at value position 1");
+        assertThatThrownBy(() -> TlvEncoder.encode(TlvMessage.of(TlvItem.of(ConcertTag.CZ, "0320"),
+                TlvItem.of(ConcertTag.CF, "caf\u00E9")))).hasMessage("CF: character U+00E9 at value position 3 outside 0x20..0x7E");
+        assertThatThrownBy(() -> TlvEncoder.encode(TlvMessage.of(TlvItem.of(ConcertTag.CZ, "0320"),
+                new TlvItem.Simple("QQ", "\u0141")))).hasMessage("QQ: character U+0141 at value position 0 outside 0x20..0x7E");
         assertThatThrownBy(() -> TlvEncoder.encode(TlvMessage.of(TlvItem.of(ConcertTag.CZ, "0320"),
                 new TlvItem.Simple("QQ", "x".repeat(1000))))).hasMessage("QQ: length 1000 outside 1..999");
         assertThatThrownBy(() -> TlvEncoder.encode(TlvMessage.of(TlvItem.of(ConcertTag.CZ, "0320"),
