@@ -82,19 +82,29 @@ public final class IppCodec {
     public static byte[] encode(IppMessage message) {
         IppProperties properties = message.properties();
         boolean fromTerminal = message instanceof IppResponse;
+        byte[] frame = properties.source();
+        if (frame == null) {
+            return encodeBuilt(properties, fromTerminal);
+        }
+        // Decoded properties are immutable and keep their whole frame in received order, so
+        // re-encoding them gives back exactly those bytes: a relay copies them in one piece.
+        for (int i = 0; i < properties.size(); i++) {
+            byte[] binary = properties.rawBytes(i);
+            if (binary != null) {
+                checkPrefixDirection(properties.rawName(i), binary, fromTerminal);
+            }
+        }
+        return frame.clone();
+    }
+
+    private static byte[] encodeBuilt(IppProperties properties, boolean fromTerminal) {
         int count = properties.size();
-        // Built text values become bytes once; decoded ones are copied from the frame they came in.
+        // Each text value becomes bytes once, for both the length and the copy.
         byte[][] values = new byte[count][];
         int length = HEADER_LENGTH + PROTOCOL_LINE.length;
         for (int i = 0; i < count; i++) {
-            int valueLength;
-            if (properties.hasSourceBytes(i)) {
-                valueLength = properties.sourceLength(i);
-            } else {
-                values[i] = valueBytes(properties.rawName(i), properties.rawValue(i), fromTerminal);
-                valueLength = values[i].length;
-            }
-            length += properties.rawNameBytes(i).length + valueLength + 3;
+            values[i] = valueBytes(properties.rawName(i), properties.rawValue(i), fromTerminal);
+            length += properties.rawNameBytes(i).length + values[i].length + 3;
         }
         if (length > MAX_FRAME_LENGTH) {
             throw new IllegalArgumentException("frame of " + length + " bytes exceeds the IPP maximum of "
@@ -107,13 +117,6 @@ public final class IppCodec {
         int pos = HEADER_LENGTH + PROTOCOL_LINE.length;
         for (int i = 0; i < count; i++) {
             byte[] name = properties.rawNameBytes(i);
-            if (values[i] == null) {
-                // A decoded line is NAME=VALUE CR LF in its source frame: copied in one piece.
-                int line = name.length + 1 + properties.sourceLength(i) + 2;
-                System.arraycopy(properties.source(), properties.sourceOffset(i) - 1 - name.length, out, pos, line);
-                pos += line;
-                continue;
-            }
             System.arraycopy(name, 0, out, pos, name.length);
             pos += name.length;
             out[pos++] = '=';
@@ -215,19 +218,27 @@ public final class IppCodec {
 
     private static byte[] valueBytes(String name, Object value, boolean fromTerminal) {
         if (value instanceof byte[] bytes) {
-            if (IppNames.layout(name) == IppValueLayout.LENGTH_PREFIXED) {
-                int prefix = (bytes[0] & 0xFF) << 8 | bytes[1] & 0xFF;
-                int expected = fromTerminal ? bytes.length : bytes.length - 2;
-                if (prefix != expected) {
-                    throw new IllegalArgumentException(name + " length prefix " + prefix + " should be " + expected
-                            + (fromTerminal ? " (counting itself, from the terminal)"
-                                    : " (the payload only, towards the terminal)"));
-                }
-            }
+            checkPrefixDirection(name, bytes, fromTerminal);
             return bytes;
         }
         return ((String) value).getBytes(IppNames.layout(name) == IppValueLayout.UTF8 ? StandardCharsets.UTF_8
                 : StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * A DATA or CERT prefix must count the way the message's direction does (§9): checked on every
+     * encode, as decoded properties may be re-sent in the other direction.
+     */
+    private static void checkPrefixDirection(String name, byte[] bytes, boolean fromTerminal) {
+        if (IppNames.layout(name) == IppValueLayout.LENGTH_PREFIXED) {
+            int prefix = (bytes[0] & 0xFF) << 8 | bytes[1] & 0xFF;
+            int expected = fromTerminal ? bytes.length : bytes.length - 2;
+            if (prefix != expected) {
+                throw new IllegalArgumentException(name + " length prefix " + prefix + " should be " + expected
+                        + (fromTerminal ? " (counting itself, from the terminal)"
+                                : " (the payload only, towards the terminal)"));
+            }
+        }
     }
 
     private static IppProperties decodeProperties(byte[] frame, int offset, int length, boolean fromTerminal) {
@@ -253,7 +264,6 @@ public final class IppCodec {
         pos += PROTOCOL_LINE.length;
 
         String[] names = new String[32];
-        byte[][] nameBytes = new byte[32][];
         Object[] values = new Object[32];
         int[] spans = new int[64];
         int count = 0;
@@ -270,11 +280,9 @@ public final class IppCodec {
             }
             int known = IppNames.index(frame, nameStart, pos - nameStart);
             String name;
-            byte[] nameCopy;
             IppValueLayout layout;
             if (known >= 0) {
                 name = IppNames.KNOWN.get(known);
-                nameCopy = IppNames.bytes(known);
                 layout = IppNames.layout(known);
                 long bit = 1L << (known & 63);
                 if (known < 64 ? (seenLow & bit) != 0 : (seenHigh & bit) != 0) {
@@ -289,8 +297,7 @@ public final class IppCodec {
                     throw new IppDecodingException(name, "appears twice");
                 }
             } else {
-                nameCopy = Arrays.copyOfRange(frame, nameStart, pos);
-                name = new String(nameCopy, StandardCharsets.ISO_8859_1);
+                name = new String(frame, nameStart, pos - nameStart, StandardCharsets.ISO_8859_1);
                 layout = IppValueLayout.ASCII;
                 for (int i = 0; i < count; i++) {
                     if (names[i].equals(name)) {
@@ -352,18 +359,16 @@ public final class IppCodec {
             }
             if (count == names.length) {
                 names = Arrays.copyOf(names, count * 2);
-                nameBytes = Arrays.copyOf(nameBytes, count * 2);
                 values = Arrays.copyOf(values, count * 2);
                 spans = Arrays.copyOf(spans, count * 4);
             }
             names[count] = name;
-            nameBytes[count] = nameCopy;
             values[count] = value;
             spans[2 * count] = valueStart;
             spans[2 * count + 1] = valueEnd - valueStart;
             count++;
         }
-        return new IppProperties(names, nameBytes, values, count, frame, spans);
+        return new IppProperties(names, null, values, count, frame, spans);
     }
 
     private static boolean isNameByte(byte b) {

@@ -38,24 +38,23 @@ public sealed interface IppMessage permits IppRequest, IppResponse {
 
     /**
      * Checks what both directions require: a METHOD, a SID and an integer VERSION. An unknown
-     * METHOD is well-formed; a terminal answers it with STATUS 4, not as a syntax error.
+     * METHOD is well-formed; a terminal answers it with STATUS 4, not as a syntax error. Reads
+     * lengths and numbers only, so a message that is checked and relayed makes no strings.
      */
     static void checkHeader(IppProperties properties) {
-        String method = properties.text(IppNames.METHOD);
-        if (method == null || method.isEmpty()) {
+        if (properties.textLength(IppNames.METHOD) <= 0) {
             throw new IppDecodingException(IppNames.METHOD, "missing", IppStatus.SYNTAX_ERROR);
         }
-        String sid = properties.text(IppNames.SID);
-        if (sid == null || sid.isEmpty()) {
+        int sid = properties.textLength(IppNames.SID);
+        if (sid <= 0) {
             throw new IppDecodingException(IppNames.SID, "missing");
         }
-        if (sid.length() > 127) {
-            throw new IppDecodingException(IppNames.SID, "longer than 127 characters (" + sid.length() + ")");
+        if (sid > 127) {
+            throw new IppDecodingException(IppNames.SID, "longer than 127 characters (" + sid + ")");
         }
-        String version = properties.text(IppNames.VERSION);
-        if (version == null) {
+        if (!properties.has(IppNames.VERSION)) {
             throw new IppDecodingException(IppNames.VERSION, "missing");
         }
-        IppProperties.parseInt(IppNames.VERSION, version);
+        properties.integer(IppNames.VERSION, DEFAULT_VERSION);
     }
 }

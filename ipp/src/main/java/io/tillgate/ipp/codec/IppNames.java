@@ -121,16 +121,9 @@ public final class IppNames {
 
     private static final IppValueLayout[] LAYOUTS = KNOWN.stream().map(IppNames::layout)
             .toArray(IppValueLayout[]::new);
-    private static final byte[][] BYTES = KNOWN.stream().map(n -> n.getBytes(StandardCharsets.US_ASCII))
-            .toArray(byte[][]::new);
 
     static IppValueLayout layout(int index) {
         return LAYOUTS[index];
-    }
-
-    /** The name's bytes, shared: callers must not modify them. */
-    static byte[] bytes(int index) {
-        return BYTES[index];
     }
 
     /** The layout of a property's value; every name not listed as binary is text. */

@@ -19,6 +19,7 @@ public final class IppProperties {
             null, null);
 
     private final String[] names;
+    /** The names as bytes for {@link IppCodec#encode}; {@code null} when decoded, as the frame is re-sent whole. */
     private final byte[][] nameBytes;
     /** Text as {@code String}, binary as {@code byte[]}; {@code null} for text not yet read from {@link #source}. */
     private final Object[] values;
@@ -27,6 +28,8 @@ public final class IppProperties {
     private final byte[] source;
     /** Offset and length in {@link #source} of each value, or {@code null} when built, not decoded. */
     private final int[] spans;
+    /** What {@link #parseDigits} answers for text that is not an integer: no text of 9 characters or less means it. */
+    private static final int NOT_AN_INTEGER = Integer.MIN_VALUE;
 
     /** Takes ownership of the arrays; the caller has validated them. */
     IppProperties(String[] names, byte[][] nameBytes, Object[] values, int size, byte[] source, int[] spans) {
@@ -92,11 +95,31 @@ public final class IppProperties {
 
     /** The integer value of {@code name}, or {@code fallback} when absent. */
     public int integer(String name, int fallback) {
-        String text = text(name);
-        if (text == null) {
+        int i = indexOf(name);
+        if (i < 0) {
             return fallback;
         }
-        return parseInt(name, text);
+        if (values[i] == null) {
+            // Text not read yet: parse the frame's bytes and make no String, unless it is needed for the error.
+            int value = parseDigits(source, spans[2 * i], spans[2 * i + 1]);
+            if (value != NOT_AN_INTEGER) {
+                return value;
+            }
+        }
+        return parseInt(name, text(name));
+    }
+
+    /**
+     * The length of the text value of {@code name} in characters, or -1 when absent: lets the
+     * header checks of a relayed message run without turning its values into strings.
+     */
+    int textLength(String name) {
+        int i = indexOf(name);
+        if (i < 0) {
+            return -1;
+        }
+        // Only ASCII text is left unread (ipp.md §3): one byte per character.
+        return values[i] == null ? spans[2 * i + 1] : text(name).length();
     }
 
     int indexOf(String name) {
@@ -131,21 +154,14 @@ public final class IppProperties {
         return value;
     }
 
-    /** Whether the value can be copied from the decoded frame as it is. */
-    boolean hasSourceBytes(int index) {
-        return spans != null && !(values[index] instanceof byte[]);
+    /** The binary value as held (not a copy), or {@code null} for text. */
+    byte[] rawBytes(int index) {
+        return values[index] instanceof byte[] bytes ? bytes : null;
     }
 
+    /** The whole frame these properties were decoded from, header included; {@code null} when built. */
     byte[] source() {
         return source;
-    }
-
-    int sourceOffset(int index) {
-        return spans[2 * index];
-    }
-
-    int sourceLength(int index) {
-        return spans[2 * index + 1];
     }
 
     static int parseInt(String name, String text) {
@@ -161,6 +177,23 @@ public final class IppProperties {
                 throw new IppDecodingException(name, "not an integer: '" + text + "'");
             }
             value = value * 10 + (c - '0');
+        }
+        return start == 1 ? -value : value;
+    }
+
+    /** {@link #parseInt(String, String)} over ASCII bytes, answering {@link #NOT_AN_INTEGER} where it throws. */
+    private static int parseDigits(byte[] bytes, int offset, int length) {
+        if (length == 0 || length > 9) {
+            return NOT_AN_INTEGER;
+        }
+        int start = bytes[offset] == '-' && length > 1 ? 1 : 0;
+        int value = 0;
+        for (int i = start; i < length; i++) {
+            int digit = bytes[offset + i] - '0';
+            if (digit < 0 || digit > 9) {
+                return NOT_AN_INTEGER;
+            }
+            value = value * 10 + digit;
         }
         return start == 1 ? -value : value;
     }

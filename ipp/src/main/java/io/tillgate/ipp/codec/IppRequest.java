@@ -11,9 +11,8 @@ public record IppRequest(IppProperties properties) implements IppMessage {
     public IppRequest {
         Objects.requireNonNull(properties, "properties");
         IppMessage.checkHeader(properties);
-        String stage = properties.text(IppNames.STAGE);
-        if (stage != null) {
-            IppStage.fromCode(IppProperties.parseInt(IppNames.STAGE, stage));
+        if (properties.has(IppNames.STAGE)) {
+            IppStage.fromCode(properties.integer(IppNames.STAGE, -1));
         }
     }
 
@@ -25,8 +24,7 @@ public record IppRequest(IppProperties properties) implements IppMessage {
 
     /** The STAGE a cancel or relay reply carries, or {@code null} for a method call. */
     public IppStage stage() {
-        String stage = properties.text(IppNames.STAGE);
-        return stage == null ? null : IppStage.fromCode(IppProperties.parseInt(IppNames.STAGE, stage));
+        return properties.has(IppNames.STAGE) ? IppStage.fromCode(properties.integer(IppNames.STAGE, -1)) : null;
     }
 
     public boolean isCancel() {

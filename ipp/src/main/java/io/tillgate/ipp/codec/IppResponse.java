@@ -8,16 +8,14 @@ public record IppResponse(IppProperties properties) implements IppMessage {
     public IppResponse {
         Objects.requireNonNull(properties, "properties");
         IppMessage.checkHeader(properties);
-        String stage = properties.text(IppNames.STAGE);
-        if (stage == null) {
+        if (!properties.has(IppNames.STAGE)) {
             throw new IppDecodingException(IppNames.STAGE, "missing");
         }
-        IppStage.fromCode(IppProperties.parseInt(IppNames.STAGE, stage));
-        String status = properties.text(IppNames.STATUS);
-        if (status == null) {
+        IppStage.fromCode(properties.integer(IppNames.STAGE, -1));
+        if (!properties.has(IppNames.STATUS)) {
             throw new IppDecodingException(IppNames.STATUS, "missing");
         }
-        IppStatus.fromCode(IppProperties.parseInt(IppNames.STATUS, status));
+        IppStatus.fromCode(properties.integer(IppNames.STATUS, -1));
     }
 
     /** Starts a response in Tillgate's order: METHOD, VERSION, SID, STAGE, STATUS. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Each way a frame can be wrong names the property and the problem, never the frame's bytes. */
@@ -104,6 +105,45 @@ class IppDecodingErrorsTest {
                 IppStatus.OK).bytes(IppNames.DATA, IppCodec.lengthPrefixed(new byte[3], false)).build());
         assertThatThrownBy(() -> IppCodec.encode(fromTerminal)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("DATA length prefix 3 should be 5 (counting itself, from the terminal)");
+    }
+
+    @Test
+    void aDecodedDataPrefixIsCheckedAgainstTheDirectionItIsReSentIn() {
+        byte[] wire = IppCodec.encode(new IppRequest(IppRequest.start(IppMethod.PURCHASE, 200, "1")
+                .integer(IppNames.STAGE, IppStage.HOST_RELAY.code()).integer(IppNames.STATUS, 0)
+                .bytes(IppNames.DATA, IppCodec.lengthPrefixed(new byte[3], false)).build()));
+        IppRequest decoded = IppCodec.decodeRequest(wire);
+        assertThat(IppCodec.encode(decoded)).isEqualTo(wire);
+        assertThatThrownBy(() -> IppCodec.encode(new IppResponse(decoded.properties())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("DATA length prefix 3 should be 5 (counting itself, from the terminal)");
+    }
+
+    @Test
+    void headerIntegersAndLengthsReadFromTheFrameMatchTheirText() {
+        for (String version : List.of("0", "-0", "-7", "007", "999999999", "-99999999")) {
+            assertThat(IppCodec.decodeRequest(frame("PROTOCOL=IPP\r\nMETHOD=PING\r\nSID=1\r\nVERSION=" + version
+                    + "\r\n")).version()).isEqualTo(Integer.parseInt(version));
+        }
+        assertThat(requestError("PROTOCOL=IPP\r\nMETHOD=PING\r\nSID=1\r\nVERSION=\r\n").getMessage())
+                .isEqualTo("VERSION: not an integer (0 characters)");
+        assertThat(requestError("PROTOCOL=IPP\r\nMETHOD=PING\r\nSID=1\r\nVERSION=1234567890\r\n").getMessage())
+                .isEqualTo("VERSION: not an integer (10 characters)");
+        for (String bad : List.of("-", "+1", "1-", " 1", "--1")) {
+            assertThat(requestError("PROTOCOL=IPP\r\nMETHOD=PING\r\nSID=1\r\nVERSION=" + bad + "\r\n").getMessage())
+                    .isEqualTo("VERSION: not an integer: '" + bad + "'");
+        }
+        assertThat(requestError("PROTOCOL=IPP\r\nMETHOD=\r\nSID=1\r\nVERSION=200\r\n").getMessage())
+                .isEqualTo("METHOD: missing");
+        assertThat(requestError("PROTOCOL=IPP\r\nMETHOD=PING\r\nSID=\r\nVERSION=200\r\n").getMessage())
+                .isEqualTo("SID: missing");
+        String sid = "S".repeat(127);
+        assertThat(IppCodec.decodeRequest(frame("PROTOCOL=IPP\r\nMETHOD=PING\r\nSID=" + sid + "\r\nVERSION=200\r\n"))
+                .sid()).isEqualTo(sid);
+        assertThat(requestError("PROTOCOL=IPP\r\nMETHOD=PING\r\nSID=" + sid + "S\r\nVERSION=200\r\n").getMessage())
+                .isEqualTo("SID: longer than 127 characters (128)");
+        assertThat(IppCodec.decodeResponse(frame("PROTOCOL=IPP\r\nMETHOD=PING\r\nSID=1\r\nVERSION=200\r\nSTAGE=5\r\n"
+                + "STATUS=0\r\nTIMEOUT=x\r\n")).timeoutSeconds()).isZero();
     }
 
     @Test
