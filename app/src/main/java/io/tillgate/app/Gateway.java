@@ -86,11 +86,8 @@ public final class Gateway implements AutoCloseable {
                 LOG.info("P3 PayServer listening on ws://{}/p3 and tcp://{}",
                         hostPort(gateway.p3.webSocketAddress()), hostPort(gateway.p3.tcpAddress()));
             }
-            for (FrontEnd frontEnd : gateway.frontEnds) {
-                InetSocketAddress bound = frontEnd.start();
-                LOG.info("{} front-end listening on {} for terminal {}", frontEnd.spec().protocol().configName(),
-                        hostPort(bound), frontEnd.spec().terminalId());
-            }
+            // Each front-end logs where it listens, in its protocol's terms.
+            gateway.frontEnds.forEach(FrontEnd::start);
             LOG.info("Tillgate ready: {} terminal(s), {} merchant(s), journal {}", settings.terminals().size(),
                     settings.merchants().size(), settings.journal().url());
             return gateway;
