@@ -26,9 +26,8 @@ final class FrontEnd implements AutoCloseable {
         return spec;
     }
 
-    InetSocketAddress start() {
+    void start() {
         address = starter.get();
-        return address;
     }
 
     /** The bound address, or {@code null} before {@link #start()}. */

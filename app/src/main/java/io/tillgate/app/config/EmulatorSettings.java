@@ -17,7 +17,7 @@ public final class EmulatorSettings {
 
     /** The simulated terminal's id. */
     public static final String TERMINAL_ID = "emulated";
-    static final String MERCHANT_ID = "emulator";
+    private static final String MERCHANT_ID = "emulator";
 
     private EmulatorSettings() {
     }
