@@ -79,6 +79,31 @@ class IppFrontEndTest {
     }
 
     @Test
+    void consecutivePaymentsCarryConsecutiveTraceNumbersThatGetStatusRepeats() {
+        try (RawIppClient pos = new RawIppClient(bench.emulatorAddress)) {
+            int first = Integer.parseInt(payAndComplete(pos, "abababab-0000-0000-0000-000000000001", "3.00"));
+            int second = Integer.parseInt(payAndComplete(pos, "abababab-0000-0000-0000-000000000002", "4.00"));
+            assertThat(second).isEqualTo(first + 1);
+
+            pos.send(new IppRequest(IppRequest.start(IppMethod.GET_STATUS, 200, "abababab-0000-0000-0000-000000000003")
+                    .build()));
+            assertThat(Integer.parseInt(pos.readUntilFinal().get(1).text(IppNames.STAN))).isEqualTo(second);
+        }
+    }
+
+    /** Runs an approved purchase to its end and confirms it; returns its STAN. */
+    private static String payAndComplete(RawIppClient pos, String sid, String amount) {
+        pos.send(purchase(sid, amount));
+        List<IppResponse> replies = pos.readUntilFinal();
+        IppResponse outcome = replies.get(replies.size() - 1);
+        assertThat(outcome.text(IppNames.APPROVAL)).isEqualTo("00");
+        pos.send(new IppRequest(IppRequest.start(IppMethod.COMPLETE_TX, 200, sid.replace("-0000-0000-", "-0000-0001-"))
+                .text(IppNames.SID_ORIGINAL, sid).build()));
+        assertThat(pos.readUntilFinal()).extracting(r -> r.status()).containsExactly(IppStatus.OK, IppStatus.OK);
+        return outcome.text(IppNames.STAN);
+    }
+
+    @Test
     void cents93CancelledWithStage101EndsWithStatus13() {
         try (RawIppClient pos = new RawIppClient(bench.emulatorAddress)) {
             String sid = "eeeeeeee-0000-0000-0000-000000000001";

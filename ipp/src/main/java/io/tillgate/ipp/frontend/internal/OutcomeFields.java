@@ -13,6 +13,7 @@ import io.tillgate.ipp.codec.IppStatus;
 import io.tillgate.ipp.frontend.IppFrontEndConfig;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Supplier;
 
 /**
  * The STAGE 5 of a finished transaction (ipp.md §10, §12): its STATUS and the transaction data a
@@ -37,7 +38,9 @@ final class OutcomeFields {
         };
     }
 
-    static IppProperties fields(TransactionRecord record, IppFrontEndConfig config, boolean signatureRequired) {
+    /** The fields of STAGE 5; {@code stan} is the terminal's trace number, used only when the host processed it. */
+    static IppProperties fields(TransactionRecord record, IppFrontEndConfig config, boolean signatureRequired,
+            Supplier<String> stan) {
         TransactionOutcome outcome = record.outcome();
         IppProperties.Builder out = IppProperties.builder();
         boolean processed = outcome.isApproved() || outcome.result() == io.tillgate.core.payment.TransactionResult.DECLINED;
@@ -49,7 +52,7 @@ final class OutcomeFields {
                     .text(IppNames.APPROVAL, outcome.isApproved() ? "00" : declineCode(outcome))
                     .text(IppNames.AUTH_CODE, outcome.isApproved() ? outcome.authorisationCode() : null)
                     .text(IppNames.RRN, rrn(record.id()))
-                    .text(IppNames.STAN, stan(record.id()));
+                    .text(IppNames.STAN, stan.get());
         }
         out.text(IppNames.TERMINAL_ID, config.terminalId())
                 .text(IppNames.MERCHANT_ID, config.merchantId())
@@ -90,15 +93,10 @@ final class OutcomeFields {
         return code != null && code.length() == 2 && !code.equals("00") ? code : "05";
     }
 
-    /** 12 digits derived from the gateway id, so GET_STATUS repeats what STAGE 5 said. */
+    /** 12 digits derived from the gateway id: unique in practice, and the same each time it is asked. */
     static String rrn(String transactionId) {
         return String.format("%012d", Long.remainderUnsigned(Long.parseUnsignedLong(transactionId.substring(16), 16),
                 1_000_000_000_000L));
-    }
-
-    static String stan(String transactionId) {
-        return String.format("%06d", Long.remainderUnsigned(Long.parseUnsignedLong(transactionId.substring(24), 16),
-                1_000_000L));
     }
 
     private static String aid(CardScheme scheme) {

@@ -19,6 +19,8 @@ final class TerminalLedger {
     private TransactionSession relaying;
     private LastTransaction last;
     private String lastApprovedPayment;
+    /** The STAN of the last transaction sent to the host; a terminal counts 1 to 999999, then again from 1. */
+    private int traceNumber;
 
     synchronized Admission admit(TransactionSession session) {
         if (running != null) {
@@ -45,6 +47,15 @@ final class TerminalLedger {
         if (approvedPayment) {
             lastApprovedPayment = finished.record().id();
         }
+    }
+
+    /**
+     * The next system trace audit number, six digits: consecutive, so no two transactions of one
+     * terminal share it until the counter wraps — a driver may take it as the terminal's reference.
+     */
+    synchronized String nextTraceNumber() {
+        traceNumber = traceNumber % 999_999 + 1;
+        return String.format("%06d", traceNumber);
     }
 
     /** Confirms the last transaction if {@code sidOriginal} names it; false when it does not. */

@@ -224,7 +224,7 @@ final class TransactionSession implements TransactionObserver {
 
     private void completed(TransactionRecord record) {
         IppStatus status = OutcomeFields.status(record.outcome());
-        IppProperties fields = OutcomeFields.fields(record, config, signatureRequired);
+        IppProperties fields = OutcomeFields.fields(record, config, signatureRequired, ledger::nextTraceNumber);
         boolean needsCompletion = record.outcome().isApproved() && method.needsCompletion();
         ledger.finish(this, new LastTransaction(sid(), method, record, status, fields, !needsCompletion),
                 record.outcome().isApproved() && (record.kind() == PaymentKind.SALE));
