@@ -21,11 +21,13 @@ final class FrontEnds {
         String host = settings.host();
         return switch (spec.protocol()) {
             case CONCERT -> {
-                ConcertFrontEnd server = new ConcertFrontEnd(
-                        ConcertFrontEndConfig.defaults(spec.merchantId(), spec.terminalId())
-                                .withBind(host, spec.port())
-                                .withTickets(ConcertFrontEndConfig.DEFAULT_TICKET_WIDTH, settings.zone()),
-                        payments);
+                ConcertFrontEndConfig config = ConcertFrontEndConfig.defaults(spec.merchantId(), spec.terminalId())
+                        .withBind(host, spec.port())
+                        .withTickets(ConcertFrontEndConfig.DEFAULT_TICKET_WIDTH, settings.zone());
+                if (spec.concertQuietInterval() != null) {
+                    config = config.withTimeouts(spec.concertQuietInterval(), config.idleTimeout());
+                }
+                ConcertFrontEnd server = new ConcertFrontEnd(config, payments);
                 yield new FrontEnd(spec, server::start, server);
             }
             case IPP -> {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tillgate.concert.frontend.ConcertFrontEndConfig;
 import io.tillgate.core.merchant.Merchant;
 import io.tillgate.core.receipt.MerchantDetails;
 import io.tillgate.core.simulated.SimulatedTiming;
@@ -255,8 +256,12 @@ public final class ConfigLoader {
             if (f.posListener() != null && protocol != Protocol.NEXO) {
                 throw new ConfigException(key + ".posListener", "applies to nexo front-ends only");
             }
+            if (f.quietInterval() != null && protocol != Protocol.CONCERT) {
+                throw new ConfigException(key + ".quietInterval", "applies to concert front-ends only");
+            }
             specs.add(new GatewaySettings.FrontEndSpec(protocol, port, terminal, merchant, Boolean.TRUE.equals(f.slave()),
-                    f.posListener() == null ? null : httpUrl(key + ".posListener", f.posListener())));
+                    f.posListener() == null ? null : httpUrl(key + ".posListener", f.posListener()),
+                    f.quietInterval() == null ? null : quietInterval(key + ".quietInterval", f.quietInterval())));
         }
         return List.copyOf(specs);
     }
@@ -303,6 +308,16 @@ public final class ConfigLoader {
             throw new ConfigException(key, "must be a TCP port 0-65535, was " + port);
         }
         return port;
+    }
+
+    /** How long a Concert request must be followed by silence to be complete (concert.md §10). */
+    private static Duration quietInterval(String key, String value) {
+        Duration d = duration(key, value, null);
+        if (d.compareTo(ConcertFrontEndConfig.MAX_QUIET_INTERVAL) > 0) {
+            throw new ConfigException(key, "must be at most " + ConcertFrontEndConfig.MAX_QUIET_INTERVAL.toMillis()
+                    + " ms, was " + value);
+        }
+        return d;
     }
 
     static Duration duration(String key, String value, String fallback) {

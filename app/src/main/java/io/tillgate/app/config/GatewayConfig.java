@@ -123,6 +123,7 @@ public record GatewayConfig(
             @JsonProperty("terminal") String terminal,
             @JsonProperty("merchant") String merchant,
             @JsonProperty("slave") Boolean slave,
-            @JsonProperty("posListener") String posListener) {
+            @JsonProperty("posListener") String posListener,
+            @JsonProperty("quietInterval") String quietInterval) {
     }
 }

@@ -139,9 +139,11 @@ public record GatewaySettings(
      * @param ippSlave IPP only: whether the emulated terminal asks the POS to relay its host traffic
      * @param nexoPosListener nexo only: where the emulated terminal posts display, print and input
      *     requests (full integration), or {@code null} for light integration
+     * @param concertQuietInterval Concert only: the silence that ends a request, or {@code null} for
+     *     the front-end's default (50 ms)
      */
     public record FrontEndSpec(Protocol protocol, int port, String terminalId, String merchantId, boolean ippSlave,
-            URI nexoPosListener) {
+            URI nexoPosListener, Duration concertQuietInterval) {
 
         public FrontEndSpec {
             Objects.requireNonNull(protocol, "protocol");
@@ -155,6 +157,15 @@ public record GatewaySettings(
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
                 journal, new P3Settings(websocketPort, tcpPort, p3.maxFrameBytes(), p3.idleTimeout()), merchants,
                 terminals, frontEnds);
+    }
+
+    /** The same settings with every Concert front-end ending a request after {@code quietInterval} of silence. */
+    public GatewaySettings withConcertQuietInterval(Duration quietInterval) {
+        return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
+                journal, p3, merchants, terminals, frontEnds.stream()
+                        .map(f -> f.protocol() != Protocol.CONCERT ? f : new FrontEndSpec(f.protocol(), f.port(),
+                                f.terminalId(), f.merchantId(), f.ippSlave(), f.nexoPosListener(), quietInterval))
+                        .toList());
     }
 
     /** The same settings with every simulated terminal at {@code timing}. */

@@ -100,7 +100,7 @@ class ConfigLoaderTest {
                 merchants: [{id: shop, secret: long-enough-secret, terminals: [t1, t2]}]
                 terminals: [{id: t1}, {id: t2}]
                 frontEnds:
-                  - {protocol: concert, terminal: t1}
+                  - {protocol: concert, terminal: t1, quietInterval: 5ms}
                   - {protocol: ipp, terminal: t2, slave: true}
                   - {protocol: nexo, port: 11100, terminal: t1, posListener: "http://pos:11001/EPASSaleToPOI/3.1"}
                 """);
@@ -109,7 +109,9 @@ class ConfigLoaderTest {
                         org.assertj.core.groups.Tuple.tuple(Protocol.CONCERT, 8888, "shop"),
                         org.assertj.core.groups.Tuple.tuple(Protocol.IPP, 7900, "shop"),
                         org.assertj.core.groups.Tuple.tuple(Protocol.NEXO, 11100, "shop"));
+        assertThat(settings.frontEnds().get(0).concertQuietInterval()).isEqualTo(java.time.Duration.ofMillis(5));
         assertThat(settings.frontEnds().get(1).ippSlave()).isTrue();
+        assertThat(settings.frontEnds().get(1).concertQuietInterval()).isNull();
         assertThat(settings.frontEnds().get(2).nexoPosListener()).hasToString("http://pos:11001/EPASSaleToPOI/3.1");
     }
 
@@ -133,6 +135,10 @@ class ConfigLoaderTest {
                 .hasMessage("config key 'frontEnds[0].slave': applies to ipp front-ends only");
         assertThatThrownBy(() -> load(base + "frontEnds: [{protocol: nexo, terminal: t1, posListener: \"ftp://x\"}]"))
                 .hasMessageContaining("'frontEnds[0].posListener'").hasMessageContaining("ftp://x");
+        assertThatThrownBy(() -> load(base + "frontEnds: [{protocol: ipp, terminal: t1, quietInterval: 5ms}]"))
+                .hasMessage("config key 'frontEnds[0].quietInterval': applies to concert front-ends only");
+        assertThatThrownBy(() -> load(base + "frontEnds: [{protocol: concert, terminal: t1, quietInterval: 6s}]"))
+                .hasMessage("config key 'frontEnds[0].quietInterval': must be at most 5000 ms, was 6s");
     }
 
     @Test

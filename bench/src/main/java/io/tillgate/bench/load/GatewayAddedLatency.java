@@ -7,6 +7,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tillgate.app.Gateway;
 import io.tillgate.app.Terminals;
 import io.tillgate.app.config.ConfigLoader;
+import io.tillgate.app.config.DurationText;
 import io.tillgate.app.config.EmulatorSettings;
 import io.tillgate.app.config.GatewaySettings;
 import io.tillgate.app.config.Protocol;
@@ -76,6 +77,12 @@ public final class GatewayAddedLatency implements Callable<Integer> {
             description = "Alternating rounds per path; the median round is reported (default: ${DEFAULT-VALUE}).")
     private int rounds;
 
+    @Option(names = "--concert-quiet-interval", paramLabel = "DURATION", defaultValue = "50ms",
+            description = "The silence after which the Concert emulator takes a request as complete; the gateway "
+                    + "cannot shorten it, so a short one leaves less idle time per transaction "
+                    + "(default: ${DEFAULT-VALUE}, the emulator's own).")
+    private String concertQuietInterval;
+
     @Option(names = "--journal", paramLabel = "URL", defaultValue = "memory",
             description = "The gateway's journal: memory, or jdbc:sqlite:FILE to include a durable journal "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -87,9 +94,10 @@ public final class GatewayAddedLatency implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OUT.printf(Locale.ROOT, "nproc %d, %s %s; %d rounds x %d transactions per path, warm-up %d, journal %s%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), rounds, transactions, warmup, journal);
+        OUT.printf(Locale.ROOT, "nproc %d, %s %s; %d rounds x %d transactions per path, warm-up %d, journal %s, "
+                        + "Concert quiet interval %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"), rounds, transactions, warmup,
+                journal, concertQuietInterval);
         for (String name : protocols) {
             measure(Protocol.fromConfigName(name.trim().toLowerCase(Locale.ROOT)));
         }
@@ -101,7 +109,9 @@ public final class GatewayAddedLatency implements Callable<Integer> {
         EventLoopGroup driverIo = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("bench-driver", true),
                 NioIoHandler.newFactory());
         Path dir = Files.createTempDirectory("tillgate-latency");
-        try (Gateway emulator = Gateway.start(EmulatorSettings.of(protocol, "127.0.0.1", 0, "fast", false, null))) {
+        GatewaySettings emulated = EmulatorSettings.of(protocol, "127.0.0.1", 0, "fast", false, null)
+                .withConcertQuietInterval(DurationText.parse("--concert-quiet-interval", concertQuietInterval));
+        try (Gateway emulator = Gateway.start(emulated)) {
             int port = emulator.frontEndAddress(protocol, EmulatorSettings.TERMINAL_ID).getPort();
             GatewaySettings settings = ConfigLoader.load(writeConfig(dir, protocol, port));
             try (Terminals drivers = new Terminals(scheduler, driverIo);

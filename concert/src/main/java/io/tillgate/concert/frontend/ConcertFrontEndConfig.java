@@ -32,6 +32,7 @@ public record ConcertFrontEndConfig(String bindHost, int port, String merchantId
     public static final int DEFAULT_MAX_REQUEST_BYTES = 16 * 1024;
     /** Short: a cash register sends its request in one write, so the interval only covers TCP splits. */
     public static final Duration DEFAULT_QUIET_INTERVAL = Duration.ofMillis(50);
+    public static final Duration MAX_QUIET_INTERVAL = Duration.ofSeconds(5);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
     /** A typical terminal printer's line. */
     public static final int DEFAULT_TICKET_WIDTH = 24;
@@ -52,7 +53,7 @@ public record ConcertFrontEndConfig(String bindHost, int port, String merchantId
             throw new IllegalArgumentException("maxRequestBytes must be at least 64, was " + maxRequestBytes);
         }
         Objects.requireNonNull(quietInterval, "quietInterval");
-        if (quietInterval.isNegative() || quietInterval.compareTo(Duration.ofSeconds(5)) > 0) {
+        if (quietInterval.isNegative() || quietInterval.compareTo(MAX_QUIET_INTERVAL) > 0) {
             throw new IllegalArgumentException("quietInterval must be 0..5s, was " + quietInterval);
         }
         Objects.requireNonNull(idleTimeout, "idleTimeout");
