@@ -1,6 +1,10 @@
 package io.tillgate.app;
 
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.resolver.dns.DnsAddressResolverGroup;
+import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.tillgate.app.config.GatewaySettings.ConcertTerminalSpec;
 import io.tillgate.app.config.GatewaySettings.IppTerminalSpec;
 import io.tillgate.app.config.GatewaySettings.NexoTerminalSpec;
@@ -20,13 +24,17 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Builds the driver each configured terminal names, and owns what drivers share: the POS listeners
- * that full-integration nexo terminals post to, one per configured address.
+ * Builds the driver each configured terminal names, and owns what drivers share: the resolver that
+ * looks up terminals' host names off the event loops (a terminal named by host name would otherwise
+ * stall every driver on them while DNS answers), and the POS listeners that full-integration nexo
+ * terminals post to, one per configured address.
  */
 public final class Terminals implements AutoCloseable {
 
     private final ScheduledExecutorService simulation;
     private final EventLoopGroup io;
+    private final DnsAddressResolverGroup resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
+            .datagramChannelType(NioDatagramChannel.class).socketChannelType(NioSocketChannel.class));
     private final Map<NexoPosListenerConfig, NexoPosListener> nexoListeners = new LinkedHashMap<>();
     private final List<AutoCloseable> registrations = new ArrayList<>();
 
@@ -44,13 +52,13 @@ public final class Terminals implements AutoCloseable {
             return new SimulatedTerminal(simulated.id(), simulated.timing(), simulation, simulated.partialApproval());
         }
         if (spec instanceof ConcertTerminalSpec concert) {
-            return new ConcertTerminal(concert.config(), io);
+            return new ConcertTerminal(concert.config(), io, resolver);
         }
         if (spec instanceof IppTerminalSpec ipp) {
-            return new IppTerminal(ipp.config(), io);
+            return new IppTerminal(ipp.config(), io, resolver);
         }
         NexoTerminalSpec nexo = (NexoTerminalSpec) spec;
-        NexoTerminal terminal = new NexoTerminal(nexo.config(), io);
+        NexoTerminal terminal = new NexoTerminal(nexo.config(), io, resolver);
         if (nexo.listener() != null) {
             NexoPosListener listener = nexoListeners.computeIfAbsent(nexo.listener(), config -> {
                 NexoPosListener created = new NexoPosListener(config, io);
@@ -88,5 +96,6 @@ public final class Terminals implements AutoCloseable {
             }
         }
         nexoListeners.values().forEach(NexoPosListener::close);
+        resolver.close();
     }
 }

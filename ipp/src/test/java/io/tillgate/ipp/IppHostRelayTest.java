@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.resolver.DefaultAddressResolverGroup;
 import io.tillgate.core.money.Money;
 import io.tillgate.core.payment.PaymentCommand;
 import io.tillgate.core.payment.TransactionOutcome;
@@ -53,7 +54,7 @@ class IppHostRelayTest {
         try (FakeHost host = new FakeHost(null, HOST_ANSWER); ServerSocket terminal = new ServerSocket(0, 1,
                 InetAddress.getLoopbackAddress())) {
             IppTerminal driver = new IppTerminal(IppTerminalConfig.defaults("ipp-1", "127.0.0.1",
-                    terminal.getLocalPort()), loops);
+                    terminal.getLocalPort()), loops, DefaultAddressResolverGroup.INSTANCE);
             CompletableFuture<TransactionOutcome> outcome = new CompletableFuture<>();
             driver.execute(new TerminalRequest("01a21cc40063af6b383cc21e90a3c9ac",
                     PaymentCommand.sale(Money.ofMajor("12.50", "EUR"), null, null), null), listener(outcome));

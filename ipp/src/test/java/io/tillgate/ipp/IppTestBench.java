@@ -3,6 +3,7 @@ package io.tillgate.ipp;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.resolver.DefaultAddressResolverGroup;
 import io.tillgate.core.money.Money;
 import io.tillgate.core.payment.PaymentCommand;
 import io.tillgate.core.service.PaymentRequest;
@@ -69,7 +70,7 @@ public final class IppTestBench implements AutoCloseable {
                 .withHost("127.0.0.1").withPort(0)), emulatorPayments);
         emulatorAddress = emulator.start();
         driver = new IppTerminal(terminal.apply(IppTerminalConfig.defaults("ipp-1", "127.0.0.1",
-                emulatorAddress.getPort())), driverLoops);
+                emulatorAddress.getPort())), driverLoops, DefaultAddressResolverGroup.INSTANCE);
         pos = new PaymentService(List.of(driver), new InMemoryTransactionStore(),
                 PaymentServiceSettings.defaults().withTransactionTimeout(Duration.ofSeconds(60)), Clock.systemUTC());
     }

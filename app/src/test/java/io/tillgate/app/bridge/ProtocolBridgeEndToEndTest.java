@@ -73,7 +73,7 @@ class ProtocolBridgeEndToEndTest {
     void nexoSignatureCheckInFullIntegrationIsAnsweredByTheP3Client() throws Exception {
         int listenerPort = freePort();
         try (EmulatorProcess emulator = EmulatorProcess.start(Protocol.NEXO, dir, "--pos-listener",
-                "http://127.0.0.1:" + listenerPort + "/EPASSaleToPOI/3.1");
+                "http://localhost:" + listenerPort + "/EPASSaleToPOI/3.1");
              Gateway gateway = Gateway.start(ConfigLoader.load(config(Protocol.NEXO, emulator.port(),
                      "nexoListener: {host: 127.0.0.1, port: " + listenerPort + "}\n",
                      ", nexo: {integration: full}")));
@@ -119,6 +119,7 @@ class ProtocolBridgeEndToEndTest {
         return config(protocol, terminalPort, "", "");
     }
 
+    /** The terminal is named by host name, so every driver's connections go through the gateway's resolver. */
     private Path config(Protocol protocol, int terminalPort, String extraSection, String extraTerminalKeys)
             throws Exception {
         Path file = dir.resolve("tillgate.yaml");
@@ -128,7 +129,7 @@ class ProtocolBridgeEndToEndTest {
                 p3: {websocketPort: 0, tcpPort: 0}
                 merchants: [{id: shop, secret: bridge-test-secret, terminals: [t1]}]
                 %sterminals:
-                  - {id: t1, type: %s, host: 127.0.0.1, port: %d%s}
+                  - {id: t1, type: %s, host: localhost, port: %d%s}
                 """.formatted(dir.resolve("journal.db"), extraSection, protocol.configName(), terminalPort,
                 extraTerminalKeys));
         return file;

@@ -495,8 +495,9 @@ class GatewayCrashTest {
     }
 
     /**
-     * A simulated terminal numbers its transactions from 1 each time the gateway process starts, so
-     * its references are unique within one run of the gateway; two rows of one run with the same
+     * A terminal's references are its own (an IPP STAN counts per terminal), and a simulated terminal
+     * numbers its transactions from 1 each time the gateway process starts, so a reference is unique
+     * for one terminal within one run of the gateway; two rows of one terminal and run with the same
      * reference would be one terminal execution reported for two transactions.
      */
     private static void assertTerminalReferencesUniquePerGatewayRun(Iterable<TransactionRecord> rows,
@@ -510,10 +511,10 @@ class GatewayCrashTest {
             while (run + 1 < launches.size() && !row.createdAt().isBefore(launches.get(run + 1))) {
                 run++;
             }
-            String key = run + "/" + row.outcome().terminalReference();
+            String key = run + "/" + row.terminalId() + "/" + row.outcome().terminalReference();
             String other = seen.putIfAbsent(key, row.id());
-            assertThat(other).as("terminal reference %s of gateway run %d reported for %s and %s",
-                    row.outcome().terminalReference(), run, other, row.id()).isNull();
+            assertThat(other).as("terminal %s reference %s of gateway run %d reported for %s and %s",
+                    row.terminalId(), row.outcome().terminalReference(), run, other, row.id()).isNull();
         }
     }
 

@@ -11,6 +11,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.DecoderException;
+import io.netty.resolver.AddressResolverGroup;
 import io.tillgate.concert.codec.ConcertDecodingException;
 import io.tillgate.concert.codec.TlvMessage;
 import io.tillgate.concert.netty.ConcertFrameDecoder;
@@ -44,10 +45,12 @@ final class ConcertExchange {
 
     private final ConcertTerminalConfig config;
     private final EventLoopGroup group;
+    private final AddressResolverGroup<?> resolver;
 
-    ConcertExchange(ConcertTerminalConfig config, EventLoopGroup group) {
+    ConcertExchange(ConcertTerminalConfig config, EventLoopGroup group, AddressResolverGroup<?> resolver) {
         this.config = config;
         this.group = group;
+        this.resolver = resolver;
     }
 
     /**
@@ -59,6 +62,7 @@ final class ConcertExchange {
         new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
+                .resolver(resolver)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {

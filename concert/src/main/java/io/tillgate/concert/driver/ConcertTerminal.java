@@ -1,6 +1,7 @@
 package io.tillgate.concert.driver;
 
 import io.netty.channel.EventLoopGroup;
+import io.netty.resolver.AddressResolverGroup;
 import io.tillgate.concert.codec.ActionStatus;
 import io.tillgate.concert.codec.ConcertAction;
 import io.tillgate.concert.codec.ConcertAnswer;
@@ -38,10 +39,13 @@ public final class ConcertTerminal implements Terminal {
     /**
      * @param config the terminal's settings
      * @param group the event loops connections run on; shared and owned by the caller
+     * @param resolver resolves the terminal's host name for each connection without blocking an
+     *     event loop; shared and owned by the caller
      */
-    public ConcertTerminal(ConcertTerminalConfig config, EventLoopGroup group) {
+    public ConcertTerminal(ConcertTerminalConfig config, EventLoopGroup group, AddressResolverGroup<?> resolver) {
         this.config = Objects.requireNonNull(config, "config");
-        this.exchange = new ConcertExchange(config, Objects.requireNonNull(group, "group"));
+        this.exchange = new ConcertExchange(config, Objects.requireNonNull(group, "group"),
+                Objects.requireNonNull(resolver, "resolver"));
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.resolver.DefaultAddressResolverGroup;
 import io.tillgate.concert.codec.ActionStatus;
 import io.tillgate.concert.codec.ConcertAnswer;
 import io.tillgate.concert.codec.TicketMode;
@@ -69,7 +70,7 @@ class ConcertDriverEmulatorTest {
     @BeforeEach
     void start() {
         emulator = new ConcertEmulator();
-        terminal = new ConcertTerminal(config(), group);
+        terminal = new ConcertTerminal(config(), group, DefaultAddressResolverGroup.INSTANCE);
     }
 
     @AfterEach
@@ -226,7 +227,7 @@ class ConcertDriverEmulatorTest {
     @Test
     void identificationOfAnUnreachableTerminalFailsNamingIt() throws Exception {
         ConcertTerminal nowhere = new ConcertTerminal(ConcertTerminalConfig.defaults("concert-9", "127.0.0.1", freePort())
-                .withTimeouts(Duration.ofSeconds(2), ANSWER_DEADLINE, Duration.ofMillis(100)), group);
+                .withTimeouts(Duration.ofSeconds(2), ANSWER_DEADLINE, Duration.ofMillis(100)), group, DefaultAddressResolverGroup.INSTANCE);
         assertThatThrownBy(() -> nowhere.identify().get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(ConcertTerminalException.class)
@@ -235,7 +236,7 @@ class ConcertDriverEmulatorTest {
 
     @Test
     void immediateModeIsOnlyAnAcknowledgementSoTheOutcomeIsUnknown() throws Exception {
-        ConcertTerminal immediate = new ConcertTerminal(config().withImmediateMode(true), group);
+        ConcertTerminal immediate = new ConcertTerminal(config().withImmediateMode(true), group, DefaultAddressResolverGroup.INSTANCE);
 
         TransactionOutcome outcome = run(immediate, PaymentCommand.sale(Money.ofMinor(1000, "EUR"), null, null));
 
@@ -262,7 +263,7 @@ class ConcertDriverEmulatorTest {
     @Test
     void ticketsComeBackAsReceiptLines() throws Exception {
         ConcertTerminal withTickets = new ConcertTerminal(
-                config().withTickets(new TicketMode(true, TicketMode.Copies.BOTH, false)), group);
+                config().withTickets(new TicketMode(true, TicketMode.Copies.BOTH, false)), group, DefaultAddressResolverGroup.INSTANCE);
 
         TransactionOutcome outcome = run(withTickets, PaymentCommand.sale(Money.ofMinor(1250, "EUR"), null, null));
 
@@ -275,7 +276,7 @@ class ConcertDriverEmulatorTest {
     @Test
     void anUnreachableTerminalFailsBecauseNothingWasSent() throws Exception {
         ConcertTerminal nowhere = new ConcertTerminal(ConcertTerminalConfig.defaults("concert-9", "127.0.0.1", freePort())
-                .withTimeouts(Duration.ofSeconds(2), ANSWER_DEADLINE, Duration.ofMillis(100)), group);
+                .withTimeouts(Duration.ofSeconds(2), ANSWER_DEADLINE, Duration.ofMillis(100)), group, DefaultAddressResolverGroup.INSTANCE);
 
         TransactionOutcome outcome = run(nowhere, PaymentCommand.sale(Money.ofMinor(1000, "EUR"), null, null));
 

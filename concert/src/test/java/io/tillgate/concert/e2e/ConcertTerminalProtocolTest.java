@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.resolver.DefaultAddressResolverGroup;
 import io.tillgate.concert.codec.TicketMode;
 import io.tillgate.concert.driver.ConcertTerminal;
 import io.tillgate.concert.driver.ConcertTerminalConfig;
@@ -57,7 +58,7 @@ class ConcertTerminalProtocolTest {
         try (ScriptedTerminal fake = new ScriptedTerminal(answer, ending)) {
             ConcertTerminal terminal = new ConcertTerminal(ConcertTerminalConfig.defaults("concert-1", "127.0.0.1",
                     fake.port()).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), DRAIN)
-                    .withMaxAnswerBytes(maxAnswerBytes), group);
+                    .withMaxAnswerBytes(maxAnswerBytes), group, DefaultAddressResolverGroup.INSTANCE);
             RecordingListener listener = new RecordingListener();
             terminal.execute(new TerminalRequest("tx-1", PaymentCommand.sale(Money.ofMinor(1000, "EUR"), null, null),
                     null), listener);

@@ -6,17 +6,46 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
-/** A {@link TransactionStore} that forgets everything on restart; for tests and benchmarks. */
+/**
+ * A {@link TransactionStore} that forgets everything on restart; for emulators, tests and benchmarks.
+ *
+ * <p>It keeps the most recent {@code capacity} transactions: beyond that the oldest settled ones
+ * (final or UNKNOWN) are forgotten, a running one is kept until it settles, so an emulator left
+ * running for weeks does not grow without bound. A forgotten transaction is no longer found, by id
+ * or by reference.
+ */
 public final class InMemoryTransactionStore implements TransactionStore {
 
+    /** Enough for any test run or demo; a few tens of megabytes at most. */
+    public static final int DEFAULT_CAPACITY = 10_000;
+
+    private final int capacity;
+    /** Ids in the order they were inserted: the candidates for forgetting, oldest first. */
+    private final Queue<String> insertionOrder = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
     private final Map<String, TransactionRecord> byId = new ConcurrentHashMap<>();
     private final Map<String, String> byReference = new ConcurrentHashMap<>();
     private final Map<String, String> byRequestReference = new ConcurrentHashMap<>();
     private final Map<String, List<TransactionEvent>> histories = new ConcurrentHashMap<>();
+
+    public InMemoryTransactionStore() {
+        this(DEFAULT_CAPACITY);
+    }
+
+    /** @param capacity how many transactions to keep; more only while more than that are running */
+    public InMemoryTransactionStore(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
+        }
+        this.capacity = capacity;
+    }
 
     @Override
     public CompletableFuture<Void> insert(TransactionRecord record) {
@@ -24,6 +53,9 @@ public final class InMemoryTransactionStore implements TransactionStore {
             return CompletableFuture.failedFuture(
                     new IllegalStateException("transaction " + record.id() + " already recorded"));
         }
+        insertionOrder.add(record.id());
+        size.incrementAndGet();
+        forgetOldest();
         append(record, null);
         if (record.reference() != null) {
             byReference.put(referenceKey(record.merchantId(), record.reference()), record.id());
@@ -58,6 +90,44 @@ public final class InMemoryTransactionStore implements TransactionStore {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * Forgets the oldest transactions above capacity unless they are still running. A running one
+     * stops this round: it settles within the gateway's transaction timeout, and a later insert
+     * goes on.
+     */
+    private void forgetOldest() {
+        while (size.get() > capacity) {
+            String oldest = insertionOrder.poll();
+            if (oldest == null) {
+                return;
+            }
+            TransactionRecord record = byId.get(oldest);
+            if (record == null) {
+                size.decrementAndGet();
+                continue;
+            }
+            // Still running, or updated since it was read: back in line, and look again next time.
+            if (isRunning(record) || !byId.remove(oldest, record)) {
+                insertionOrder.add(oldest);
+                return;
+            }
+            size.decrementAndGet();
+            histories.remove(oldest);
+            if (record.reference() != null) {
+                byReference.remove(referenceKey(record.merchantId(), record.reference()), oldest);
+            }
+            if (record.requestReference() != null) {
+                byRequestReference.remove(requestKey(record.merchantId(), record.protocol(),
+                        record.requestReference()), oldest);
+            }
+        }
+    }
+
+    /** Neither final nor UNKNOWN: the terminal is still at work on it. */
+    private static boolean isRunning(TransactionRecord record) {
+        return !record.isFinal() && record.state() != TransactionState.UNKNOWN;
     }
 
     @Override

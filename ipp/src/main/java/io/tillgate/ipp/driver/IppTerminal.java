@@ -1,6 +1,7 @@
 package io.tillgate.ipp.driver;
 
 import io.netty.channel.EventLoopGroup;
+import io.netty.resolver.AddressResolverGroup;
 import io.tillgate.core.payment.TransactionOutcome;
 import io.tillgate.core.terminal.ActionAnswer;
 import io.tillgate.core.terminal.Terminal;
@@ -13,6 +14,7 @@ import io.tillgate.core.terminal.TerminalStatus;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.ipp.driver.internal.CertificateCache;
 import io.tillgate.ipp.driver.internal.Sids;
+import io.tillgate.ipp.driver.internal.Sockets;
 import io.tillgate.ipp.driver.internal.StatusQuery;
 import io.tillgate.ipp.driver.internal.TransactionRun;
 import java.util.Map;
@@ -36,15 +38,21 @@ public final class IppTerminal implements Terminal {
     private static final Logger LOG = LoggerFactory.getLogger(IppTerminal.class);
 
     private final IppTerminalConfig config;
-    private final EventLoopGroup group;
+    private final Sockets sockets;
     private final CertificateCache certificates = new CertificateCache();
     private final Map<String, TransactionRun> running = new ConcurrentHashMap<>();
     private final StatusQuery statusQuery;
 
-    public IppTerminal(IppTerminalConfig config, EventLoopGroup group) {
+    /**
+     * @param config the terminal's settings
+     * @param group the event loops connections run on; shared and owned by the caller
+     * @param resolver resolves the terminal's and the host's names without blocking an event loop;
+     *     shared and owned by the caller
+     */
+    public IppTerminal(IppTerminalConfig config, EventLoopGroup group, AddressResolverGroup<?> resolver) {
         this.config = Objects.requireNonNull(config, "config");
-        this.group = Objects.requireNonNull(group, "group");
-        this.statusQuery = TransactionRun.statusQuery(config, group, certificates);
+        this.sockets = new Sockets(group, resolver);
+        this.statusQuery = TransactionRun.statusQuery(config, sockets, certificates);
     }
 
     @Override
@@ -60,7 +68,7 @@ public final class IppTerminal implements Terminal {
 
     @Override
     public void execute(TerminalRequest request, TerminalListener listener) {
-        TransactionRun run = new TransactionRun(config, group, certificates, request,
+        TransactionRun run = new TransactionRun(config, sockets, certificates, request,
                 new Forgetting(request.transactionId(), listener));
         running.put(request.transactionId(), run);
         run.start();

@@ -1,6 +1,7 @@
 package io.tillgate.nexo.driver;
 
 import io.netty.channel.EventLoopGroup;
+import io.netty.resolver.AddressResolverGroup;
 import io.tillgate.core.money.Money;
 import io.tillgate.core.payment.PaymentKind;
 import io.tillgate.core.payment.TransactionOutcome;
@@ -113,12 +114,15 @@ public final class NexoTerminal implements Terminal {
 
     /**
      * @param group runs this driver's connections and timers; shared, owned and shut down by the caller
+     * @param resolver resolves the terminal's host name without blocking an event loop; shared and
+     *     owned by the caller
      */
-    public NexoTerminal(NexoTerminalConfig config, EventLoopGroup group) {
+    public NexoTerminal(NexoTerminalConfig config, EventLoopGroup group, AddressResolverGroup<?> resolver) {
         this.config = Objects.requireNonNull(config, "config");
         this.group = Objects.requireNonNull(group, "group");
         this.codec = new NexoCodec(config.maxBodyBytes());
-        this.http = new NexoHttpClient(group, config.maxBodyBytes(), config.connectTimeout());
+        this.http = new NexoHttpClient(group, Objects.requireNonNull(resolver, "resolver"), config.maxBodyBytes(),
+                config.connectTimeout());
     }
 
     @Override

@@ -8,7 +8,11 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.resolver.dns.DnsAddressResolverGroup;
+import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tillgate.core.service.PaymentService;
 import io.tillgate.nexo.codec.NexoCodec;
@@ -35,6 +39,7 @@ public final class NexoFrontEnd implements AutoCloseable {
     private final PaymentService payments;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
+    private DnsAddressResolverGroup resolver;
     private Channel server;
 
     public NexoFrontEnd(NexoFrontEndConfig config, PaymentService payments) {
@@ -57,8 +62,12 @@ public final class NexoFrontEnd implements AutoCloseable {
         workers = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("nexo-frontend", true),
                 NioIoHandler.newFactory());
         NexoCodec codec = new NexoCodec(config.maxBodyBytes());
+        // The POS listener's host is looked up for each post; never on the loops that serve the POS.
+        resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
+                .datagramChannelType(NioDatagramChannel.class).socketChannelType(NioSocketChannel.class));
         FrontEndContext context = new FrontEndContext(config, payments, codec,
-                new NexoHttpClient(workers, config.maxBodyBytes(), config.posRequestTimeout()), Clock.systemUTC());
+                new NexoHttpClient(workers, resolver, config.maxBodyBytes(), config.posRequestTimeout()),
+                Clock.systemUTC());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -95,6 +104,10 @@ public final class NexoFrontEnd implements AutoCloseable {
     }
 
     private void shutdownGroups() {
+        if (resolver != null) {
+            resolver.close();
+            resolver = null;
+        }
         if (boss != null) {
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
             workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

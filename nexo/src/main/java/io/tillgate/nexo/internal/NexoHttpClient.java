@@ -24,6 +24,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.resolver.AddressResolverGroup;
 import io.tillgate.nexo.netty.NexoHttp;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -51,11 +52,18 @@ import java.util.concurrent.TimeUnit;
 public final class NexoHttpClient {
 
     private final EventLoopGroup group;
+    private final AddressResolverGroup<?> resolver;
     private final int maxBodyBytes;
     private final Duration connectTimeout;
 
-    public NexoHttpClient(EventLoopGroup group, int maxBodyBytes, Duration connectTimeout) {
+    /**
+     * @param group the event loops connections run on
+     * @param resolver resolves host names without blocking those loops
+     */
+    public NexoHttpClient(EventLoopGroup group, AddressResolverGroup<?> resolver, int maxBodyBytes,
+            Duration connectTimeout) {
         this.group = group;
+        this.resolver = resolver;
         this.maxBodyBytes = maxBodyBytes;
         this.connectTimeout = connectTimeout;
     }
@@ -74,6 +82,7 @@ public final class NexoHttpClient {
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
+                .resolver(resolver)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {

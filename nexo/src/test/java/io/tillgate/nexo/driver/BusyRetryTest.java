@@ -2,6 +2,7 @@ package io.tillgate.nexo.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.resolver.DefaultAddressResolverGroup;
 import io.tillgate.core.payment.TransactionOutcome;
 import io.tillgate.core.payment.TransactionResult;
 import java.net.URI;
@@ -54,7 +55,7 @@ class BusyRetryTest {
 
             NexoTerminal patient = new NexoTerminal(NexoTerminalConfig.defaults("nexo2", "127.0.0.1",
                     terminal.getPort()).withIds("POS8", "SHOP1-POS7").withBusyRetry(20, Duration.ofMillis(100)),
-                    rig.group);
+                    rig.group, DefaultAddressResolverGroup.INSTANCE);
             RecordingListener listener = new RecordingListener();
             patient.execute(NexoRig.sale("4.00"), listener);
             TransactionOutcome outcome = listener.await();
@@ -64,7 +65,7 @@ class BusyRetryTest {
 
             NexoTerminal impatient = new NexoTerminal(NexoTerminalConfig.defaults("nexo3", "127.0.0.1",
                     terminal.getPort()).withIds("POS6", "SHOP1-POS7").withBusyRetry(1, Duration.ofMillis(10)),
-                    rig.group);
+                    rig.group, DefaultAddressResolverGroup.INSTANCE);
             post(terminal, "<SaleToPOIRequest>" + header("Payment", "3", "") + "<PaymentRequest><SaleData>"
                     + "<SaleTransactionID TransactionID=\"O2\" TimeStamp=\"2025-01-02T10:16:00+01:00\"/></SaleData>"
                     + "<PaymentTransaction><AmountsReq Currency=\"SEK\" RequestedAmount=\"5.93\"/></PaymentTransaction>"

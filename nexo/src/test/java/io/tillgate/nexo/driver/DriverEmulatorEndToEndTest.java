@@ -2,6 +2,7 @@ package io.tillgate.nexo.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.resolver.DefaultAddressResolverGroup;
 import io.tillgate.core.money.Money;
 import io.tillgate.core.payment.CardholderVerification;
 import io.tillgate.core.payment.PaymentKind;
@@ -283,7 +284,7 @@ class DriverEmulatorEndToEndTest {
     @Test
     void unreachableTerminalFailsWithoutRecovery() throws Exception {
         try (NexoRig rig = new NexoRig(NexoIntegration.LIGHT)) {
-            NexoTerminal nowhere = new NexoTerminal(NexoTerminalConfig.defaults("nexo2", "127.0.0.1", 1), rig.group);
+            NexoTerminal nowhere = new NexoTerminal(NexoTerminalConfig.defaults("nexo2", "127.0.0.1", 1), rig.group, DefaultAddressResolverGroup.INSTANCE);
             TransactionOutcome outcome = runOn(nowhere, NexoRig.sale("1.00")).await();
             assertThat(outcome.result()).isEqualTo(TransactionResult.FAILED);
             assertThat(outcome.reason()).isEqualTo("LOGIN_FAILED");

@@ -3,6 +3,7 @@ package io.tillgate.nexo.driver;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.resolver.DefaultAddressResolverGroup;
 import io.tillgate.core.money.Money;
 import io.tillgate.core.payment.PaymentCommand;
 import io.tillgate.core.payment.PaymentKind;
@@ -75,7 +76,7 @@ final class NexoRig implements AutoCloseable {
                 .withIntegration(integration)
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), PAYMENT_TIMEOUT)
                 .withRecovery(RECOVERY, Duration.ofMillis(100))
-                .withBusyRetry(2, Duration.ofMillis(100)), group);
+                .withBusyRetry(2, Duration.ofMillis(100)), group, DefaultAddressResolverGroup.INSTANCE);
         if (listener != null) {
             registration = listener.register(terminal);
         }

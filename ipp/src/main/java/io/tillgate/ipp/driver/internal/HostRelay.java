@@ -1,6 +1,5 @@
 package io.tillgate.ipp.driver.internal;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -9,10 +8,8 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -37,15 +34,15 @@ public final class HostRelay {
     /** The host's frames: 2-byte big-endian payload length, kept with the payload. */
     private static final int MAX_HOST_FRAME = 0xFFFF + 2;
 
-    private final EventLoopGroup group;
+    private final Sockets sockets;
     private final IppTerminalConfig config;
     private final CertificateCache certificates;
     private HostEndpoint endpoint;
     private Channel channel;
     private HostInbound inbound;
 
-    public HostRelay(EventLoopGroup group, IppTerminalConfig config, CertificateCache certificates) {
-        this.group = group;
+    public HostRelay(Sockets sockets, IppTerminalConfig config, CertificateCache certificates) {
+        this.sockets = sockets;
         this.config = config;
         this.certificates = certificates;
     }
@@ -93,7 +90,7 @@ public final class HostRelay {
         }
         HostInbound handler = new HostInbound();
         CompletableFuture<Channel> ready = new CompletableFuture<>();
-        ChannelFuture connect = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        ChannelFuture connect = sockets.bootstrap()
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.hostConnectTimeout().toMillis())
                 .handler(new ChannelInitializer<SocketChannel>() {

@@ -1,15 +1,12 @@
 package io.tillgate.ipp.driver.internal;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.tillgate.ipp.codec.IppRequest;
 import io.tillgate.ipp.codec.IppResponse;
@@ -45,12 +42,12 @@ public final class IppLink {
     }
 
     /** Connects; fails with an {@link IppLinkException} naming the terminal and address. */
-    public static CompletableFuture<IppLink> open(EventLoopGroup group, IppTerminalConfig config) {
+    public static CompletableFuture<IppLink> open(Sockets sockets, IppTerminalConfig config) {
         CompletableFuture<IppLink> opened = new CompletableFuture<>();
         Inbound inbound = new Inbound();
         ChannelFuture connect;
         try {
-            connect = new Bootstrap().group(group).channel(NioSocketChannel.class)
+            connect = sockets.bootstrap()
                     .option(ChannelOption.TCP_NODELAY, true)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
                     .handler(new ChannelInitializer<SocketChannel>() {

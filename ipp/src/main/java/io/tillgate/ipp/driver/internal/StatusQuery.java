@@ -1,6 +1,5 @@
 package io.tillgate.ipp.driver.internal;
 
-import io.netty.channel.EventLoopGroup;
 import io.tillgate.core.money.Money;
 import io.tillgate.core.payment.TransactionOutcome;
 import io.tillgate.ipp.codec.IppNames;
@@ -22,12 +21,12 @@ public final class StatusQuery {
     private static final Logger LOG = LoggerFactory.getLogger(StatusQuery.class);
     private static final long RETRY_MILLIS = 200;
 
-    private final EventLoopGroup group;
+    private final Sockets sockets;
     private final IppTerminalConfig config;
     private final Housekeeping housekeeping;
 
-    StatusQuery(EventLoopGroup group, IppTerminalConfig config, Housekeeping housekeeping) {
-        this.group = group;
+    StatusQuery(Sockets sockets, IppTerminalConfig config, Housekeeping housekeeping) {
+        this.sockets = sockets;
         this.config = config;
         this.housekeeping = housekeeping;
     }
@@ -40,7 +39,7 @@ public final class StatusQuery {
 
     private void attempt(String sid, Money requested, int version, long deadline,
             CompletableFuture<Optional<TransactionOutcome>> result) {
-        IppLink.open(group, config).thenCompose(link -> housekeeping.status(link, version).thenCompose(status -> {
+        IppLink.open(sockets, config).thenCompose(link -> housekeeping.status(link, version).thenCompose(status -> {
             Optional<TransactionOutcome> outcome = status.status() == IppStatus.BUSY ? null
                     : OutcomeMapper.fromStatus(status, sid, requested);
             boolean pending = status.status() == IppStatus.LAST_TRANSACTION_NOT_COMPLETED
@@ -61,7 +60,7 @@ public final class StatusQuery {
                 return;
             }
             try {
-                group.schedule(() -> attempt(sid, requested, version, deadline, result), RETRY_MILLIS,
+                sockets.group().schedule(() -> attempt(sid, requested, version, deadline, result), RETRY_MILLIS,
                         TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
                 result.complete(Optional.empty());

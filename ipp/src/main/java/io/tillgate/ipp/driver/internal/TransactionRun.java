@@ -1,6 +1,5 @@
 package io.tillgate.ipp.driver.internal;
 
-import io.netty.channel.EventLoopGroup;
 import io.tillgate.core.money.Money;
 import io.tillgate.core.payment.TransactionOutcome;
 import io.tillgate.core.payment.TransactionResult;
@@ -32,7 +31,7 @@ public final class TransactionRun {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionRun.class);
 
     private final IppTerminalConfig config;
-    private final EventLoopGroup group;
+    private final Sockets sockets;
     private final TerminalRequest request;
     private final TerminalListener listener;
     private final RequestFactory requests;
@@ -51,16 +50,16 @@ public final class TransactionRun {
     private volatile boolean cancelRequested;
     private volatile HostEndpoint endpoint;
 
-    public TransactionRun(IppTerminalConfig config, EventLoopGroup group, CertificateCache certificates,
+    public TransactionRun(IppTerminalConfig config, Sockets sockets, CertificateCache certificates,
             TerminalRequest request, TerminalListener listener) {
         this.config = config;
-        this.group = group;
+        this.sockets = sockets;
         this.request = request;
         this.listener = listener;
         this.requests = new RequestFactory(config);
         this.housekeeping = new Housekeeping(config, requests, certificates);
-        this.statusQuery = new StatusQuery(group, config, housekeeping);
-        this.hostRelay = new HostRelay(group, config, certificates);
+        this.statusQuery = new StatusQuery(sockets, config, housekeeping);
+        this.hostRelay = new HostRelay(sockets, config, certificates);
         this.sid = Sids.of(request.transactionId());
         this.amount = request.command().amount();
         this.amountLine = amount.toString();
@@ -68,9 +67,9 @@ public final class TransactionRun {
     }
 
     /** A status query for recovery, sharing this driver's certificate cache. */
-    public static StatusQuery statusQuery(IppTerminalConfig config, EventLoopGroup group,
+    public static StatusQuery statusQuery(IppTerminalConfig config, Sockets sockets,
             CertificateCache certificates) {
-        return new StatusQuery(group, config, new Housekeeping(config, new RequestFactory(config), certificates));
+        return new StatusQuery(sockets, config, new Housekeeping(config, new RequestFactory(config), certificates));
     }
 
     public String transactionId() {
@@ -79,7 +78,7 @@ public final class TransactionRun {
 
     public void start() {
         status(TerminalPhase.CONNECTING, "Connecting", false);
-        IppLink.open(group, config)
+        IppLink.open(sockets, config)
                 .thenCompose(opened -> {
                     link = opened;
                     return prepare(opened);
