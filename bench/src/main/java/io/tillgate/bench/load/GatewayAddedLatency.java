@@ -36,6 +36,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,6 +62,8 @@ public final class GatewayAddedLatency implements Callable<Integer> {
 
     private static final PrintStream OUT = System.out;
 
+    private long pauseNanos;
+
     @Option(names = "--protocol", paramLabel = "NAME", split = ",", defaultValue = "concert,ipp,nexo",
             description = "Protocols to measure (default: ${DEFAULT-VALUE}).")
     private List<String> protocols;
@@ -83,6 +86,11 @@ public final class GatewayAddedLatency implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}, the emulator's own).")
     private String concertQuietInterval;
 
+    @Option(names = "--pause", paramLabel = "DURATION", defaultValue = "0ms",
+            description = "Idle time between two transactions on both paths, as a till has between customers; "
+                    + "threads that have slept take longer to wake (default: ${DEFAULT-VALUE}).")
+    private String pause;
+
     @Option(names = "--journal", paramLabel = "URL", defaultValue = "memory",
             description = "The gateway's journal: memory, or jdbc:sqlite:FILE to include a durable journal "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -98,6 +106,8 @@ public final class GatewayAddedLatency implements Callable<Integer> {
                         + "Concert quiet interval %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), rounds, transactions, warmup,
                 journal, concertQuietInterval);
+        OUT.printf(Locale.ROOT, "pause between transactions %s%n", pause);
+        pauseNanos = DurationText.parse("--pause", pause).toNanos();
         for (String name : protocols) {
             measure(Protocol.fromConfigName(name.trim().toLowerCase(Locale.ROOT)));
         }
@@ -166,9 +176,10 @@ public final class GatewayAddedLatency implements Callable<Integer> {
     }
 
     /** @param samples where each transaction's latency goes, in nanoseconds, or {@code null} to warm up */
-    private static void runDirect(Terminal terminal, Money amount, int count, long[] samples)
+    private void runDirect(Terminal terminal, Money amount, int count, long[] samples)
             throws Exception {
         for (int i = 0; i < count; i++) {
+            pause();
             CompletableFuture<TransactionOutcome> outcome = new CompletableFuture<>();
             long start = System.nanoTime();
             terminal.execute(new TerminalRequest(String.format("%032x", System.nanoTime()),
@@ -199,9 +210,10 @@ public final class GatewayAddedLatency implements Callable<Integer> {
         }
     }
 
-    private static void runThroughGateway(PayClient client, Money amount, int count, long[] samples)
+    private void runThroughGateway(PayClient client, Money amount, int count, long[] samples)
             throws Exception {
         for (int i = 0; i < count; i++) {
+            pause();
             long start = System.nanoTime();
             P3Transaction t = client.charge(ChargeRequest.of("t1", amount), null).get(10, TimeUnit.SECONDS);
             long took = System.nanoTime() - start;
@@ -211,6 +223,12 @@ public final class GatewayAddedLatency implements Callable<Integer> {
             if (samples != null) {
                 samples[i] = took;
             }
+        }
+    }
+
+    private void pause() {
+        if (pauseNanos > 0) {
+            LockSupport.parkNanos(pauseNanos);
         }
     }
 
