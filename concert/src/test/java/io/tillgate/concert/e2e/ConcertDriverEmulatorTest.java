@@ -227,7 +227,8 @@ class ConcertDriverEmulatorTest {
     @Test
     void identificationOfAnUnreachableTerminalFailsNamingIt() throws Exception {
         ConcertTerminal nowhere = new ConcertTerminal(ConcertTerminalConfig.defaults("concert-9", "127.0.0.1", freePort())
-                .withTimeouts(Duration.ofSeconds(2), ANSWER_DEADLINE, Duration.ofMillis(100)), group, DefaultAddressResolverGroup.INSTANCE);
+                .withTimeouts(Duration.ofSeconds(2), ANSWER_DEADLINE, Duration.ofMillis(100)), group,
+                        DefaultAddressResolverGroup.INSTANCE);
         assertThatThrownBy(() -> nowhere.identify().get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(ConcertTerminalException.class)
@@ -236,7 +237,8 @@ class ConcertDriverEmulatorTest {
 
     @Test
     void immediateModeIsOnlyAnAcknowledgementSoTheOutcomeIsUnknown() throws Exception {
-        ConcertTerminal immediate = new ConcertTerminal(config().withImmediateMode(true), group, DefaultAddressResolverGroup.INSTANCE);
+        ConcertTerminal immediate = new ConcertTerminal(config().withImmediateMode(true), group,
+                DefaultAddressResolverGroup.INSTANCE);
 
         TransactionOutcome outcome = run(immediate, PaymentCommand.sale(Money.ofMinor(1000, "EUR"), null, null));
 
@@ -263,7 +265,8 @@ class ConcertDriverEmulatorTest {
     @Test
     void ticketsComeBackAsReceiptLines() throws Exception {
         ConcertTerminal withTickets = new ConcertTerminal(
-                config().withTickets(new TicketMode(true, TicketMode.Copies.BOTH, false)), group, DefaultAddressResolverGroup.INSTANCE);
+                config().withTickets(new TicketMode(true, TicketMode.Copies.BOTH, false)), group,
+                        DefaultAddressResolverGroup.INSTANCE);
 
         TransactionOutcome outcome = run(withTickets, PaymentCommand.sale(Money.ofMinor(1250, "EUR"), null, null));
 
@@ -276,7 +279,8 @@ class ConcertDriverEmulatorTest {
     @Test
     void anUnreachableTerminalFailsBecauseNothingWasSent() throws Exception {
         ConcertTerminal nowhere = new ConcertTerminal(ConcertTerminalConfig.defaults("concert-9", "127.0.0.1", freePort())
-                .withTimeouts(Duration.ofSeconds(2), ANSWER_DEADLINE, Duration.ofMillis(100)), group, DefaultAddressResolverGroup.INSTANCE);
+                .withTimeouts(Duration.ofSeconds(2), ANSWER_DEADLINE, Duration.ofMillis(100)), group,
+                        DefaultAddressResolverGroup.INSTANCE);
 
         TransactionOutcome outcome = run(nowhere, PaymentCommand.sale(Money.ofMinor(1000, "EUR"), null, null));
 

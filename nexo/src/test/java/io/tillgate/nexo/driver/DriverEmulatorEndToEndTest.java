@@ -284,7 +284,8 @@ class DriverEmulatorEndToEndTest {
     @Test
     void unreachableTerminalFailsWithoutRecovery() throws Exception {
         try (NexoRig rig = new NexoRig(NexoIntegration.LIGHT)) {
-            NexoTerminal nowhere = new NexoTerminal(NexoTerminalConfig.defaults("nexo2", "127.0.0.1", 1), rig.group, DefaultAddressResolverGroup.INSTANCE);
+            NexoTerminal nowhere = new NexoTerminal(NexoTerminalConfig.defaults("nexo2", "127.0.0.1", 1), rig.group,
+                    DefaultAddressResolverGroup.INSTANCE);
             TransactionOutcome outcome = runOn(nowhere, NexoRig.sale("1.00")).await();
             assertThat(outcome.result()).isEqualTo(TransactionResult.FAILED);
             assertThat(outcome.reason()).isEqualTo("LOGIN_FAILED");
