@@ -5,18 +5,39 @@ import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** Host certificates fetched with GET_CERTIFICATE, by SHA-1 fingerprint (ipp.md §10); kept for the driver's life. */
+/**
+ * Host certificates fetched with GET_CERTIFICATE, by SHA-1 fingerprint (ipp.md §10), for the
+ * driver's life. A terminal names a handful; the cache holds the {@value #CAPACITY} most recently
+ * used, so a terminal naming ever new ones cannot grow it without bound.
+ */
 public final class CertificateCache {
+
+    static final int CAPACITY = 32;
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private final Map<String, X509Certificate> byFingerprint = new ConcurrentHashMap<>();
+    private final Map<String, X509Certificate> byFingerprint;
+
+    public CertificateCache() {
+        this(CAPACITY);
+    }
+
+    CertificateCache(int capacity) {
+        // Access order: the certificates of the chain in use stay, the ones no chain names any more go.
+        byFingerprint = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, X509Certificate> eldest) {
+                return size() > capacity;
+            }
+        });
+    }
 
     public boolean has(byte[] fingerprint) {
         return byFingerprint.containsKey(HEX.formatHex(fingerprint));
