@@ -4,18 +4,31 @@ import io.tillgate.core.service.PaymentService;
 import io.tillgate.nexo.codec.NexoCodec;
 import io.tillgate.nexo.internal.NexoHttpClient;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** What every connection of one {@link NexoFrontEnd} shares. */
+/**
+ * What every connection of one {@link NexoFrontEnd} shares, among it the sessions of the POS
+ * systems that talk to it: the {@value #MAX_SESSIONS} most recently active, so POS software that
+ * keeps inventing SaleIDs cannot grow the emulated terminal without bound (a forgotten POS logs in
+ * again).
+ */
 record FrontEndContext(NexoFrontEndConfig config, PaymentService payments, FrontEndMapper mapper, NexoCodec codec,
         NexoHttpClient posClient, Clock clock, Map<String, SaleSession> sessions) {
+
+    static final int MAX_SESSIONS = 64;
 
     FrontEndContext(NexoFrontEndConfig config, PaymentService payments, NexoCodec codec, NexoHttpClient posClient,
             Clock clock) {
         this(config, payments, new FrontEndMapper(config.merchantId(), config.terminalId()), codec, posClient, clock,
-                new ConcurrentHashMap<>());
+                Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, SaleSession> eldest) {
+                        return size() > MAX_SESSIONS;
+                    }
+                }));
     }
 
     SaleSession session(String saleId, String poiId) {
