@@ -1,6 +1,7 @@
 package io.tillgate.app.cli;
 
 import io.tillgate.app.config.ConfigException;
+import io.tillgate.app.config.ConfigLoader;
 import io.tillgate.app.config.EmulatorSettings;
 import io.tillgate.app.config.GatewaySettings;
 import io.tillgate.app.config.Protocol;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
                     + "then approved, .99 terminal error.",
             "Stop it with Ctrl-C (SIGINT) or SIGTERM."},
         footer = {"", "Default ports: concert 8888, ipp 7900, nexo 11000.", "", "Examples:",
-            "  tillgate emulate concert", "  tillgate emulate ipp --port 7901 --slave",
+            "  tillgate emulate concert", "  tillgate emulate concert --speed fast --quiet-interval 5ms",
+            "  tillgate emulate ipp --port 7901 --slave",
             "  tillgate emulate nexo --pos-listener http://localhost:11001/EPASSaleToPOI/3.1"})
 public final class EmulateCommand implements Callable<Integer> {
 
@@ -56,6 +58,11 @@ public final class EmulateCommand implements Callable<Integer> {
                     + "(default: light integration).")
     private String posListener;
 
+    @Option(names = "--quiet-interval", paramLabel = "DURATION",
+            description = "concert: how long after its last byte a request counts as complete; shorter makes an "
+                    + "automated POS test faster, longer suits a POS that writes in pieces (default: 50ms).")
+    private String quietInterval;
+
     @Override
     public Integer call() throws Exception {
         Protocol emulated;
@@ -70,9 +77,16 @@ public final class EmulateCommand implements Callable<Integer> {
         if (posListener != null && emulated != Protocol.NEXO) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--pos-listener applies to nexo only");
         }
+        if (quietInterval != null && emulated != Protocol.CONCERT) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--quiet-interval applies to concert only");
+        }
         GatewaySettings settings;
         try {
             settings = EmulatorSettings.of(emulated, host, port, speed, slave, posListener);
+            if (quietInterval != null) {
+                settings = settings.withConcertQuietInterval(ConfigLoader.quietInterval("--quiet-interval",
+                        quietInterval));
+            }
         } catch (ConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "option " + e.key() + ": " + e.problem());
         }

@@ -311,7 +311,7 @@ public final class ConfigLoader {
     }
 
     /** How long a Concert request must be followed by silence to be complete (concert.md §10). */
-    private static Duration quietInterval(String key, String value) {
+    public static Duration quietInterval(String key, String value) {
         Duration d = duration(key, value, null);
         if (d.compareTo(ConcertFrontEndConfig.MAX_QUIET_INTERVAL) > 0) {
             throw new ConfigException(key, "must be at most " + ConcertFrontEndConfig.MAX_QUIET_INTERVAL.toMillis()

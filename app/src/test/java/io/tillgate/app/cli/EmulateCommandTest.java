@@ -31,6 +31,8 @@ class EmulateCommandTest {
         assertThat(err.toString()).contains("--slave applies to ipp only");
         assertThat(run("emulate", "ipp", "--pos-listener", "http://localhost:11001/")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--pos-listener applies to nexo only");
+        assertThat(run("emulate", "nexo", "--quiet-interval", "5ms")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--quiet-interval applies to concert only");
     }
 
     @Test
@@ -39,6 +41,8 @@ class EmulateCommandTest {
         assertThat(err.toString()).contains("option --speed:").contains("warp");
         assertThat(run("emulate", "ipp", "--port", "70000")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("option --port: must be a TCP port 0-65535, was 70000");
+        assertThat(run("emulate", "concert", "--quiet-interval", "10s")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("option --quiet-interval: must be at most 5000 ms, was 10s");
     }
 
     @Test

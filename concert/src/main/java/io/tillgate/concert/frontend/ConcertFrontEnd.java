@@ -80,8 +80,8 @@ public final class ConcertFrontEnd implements AutoCloseable {
         }
         listener = bound.channel();
         InetSocketAddress address = (InetSocketAddress) listener.localAddress();
-        LOG.info("Concert front-end listening on {} for terminal {} (merchant {})", address, config.terminalId(),
-                config.merchantId());
+        LOG.info("Concert front-end listening on {} for terminal {} (merchant {}); a request ends after {} ms "
+                + "without a byte", address, config.terminalId(), config.merchantId(), config.quietInterval().toMillis());
         return address;
     }
 
