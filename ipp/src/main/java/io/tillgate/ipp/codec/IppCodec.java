@@ -91,7 +91,8 @@ public final class IppCodec {
         for (int i = 0; i < properties.size(); i++) {
             byte[] binary = properties.rawBytes(i);
             if (binary != null) {
-                checkPrefixDirection(properties.rawName(i), binary, fromTerminal);
+                checkPrefixDirection(properties.rawName(i), IppNames.layout(properties.rawName(i)), binary,
+                        fromTerminal);
             }
         }
         return frame.clone();
@@ -99,12 +100,26 @@ public final class IppCodec {
 
     private static byte[] encodeBuilt(IppProperties properties, boolean fromTerminal) {
         int count = properties.size();
-        // Each text value becomes bytes once, for both the length and the copy.
-        byte[][] values = new byte[count][];
+        // UTF-8 text (display rows only) becomes bytes once, for both the length and the copy; ASCII
+        // text, which the builder checked, is one byte per character and is written straight in.
+        byte[][] utf8 = null;
         int length = HEADER_LENGTH + PROTOCOL_LINE.length;
         for (int i = 0; i < count; i++) {
-            values[i] = valueBytes(properties.rawName(i), properties.rawValue(i), fromTerminal);
-            length += properties.rawNameBytes(i).length + values[i].length + 3;
+            Object value = properties.rawValue(i);
+            int valueLength;
+            if (value instanceof byte[] bytes) {
+                checkPrefixDirection(properties.rawName(i), properties.rawLayout(i), bytes, fromTerminal);
+                valueLength = bytes.length;
+            } else if (properties.rawLayout(i) == IppValueLayout.UTF8) {
+                if (utf8 == null) {
+                    utf8 = new byte[count][];
+                }
+                utf8[i] = ((String) value).getBytes(StandardCharsets.UTF_8);
+                valueLength = utf8[i].length;
+            } else {
+                valueLength = ((String) value).length();
+            }
+            length += properties.rawNameBytes(i).length + valueLength + 3;
         }
         if (length > MAX_FRAME_LENGTH) {
             throw new IllegalArgumentException("frame of " + length + " bytes exceeds the IPP maximum of "
@@ -120,8 +135,17 @@ public final class IppCodec {
             System.arraycopy(name, 0, out, pos, name.length);
             pos += name.length;
             out[pos++] = '=';
-            System.arraycopy(values[i], 0, out, pos, values[i].length);
-            pos += values[i].length;
+            Object value = properties.rawValue(i);
+            byte[] bytes = value instanceof byte[] binary ? binary : utf8 != null ? utf8[i] : null;
+            if (bytes != null) {
+                System.arraycopy(bytes, 0, out, pos, bytes.length);
+                pos += bytes.length;
+            } else {
+                String text = (String) value;
+                for (int c = 0; c < text.length(); c++) {
+                    out[pos++] = (byte) text.charAt(c);
+                }
+            }
             out[pos++] = CR;
             out[pos++] = LF;
         }
@@ -216,21 +240,12 @@ public final class IppCodec {
         }
     }
 
-    private static byte[] valueBytes(String name, Object value, boolean fromTerminal) {
-        if (value instanceof byte[] bytes) {
-            checkPrefixDirection(name, bytes, fromTerminal);
-            return bytes;
-        }
-        return ((String) value).getBytes(IppNames.layout(name) == IppValueLayout.UTF8 ? StandardCharsets.UTF_8
-                : StandardCharsets.ISO_8859_1);
-    }
-
     /**
      * A DATA or CERT prefix must count the way the message's direction does (§9): checked on every
      * encode, as decoded properties may be re-sent in the other direction.
      */
-    private static void checkPrefixDirection(String name, byte[] bytes, boolean fromTerminal) {
-        if (IppNames.layout(name) == IppValueLayout.LENGTH_PREFIXED) {
+    private static void checkPrefixDirection(String name, IppValueLayout layout, byte[] bytes, boolean fromTerminal) {
+        if (layout == IppValueLayout.LENGTH_PREFIXED) {
             int prefix = (bytes[0] & 0xFF) << 8 | bytes[1] & 0xFF;
             int expected = fromTerminal ? bytes.length : bytes.length - 2;
             if (prefix != expected) {
@@ -368,7 +383,7 @@ public final class IppCodec {
             spans[2 * count + 1] = valueEnd - valueStart;
             count++;
         }
-        return new IppProperties(names, null, values, count, frame, spans);
+        return new IppProperties(names, null, null, values, count, frame, spans);
     }
 
     private static boolean isNameByte(byte b) {

@@ -15,12 +15,14 @@ import java.util.Objects;
  */
 public final class IppProperties {
 
-    private static final IppProperties EMPTY = new IppProperties(new String[0], new byte[0][], new Object[0], 0,
-            null, null);
+    private static final IppProperties EMPTY = new IppProperties(new String[0], new byte[0][],
+            new IppValueLayout[0], new Object[0], 0, null, null);
 
     private final String[] names;
     /** The names as bytes for {@link IppCodec#encode}; {@code null} when decoded, as the frame is re-sent whole. */
     private final byte[][] nameBytes;
+    /** The layout of each value for {@link IppCodec#encode}; {@code null} when decoded, like {@link #nameBytes}. */
+    private final IppValueLayout[] layouts;
     /** Text as {@code String}, binary as {@code byte[]}; {@code null} for text not yet read from {@link #source}. */
     private final Object[] values;
     private final int size;
@@ -32,9 +34,11 @@ public final class IppProperties {
     private static final int NOT_AN_INTEGER = Integer.MIN_VALUE;
 
     /** Takes ownership of the arrays; the caller has validated them. */
-    IppProperties(String[] names, byte[][] nameBytes, Object[] values, int size, byte[] source, int[] spans) {
+    IppProperties(String[] names, byte[][] nameBytes, IppValueLayout[] layouts, Object[] values, int size,
+            byte[] source, int[] spans) {
         this.names = names;
         this.nameBytes = nameBytes;
+        this.layouts = layouts;
         this.values = values;
         this.size = size;
         this.source = source;
@@ -144,6 +148,10 @@ public final class IppProperties {
         return nameBytes[index];
     }
 
+    IppValueLayout rawLayout(int index) {
+        return layouts[index];
+    }
+
     /** The value as held: decoded text is made a {@code String} on first use (a benign race: Strings are immutable). */
     Object rawValue(int index) {
         Object value = values[index];
@@ -247,6 +255,7 @@ public final class IppProperties {
     public static final class Builder {
         private final List<String> names = new ArrayList<>(16);
         private final List<Object> values = new ArrayList<>(16);
+        private final List<IppValueLayout> layouts = new ArrayList<>(16);
 
         private Builder() {
         }
@@ -267,7 +276,7 @@ public final class IppProperties {
                             + layout + " text at index " + i);
                 }
             }
-            return add(name, value);
+            return add(name, value, layout);
         }
 
         /** Adds a text property holding a decimal integer. */
@@ -283,7 +292,7 @@ public final class IppProperties {
             Objects.requireNonNull(value, name);
             IppValueLayout layout = checkName(name);
             IppCodec.checkBinaryLayout(name, layout, value);
-            return add(name, value.clone());
+            return add(name, value.clone(), layout);
         }
 
         /** Adds a property as another frame held it (text or bytes). */
@@ -311,15 +320,17 @@ public final class IppProperties {
             for (int i = 0; i < built.length; i++) {
                 bytes[i] = built[i].getBytes(StandardCharsets.US_ASCII);
             }
-            return new IppProperties(built, bytes, values.toArray(), built.length, null, null);
+            return new IppProperties(built, bytes, layouts.toArray(IppValueLayout[]::new), values.toArray(),
+                    built.length, null, null);
         }
 
-        private Builder add(String name, Object value) {
+        private Builder add(String name, Object value, IppValueLayout layout) {
             if (names.contains(name)) {
                 throw new IllegalArgumentException(name + " is set twice");
             }
             names.add(name);
             values.add(value);
+            layouts.add(layout);
             return this;
         }
 
