@@ -47,9 +47,9 @@ public final class IdleMemoryProbe implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     Duration wait;
 
-    @Option(names = "--java-opts", paramLabel = "OPTS", defaultValue = "",
+    @Option(names = "--java-opts", paramLabel = "OPTS", defaultValue = "-XX:+UseParallelGC",
             description = "JVM options for the child, space separated, e.g. \"-XX:+UseSerialGC -Xmx64m\" "
-                    + "(default: none, as './tillgate serve' without TILLGATE_JAVA_OPTS).")
+                    + "(default: ${DEFAULT-VALUE}, what './tillgate serve' uses without TILLGATE_JAVA_OPTS).")
     String javaOpts;
 
     @Option(names = "--app-jar", paramLabel = "JAR",
