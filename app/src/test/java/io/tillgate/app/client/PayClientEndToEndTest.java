@@ -179,8 +179,11 @@ class PayClientEndToEndTest {
         assertThat(t.customerReceipt().lines()).isNotEmpty();
     }
 
+    /** Connects by host name, as a POS would: the client's resolver must find the gateway. */
     private String connect(String transport) throws Exception {
-        URI uri = transport.equals("ws") ? gateway.p3WebSocketUri() : gateway.p3TcpUri();
+        URI bound = transport.equals("ws") ? gateway.p3WebSocketUri() : gateway.p3TcpUri();
+        URI uri = URI.create(transport + "://localhost:" + bound.getPort() + (bound.getPath() == null ? ""
+                : bound.getPath()));
         client = PayClient.builder(uri)
                 .reconnectPolicy(
                         new ReconnectPolicy(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(10)))

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -17,6 +18,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.resolver.dns.DnsAddressResolverGroup;
+import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import io.tillgate.p3.netty.P3Pipelines;
@@ -38,6 +41,14 @@ final class ClientConnector {
     /** Bounds the HTTP upgrade response of the WebSocket handshake, which has no body. */
     private static final int MAX_HANDSHAKE_RESPONSE_BYTES = 8192;
 
+    /**
+     * Looks the gateway's name up without blocking the event loop, which may be shared with other
+     * clients. One for every client, like Netty's own default: it keeps one resolver per event loop
+     * and closes it when that loop ends.
+     */
+    private static final DnsAddressResolverGroup RESOLVER = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
+            .datagramChannelType(NioDatagramChannel.class).socketChannelType(NioSocketChannel.class));
+
     private final ClientSettings settings;
     private final EventLoop loop;
     private final ClientSession session;
@@ -58,6 +69,7 @@ final class ClientConnector {
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(NioSocketChannel.class)
+                .resolver(RESOLVER)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
                         (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
