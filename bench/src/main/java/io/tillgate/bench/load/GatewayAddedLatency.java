@@ -6,6 +6,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tillgate.app.Gateway;
 import io.tillgate.app.Terminals;
+import io.tillgate.app.config.ConfigException;
 import io.tillgate.app.config.ConfigLoader;
 import io.tillgate.app.config.DurationText;
 import io.tillgate.app.config.EmulatorSettings;
@@ -27,6 +28,7 @@ import io.tillgate.p3.codec.P3Transaction;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,6 +65,7 @@ public final class GatewayAddedLatency implements Callable<Integer> {
     private static final PrintStream OUT = System.out;
 
     private long pauseNanos;
+    private Duration quietInterval;
 
     @Option(names = "--protocol", paramLabel = "NAME", split = ",", defaultValue = "concert,ipp,nexo",
             description = "Protocols to measure (default: ${DEFAULT-VALUE}).")
@@ -107,7 +110,13 @@ public final class GatewayAddedLatency implements Callable<Integer> {
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), rounds, transactions, warmup,
                 journal, concertQuietInterval);
         OUT.printf(Locale.ROOT, "pause between transactions %s%n", pause);
-        pauseNanos = DurationText.parse("--pause", pause).toNanos();
+        try {
+            pauseNanos = DurationText.parse("--pause", pause).toNanos();
+            quietInterval = ConfigLoader.quietInterval("--concert-quiet-interval", concertQuietInterval);
+        } catch (ConfigException e) {
+            System.err.println("GatewayAddedLatency: option " + e.key() + ": " + e.problem());
+            return 2;
+        }
         for (String name : protocols) {
             measure(Protocol.fromConfigName(name.trim().toLowerCase(Locale.ROOT)));
         }
@@ -120,7 +129,7 @@ public final class GatewayAddedLatency implements Callable<Integer> {
                 NioIoHandler.newFactory());
         Path dir = Files.createTempDirectory("tillgate-latency");
         GatewaySettings emulated = EmulatorSettings.of(protocol, "127.0.0.1", 0, "fast", false, null)
-                .withConcertQuietInterval(DurationText.parse("--concert-quiet-interval", concertQuietInterval));
+                .withConcertQuietInterval(quietInterval);
         try (Gateway emulator = Gateway.start(emulated)) {
             int port = emulator.frontEndAddress(protocol, EmulatorSettings.TERMINAL_ID).getPort();
             GatewaySettings settings = ConfigLoader.load(writeConfig(dir, protocol, port));
