@@ -1,6 +1,12 @@
 package io.tillgate.bench.codec;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.tillgate.p3.codec.P3Codec;
+import java.io.IOException;
 import io.tillgate.p3.codec.P3Message;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +46,8 @@ public class P3CodecBenchmark {
             + "\"paymentDetails\":{\"scheme\":\"UNKNOWN\",\"source\":\"UNKNOWN\",\"customerVerification\":\"UNKNOWN\"},"
             + "\"cardDetails\":{\"expiryMonth\":0,\"expiryYear\":0}}}}";
 
+    private static final JsonFactory JSON = new JsonFactory();
+
     private final P3Codec codec = P3Codec.INSTANCE;
     private byte[] wire;
     private P3Message message;
@@ -64,5 +72,33 @@ public class P3CodecBenchmark {
     @Benchmark
     public byte[] decodeThenEncode() {
         return codec.encode(codec.decode(wire));
+    }
+
+    /**
+     * The least any codec built on Jackson does for {@link #decodeThenEncode}, with no mapping at
+     * all: read every token, make each value the String or number a record would hold, and write
+     * the same tokens back. It bounds what a faster mapping could reach on this machine.
+     */
+    @Benchmark
+    public byte[] jacksonTokensOnly() throws IOException {
+        ByteArrayBuilder out = new ByteArrayBuilder(JSON._getBufferRecycler());
+        try (JsonParser in = JSON.createParser(wire); JsonGenerator gen = JSON.createGenerator(out)) {
+            for (JsonToken token = in.nextToken(); token != null; token = in.nextToken()) {
+                switch (token) {
+                    case START_OBJECT -> gen.writeStartObject();
+                    case END_OBJECT -> gen.writeEndObject();
+                    case START_ARRAY -> gen.writeStartArray();
+                    case END_ARRAY -> gen.writeEndArray();
+                    case FIELD_NAME -> gen.writeFieldName(in.currentName());
+                    case VALUE_STRING -> gen.writeString(in.getText());
+                    case VALUE_NUMBER_INT -> gen.writeNumber(in.getLongValue());
+                    case VALUE_NUMBER_FLOAT -> gen.writeNumber(in.getDecimalValue());
+                    case VALUE_TRUE, VALUE_FALSE -> gen.writeBoolean(token == JsonToken.VALUE_TRUE);
+                    case VALUE_NULL -> gen.writeNull();
+                    default -> throw new IllegalStateException("unexpected " + token);
+                }
+            }
+        }
+        return out.toByteArray();
     }
 }

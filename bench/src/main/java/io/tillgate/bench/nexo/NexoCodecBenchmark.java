@@ -1,5 +1,8 @@
 package io.tillgate.bench.nexo;
 
+import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.stax.WstxInputFactory;
+import com.ctc.wstx.stax.WstxOutputFactory;
 import io.tillgate.nexo.codec.AmountsResp;
 import io.tillgate.nexo.codec.CardData;
 import io.tillgate.nexo.codec.DocumentQualifier;
@@ -19,11 +22,17 @@ import io.tillgate.nexo.codec.Result;
 import io.tillgate.nexo.codec.SaleData;
 import io.tillgate.nexo.codec.SaleToPOIResponse;
 import io.tillgate.nexo.codec.TransactionIdentification;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.XMLStreamWriter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,6 +44,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.codehaus.stax2.XMLInputFactory2;
+import org.codehaus.stax2.io.Stax2ByteArraySource;
 
 /**
  * nexo decode and encode of a PaymentResponse with both receipts (base64 JSON, nexo.md §5.2), as
@@ -49,6 +60,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
 @Threads(1)
 public class NexoCodecBenchmark {
+
+    private static final XMLInputFactory2 XML_IN = hardenedInput();
+    private static final WstxOutputFactory XML_OUT = new WstxOutputFactory();
 
     private final NexoCodec codec = new NexoCodec();
     private byte[] wire;
@@ -106,5 +120,48 @@ public class NexoCodecBenchmark {
     @Benchmark
     public byte[] decodeThenEncode() {
         return codec.encode(codec.decodeResponse(wire));
+    }
+
+    /**
+     * The least any codec built on Woodstox does for {@link #decodeThenEncode}, with no mapping at
+     * all: read every event with the codec's hardening, make each name, attribute value and text the
+     * String a record would hold, and write the same document back. It bounds what a faster mapping
+     * could reach on this machine.
+     */
+    @Benchmark
+    public byte[] woodstoxEventsOnly() throws XMLStreamException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(wire.length + 64);
+        XMLStreamReader in = XML_IN.createXMLStreamReader(new Stax2ByteArraySource(wire, 0, wire.length));
+        XMLStreamWriter xml = XML_OUT.createXMLStreamWriter(out, "UTF-8");
+        xml.writeStartDocument("UTF-8", "1.0");
+        while (in.hasNext()) {
+            switch (in.next()) {
+                case XMLStreamConstants.START_ELEMENT -> {
+                    xml.writeStartElement(in.getLocalName());
+                    for (int i = 0; i < in.getAttributeCount(); i++) {
+                        xml.writeAttribute(in.getAttributeLocalName(i), in.getAttributeValue(i));
+                    }
+                }
+                case XMLStreamConstants.CHARACTERS -> xml.writeCharacters(in.getText());
+                case XMLStreamConstants.END_ELEMENT -> xml.writeEndElement();
+                default -> {
+                }
+            }
+        }
+        xml.writeEndDocument();
+        xml.close();
+        in.close();
+        return out.toByteArray();
+    }
+
+    /** The codec's reader settings (NexoCodec): no DTDs, no external entities, bounded depth. */
+    private static XMLInputFactory2 hardenedInput() {
+        WstxInputFactory input = new WstxInputFactory();
+        input.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        input.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        input.setProperty(XMLInputFactory.IS_COALESCING, true);
+        input.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, 32);
+        input.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, 64);
+        return input;
     }
 }

@@ -31,22 +31,17 @@ public final class IppCodec {
     private static final byte[] PROTOCOL_LINE = "PROTOCOL=IPP\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final int FINGERPRINT_LENGTH = 20;
     private static final int CHAIN_ENTRY_LENGTH = 21;
-    /** Byte classes for the scanning loops: one table load per byte instead of a chain of comparisons. */
-    private static final byte NAME = 1;
-    private static final byte PRINTABLE = 2;
-    private static final byte[] CLASSES = new byte[256];
+    /** The bytes a property name may hold: one table load per byte instead of a chain of comparisons. */
+    private static final boolean[] NAME_BYTES = new boolean[256];
 
     static {
-        for (int b = 0x20; b <= 0x7E; b++) {
-            CLASSES[b] = PRINTABLE;
-        }
         for (int b = 'A'; b <= 'Z'; b++) {
-            CLASSES[b] |= NAME;
+            NAME_BYTES[b] = true;
         }
         for (int b = '0'; b <= '9'; b++) {
-            CLASSES[b] |= NAME;
+            NAME_BYTES[b] = true;
         }
-        CLASSES['_'] |= NAME;
+        NAME_BYTES['_'] = true;
     }
 
     private static final byte CR = '\r';
@@ -142,14 +137,19 @@ public final class IppCodec {
                 pos += bytes.length;
             } else {
                 String text = (String) value;
-                for (int c = 0; c < text.length(); c++) {
-                    out[pos++] = (byte) text.charAt(c);
-                }
+                writeAscii(text, out, pos);
+                pos += text.length();
             }
             out[pos++] = CR;
             out[pos++] = LF;
         }
         return out;
+    }
+
+    /** Copies text the builder checked to be ASCII, one byte per character. */
+    @SuppressWarnings("deprecation") // the one String method that copies Latin-1 text into an array as it is
+    private static void writeAscii(String text, byte[] out, int pos) {
+        text.getBytes(0, text.length(), out, pos);
     }
 
     /**
@@ -286,14 +286,12 @@ public final class IppCodec {
         long seenHigh = 0;
         while (pos < end) {
             int nameStart = pos;
-            while (pos < end && isNameByte(frame[pos])) {
-                pos++;
+            pos = ByteScan.indexOf(frame, (byte) '=', nameStart, end);
+            // A known name is valid by construction; any other is checked byte by byte.
+            int known = pos > nameStart && pos < end ? IppNames.index(frame, nameStart, pos - nameStart) : -1;
+            if (known < 0) {
+                pos = nameEnd(frame, nameStart, end, count);
             }
-            if (pos == end || frame[pos] != '=' || pos == nameStart) {
-                throw new IppDecodingException("property " + (count + 2),
-                        pos == nameStart ? "has no name" : "name is not followed by '='");
-            }
-            int known = IppNames.index(frame, nameStart, pos - nameStart);
             String name;
             IppValueLayout layout;
             if (known >= 0) {
@@ -386,16 +384,27 @@ public final class IppCodec {
         return new IppProperties(names, null, null, values, count, frame, spans);
     }
 
+    /** Where a name not in the dictionary ends: at its {@code =}, after one name byte at least. */
+    private static int nameEnd(byte[] frame, int nameStart, int end, int count) {
+        int pos = nameStart;
+        while (pos < end && isNameByte(frame[pos])) {
+            pos++;
+        }
+        if (pos == end || frame[pos] != '=' || pos == nameStart) {
+            throw new IppDecodingException("property " + (count + 2),
+                    pos == nameStart ? "has no name" : "name is not followed by '='");
+        }
+        return pos;
+    }
+
     private static boolean isNameByte(byte b) {
-        return (CLASSES[b & 0xFF] & NAME) != 0;
+        return NAME_BYTES[b & 0xFF];
     }
 
     private static int textEnd(byte[] frame, int pos, int end, String name, boolean ascii) {
         int i = pos;
         if (ascii) {
-            while (i < end && (CLASSES[frame[i] & 0xFF] & PRINTABLE) != 0) {
-                i++;
-            }
+            i = ByteScan.firstNonPrintable(frame, pos, end);
         } else {
             while (i < end && frame[i] != CR && frame[i] != LF) {
                 i++;
