@@ -5,7 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Finds bytes in a frame eight at a time. Each word is read little-endian, so the lowest flagged
+ * Reads and finds bytes in a frame eight at a time. Each word is read little-endian, so the lowest flagged
  * byte of a word is the first such byte in the array: the borrows and carries of the word
  * arithmetic below only run upwards, and only out of a byte that is itself flagged.
  */
@@ -54,5 +54,25 @@ final class ByteScan {
             }
         }
         return end;
+    }
+
+    /** The eight bytes at {@code at}, the first in the lowest byte of the word. */
+    static long word(byte[] bytes, int at) {
+        return (long) WORD.get(bytes, at);
+    }
+
+    /** The first {@code min(length, 8)} bytes at {@code at} as {@link #word} reads them, the rest zero. */
+    static long leadingWord(byte[] bytes, int at, int length) {
+        if (length >= Long.BYTES) {
+            return word(bytes, at);
+        }
+        if (at + Long.BYTES <= bytes.length) {
+            return word(bytes, at) & ((1L << (length * Byte.SIZE)) - 1);
+        }
+        long word = 0;
+        for (int i = length - 1; i >= 0; i--) {
+            word = word << Byte.SIZE | (bytes[at + i] & 0xFF);
+        }
+        return word;
     }
 }

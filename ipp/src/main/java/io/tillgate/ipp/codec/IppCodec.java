@@ -29,6 +29,9 @@ public final class IppCodec {
     public static final int HEADER_LENGTH = 2;
 
     private static final byte[] PROTOCOL_LINE = "PROTOCOL=IPP\r\n".getBytes(StandardCharsets.US_ASCII);
+    /** The 14 bytes of {@link #PROTOCOL_LINE} as two overlapping words, compared in two loads. */
+    private static final long PROTOCOL_HEAD = ByteScan.word(PROTOCOL_LINE, 0);
+    private static final long PROTOCOL_TAIL = ByteScan.word(PROTOCOL_LINE, PROTOCOL_LINE.length - Long.BYTES);
     private static final int FINGERPRINT_LENGTH = 20;
     private static final int CHAIN_ENTRY_LENGTH = 21;
     /** The bytes a property name may hold: one table load per byte instead of a chain of comparisons. */
@@ -273,7 +276,8 @@ public final class IppCodec {
         int end = length;
         int pos = HEADER_LENGTH;
         if (length - HEADER_LENGTH < PROTOCOL_LINE.length
-                || !Arrays.equals(frame, pos, pos + PROTOCOL_LINE.length, PROTOCOL_LINE, 0, PROTOCOL_LINE.length)) {
+                || ByteScan.word(frame, pos) != PROTOCOL_HEAD
+                || ByteScan.word(frame, pos + PROTOCOL_LINE.length - Long.BYTES) != PROTOCOL_TAIL) {
             throw new IppDecodingException(IppNames.PROTOCOL, "the first line must be PROTOCOL=IPP");
         }
         pos += PROTOCOL_LINE.length;

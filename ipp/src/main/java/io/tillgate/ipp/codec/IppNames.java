@@ -96,10 +96,18 @@ public final class IppNames {
             PRINTER, LAST_TX_TYPE, TERMINAL_NAME, DCC_USED, DISPLAY_TEXT_ROW1, DISPLAY_TEXT_ROW2,
             DISPLAY_TEXT_ROW3, DISPLAY_TEXT_ROW4, DISPLAY_TEXT_ROW5);
 
-    // Open addressing over a power-of-two table, probed by a hash of the name's bytes.
+    /*
+     * Open addressing over a power-of-two table, probed by a hash of the name's first and last eight
+     * bytes. A name is at most 24 bytes, so its first, second and last eight bytes (overlapping when
+     * shorter) compare it whole in three word comparisons.
+     */
+    private static final int MAX_LENGTH = 24;
     private static final int TABLE_SIZE = 256;
     private static final int[] TABLE_INDEX = new int[TABLE_SIZE];
     private static final byte[][] TABLE_BYTES = new byte[TABLE_SIZE][];
+    private static final long[] TABLE_FIRST = new long[TABLE_SIZE];
+    private static final long[] TABLE_SECOND = new long[TABLE_SIZE];
+    private static final long[] TABLE_LAST = new long[TABLE_SIZE];
 
     static {
         if (KNOWN.size() > 128) {
@@ -107,12 +115,20 @@ public final class IppNames {
         }
         for (int i = 0; i < KNOWN.size(); i++) {
             byte[] bytes = KNOWN.get(i).getBytes(StandardCharsets.US_ASCII);
-            int slot = slot(bytes, 0, bytes.length);
+            if (bytes.length > MAX_LENGTH) {
+                throw new ExceptionInInitializerError(KNOWN.get(i) + " is longer than " + MAX_LENGTH + " bytes");
+            }
+            long first = ByteScan.leadingWord(bytes, 0, bytes.length);
+            long last = bytes.length > Long.BYTES ? ByteScan.word(bytes, bytes.length - Long.BYTES) : first;
+            int slot = slot(first, last, bytes.length);
             while (TABLE_BYTES[slot] != null) {
                 slot = (slot + 1) & (TABLE_SIZE - 1);
             }
             TABLE_INDEX[slot] = i;
             TABLE_BYTES[slot] = bytes;
+            TABLE_FIRST[slot] = first;
+            TABLE_SECOND[slot] = bytes.length > 2 * Long.BYTES ? ByteScan.word(bytes, Long.BYTES) : 0;
+            TABLE_LAST[slot] = last;
         }
     }
 
@@ -146,10 +162,16 @@ public final class IppNames {
 
     /** The index in {@link #KNOWN} of the name spelled by these bytes (at least one), or -1. */
     static int index(byte[] bytes, int offset, int length) {
-        int slot = slot(bytes, offset, length);
+        if (length > MAX_LENGTH) {
+            return -1;
+        }
+        long first = ByteScan.leadingWord(bytes, offset, length);
+        long last = length > Long.BYTES ? ByteScan.word(bytes, offset + length - Long.BYTES) : first;
+        int slot = slot(first, last, length);
         byte[] candidate;
         while ((candidate = TABLE_BYTES[slot]) != null) {
-            if (candidate.length == length && same(candidate, bytes, offset)) {
+            if (candidate.length == length && TABLE_FIRST[slot] == first && TABLE_LAST[slot] == last
+                    && (length <= 2 * Long.BYTES || TABLE_SECOND[slot] == ByteScan.word(bytes, offset + Long.BYTES))) {
                 return TABLE_INDEX[slot];
             }
             slot = (slot + 1) & (TABLE_SIZE - 1);
@@ -157,19 +179,8 @@ public final class IppNames {
         return -1;
     }
 
-    // Names are short: a plain loop beats a vectorised mismatch here.
-    private static boolean same(byte[] name, byte[] bytes, int offset) {
-        for (int i = 0; i < name.length; i++) {
-            if (name[i] != bytes[offset + i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A hash of length, first, middle and last byte: enough to spread the known names, no loop. */
-    private static int slot(byte[] bytes, int offset, int length) {
-        int h = ((bytes[offset] * 31 + bytes[offset + length - 1]) * 31 + bytes[offset + length / 2]) * 31 + length;
-        return (h ^ (h >>> 8)) & (TABLE_SIZE - 1);
+    private static int slot(long first, long last, int length) {
+        long h = (first * 31 + last + length) * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 56) & (TABLE_SIZE - 1);
     }
 }
