@@ -47,6 +47,28 @@ class NexoHostileInputTest {
         assertThat(System.nanoTime() - started).isLessThan(2_000_000_000L);
     }
 
+    /** The DOCTYPE scan reads bytes as ASCII; in UTF-16 the parser itself must refuse the entities. */
+    @Test
+    void entitiesAreRefusedInAUtf16DocumentToo() {
+        String xxe = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "
+                + "\"file:///etc/passwd\"><!ENTITY lol \"lol\"><!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;\">]>"
+                + "<SaleToPOIRequest>" + HEADER + "<PaymentRequest><SaleData><SaleTransactionID TransactionID=\"&xxe;"
+                + "&lol1;\" TimeStamp=\"t\"/></SaleData></PaymentRequest></SaleToPOIRequest>";
+        assertThatThrownBy(() -> codec.decodeRequest(xxe.getBytes(StandardCharsets.UTF_16)))
+                .isInstanceOfSatisfying(NexoDecodingException.class,
+                        e -> assertThat(e.kind()).isEqualTo(NexoDecodingException.Kind.NOT_WELL_FORMED))
+                .hasMessageNotContaining("root:");
+    }
+
+    @Test
+    void deeplyNestedContentIsRefusedNamingTheDepth() {
+        String deep = "<X>".repeat(9000) + "</X>".repeat(9000);
+        String xml = "<SaleToPOIRequest>" + HEADER + "<LogoutRequest>" + deep + "</LogoutRequest></SaleToPOIRequest>";
+        assertThatThrownBy(() -> new NexoCodec().decodeRequest(utf8(xml)))
+                .isInstanceOf(NexoDecodingException.class)
+                .hasMessageContaining("nesting depth");
+    }
+
     @Test
     void oversizeBodyIsRefusedBeforeParsing() {
         byte[] big = new byte[4097];
