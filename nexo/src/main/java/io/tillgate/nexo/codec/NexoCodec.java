@@ -16,8 +16,10 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import javax.xml.stream.XMLInputFactory;
@@ -118,11 +120,12 @@ public final class NexoCodec {
         if (xml.length > maxBytes) {
             throw NexoDecodingException.tooLarge(xml.length, maxBytes);
         }
-        if (declaresDoctype(xml)) {
+        Charset utf16 = utf16(xml);
+        if (declaresDoctype(utf16 == null ? xml : new String(xml, utf16).getBytes(StandardCharsets.UTF_8))) {
             throw NexoDecodingException.notWellFormed("DOCTYPE declarations are not allowed", null);
         }
         try {
-            return reader.readValue(xml);
+            return parse(reader, xml);
         } catch (DatabindException e) {
             throw unmappable(e, xml);
         } catch (JsonProcessingException e) {
@@ -133,9 +136,35 @@ public final class NexoCodec {
     }
 
     /**
+     * Aalto reads UTF-16 from a stream only (from an array it fails inside), so a UTF-16 document
+     * goes that way; UTF-8 and its ASCII subset, which is every real nexo document, keep the faster
+     * array path.
+     */
+    private static <T> T parse(ObjectReader reader, byte[] xml) throws IOException {
+        return utf16(xml) != null ? reader.readValue(new ByteArrayInputStream(xml)) : reader.readValue(xml);
+    }
+
+    /**
+     * The UTF-16 flavour of a document that starts like one — a byte order mark, or a zero byte in
+     * the first two, which a document's first character {@code <} has in UTF-16 only — else null.
+     */
+    private static Charset utf16(byte[] xml) {
+        if (xml.length < 2) {
+            return null;
+        }
+        int first = xml[0] & 0xFF;
+        int second = xml[1] & 0xFF;
+        if (first == 0xFE && second == 0xFF || first == 0xFF && second == 0xFE) {
+            return StandardCharsets.UTF_16;
+        }
+        return first == 0 ? StandardCharsets.UTF_16BE : second == 0 ? StandardCharsets.UTF_16LE : null;
+    }
+
+    /**
      * nexo documents never carry a DTD; refusing one outright is simpler to trust than any entity
-     * setting. A DOCTYPE can only stand in the prolog, so the scan stops at the root element. The
-     * StAX factory is hardened as well, for encodings this byte scan cannot see.
+     * setting. A DOCTYPE can only stand in the prolog, so the scan stops at the root element. It
+     * reads UTF-8 (UTF-16 documents are transcoded first); the parser itself never expands an
+     * entity either, whatever the encoding.
      */
     private static boolean declaresDoctype(byte[] xml) {
         for (int i = 0; i + 1 < xml.length; i++) {
@@ -183,7 +212,7 @@ public final class NexoCodec {
         }
         NexoDecodingException failure = NexoDecodingException.invalid(path, NexoText.clipLine(reason));
         try {
-            HeaderDocument header = HEADER_READER.readValue(xml);
+            HeaderDocument header = parse(HEADER_READER, xml);
             return header.header() == null ? failure : failure.withHeader(header.header());
         } catch (IOException headerUnreadable) {
             return failure;

@@ -61,6 +61,17 @@ class NexoHostileInputTest {
     }
 
     @Test
+    void aUtf16DocumentWithoutADtdIsRead() {
+        String logout = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><SaleToPOIRequest>"
+                + HEADER.replace("Payment", "Logout") + "<LogoutRequest/></SaleToPOIRequest>";
+        for (java.nio.charset.Charset utf16 : java.util.List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE,
+                StandardCharsets.UTF_16BE)) {
+            assertThat(codec.decodeRequest(logout.getBytes(utf16)).body()).as(utf16.name())
+                    .isInstanceOf(LogoutRequest.class);
+        }
+    }
+
+    @Test
     void deeplyNestedContentIsRefusedNamingTheDepth() {
         String deep = "<X>".repeat(9000) + "</X>".repeat(9000);
         String xml = "<SaleToPOIRequest>" + HEADER + "<LogoutRequest>" + deep + "</LogoutRequest></SaleToPOIRequest>";
