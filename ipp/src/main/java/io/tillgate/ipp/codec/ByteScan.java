@@ -5,8 +5,8 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Reads and finds bytes in a frame eight at a time. Each word is read little-endian, so the lowest flagged
- * byte of a word is the first such byte in the array: the borrows and carries of the word
+ * Reads and finds bytes in a frame eight at a time. Each word is read little-endian, so the lowest
+ * flagged byte of a word is the first such byte in the array: the borrows and carries of the word
  * arithmetic below only run upwards, and only out of a byte that is itself flagged.
  */
 final class ByteScan {

@@ -30,9 +30,8 @@ import javax.xml.stream.XMLInputFactory;
  * order and unknown content. Thread-safe; the mapper, readers and writers are built once.
  *
  * <p>Hardened against hostile input: documents above {@link #maxBytes()} are refused before
- * parsing, a DOCTYPE is refused outright, the StAX parser (Aalto) never processes a DTD (so an
- * entity reference fails as undeclared instead of being expanded), and element nesting is bounded
- * by Jackson's read constraints.
+ * parsing, a DOCTYPE is refused outright, the StAX parser (Aalto) never expands an entity
+ * reference (it refuses one), and element nesting is bounded by Jackson's read constraints.
  */
 public final class NexoCodec {
 
@@ -230,8 +229,8 @@ public final class NexoCodec {
 
     private static XmlMapper newMapper() {
         // Aalto rather than Woodstox: it reads a PaymentResponse in about half the time. It has no
-        // DTD support to switch off — an entity reference is undeclared, never expanded — and the
-        // flags below say so for any reader of this code.
+        // DTD processing to switch off — it refuses an entity reference rather than expand it — and
+        // the flags below say so for any reader of this code.
         XMLInputFactory input = new InputFactoryImpl();
         input.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         input.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
