@@ -299,7 +299,7 @@ public final class IppCodec {
             String name;
             IppValueLayout layout;
             if (known >= 0) {
-                name = IppNames.KNOWN.get(known);
+                name = IppNames.KNOWN_NAMES[known];
                 layout = IppNames.layout(known);
                 long bit = 1L << (known & 63);
                 if (known < 64 ? (seenLow & bit) != 0 : (seenHigh & bit) != 0) {

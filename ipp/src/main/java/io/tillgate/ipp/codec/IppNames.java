@@ -96,18 +96,19 @@ public final class IppNames {
             PRINTER, LAST_TX_TYPE, TERMINAL_NAME, DCC_USED, DISPLAY_TEXT_ROW1, DISPLAY_TEXT_ROW2,
             DISPLAY_TEXT_ROW3, DISPLAY_TEXT_ROW4, DISPLAY_TEXT_ROW5);
 
+    /** {@link #KNOWN} as an array, for the decoder's lookups. */
+    static final String[] KNOWN_NAMES = KNOWN.toArray(String[]::new);
+
     /*
      * Open addressing over a power-of-two table, probed by a hash of the name's first and last eight
      * bytes. A name is at most 24 bytes, so its first, second and last eight bytes (overlapping when
-     * shorter) compare it whole in three word comparisons.
+     * shorter) compare it whole in three word comparisons. Each slot keeps those three words and its
+     * length and index together, so a probe reads one cache line.
      */
     private static final int MAX_LENGTH = 24;
     private static final int TABLE_SIZE = 256;
-    private static final int[] TABLE_INDEX = new int[TABLE_SIZE];
-    private static final byte[][] TABLE_BYTES = new byte[TABLE_SIZE][];
-    private static final long[] TABLE_FIRST = new long[TABLE_SIZE];
-    private static final long[] TABLE_SECOND = new long[TABLE_SIZE];
-    private static final long[] TABLE_LAST = new long[TABLE_SIZE];
+    private static final int SLOT_WORDS = 4;
+    private static final long[] TABLE = new long[TABLE_SIZE * SLOT_WORDS];
 
     static {
         if (KNOWN.size() > 128) {
@@ -121,14 +122,14 @@ public final class IppNames {
             long first = ByteScan.leadingWord(bytes, 0, bytes.length);
             long last = bytes.length > Long.BYTES ? ByteScan.word(bytes, bytes.length - Long.BYTES) : first;
             int slot = slot(first, last, bytes.length);
-            while (TABLE_BYTES[slot] != null) {
+            while (TABLE[slot * SLOT_WORDS + 3] != 0) {
                 slot = (slot + 1) & (TABLE_SIZE - 1);
             }
-            TABLE_INDEX[slot] = i;
-            TABLE_BYTES[slot] = bytes;
-            TABLE_FIRST[slot] = first;
-            TABLE_SECOND[slot] = bytes.length > 2 * Long.BYTES ? ByteScan.word(bytes, Long.BYTES) : 0;
-            TABLE_LAST[slot] = last;
+            int at = slot * SLOT_WORDS;
+            TABLE[at] = first;
+            TABLE[at + 1] = bytes.length > 2 * Long.BYTES ? ByteScan.word(bytes, Long.BYTES) : 0;
+            TABLE[at + 2] = last;
+            TABLE[at + 3] = (long) i << 8 | bytes.length;
         }
     }
 
@@ -167,16 +168,17 @@ public final class IppNames {
         }
         long first = ByteScan.leadingWord(bytes, offset, length);
         long last = length > Long.BYTES ? ByteScan.word(bytes, offset + length - Long.BYTES) : first;
-        int slot = slot(first, last, length);
-        byte[] candidate;
-        while ((candidate = TABLE_BYTES[slot]) != null) {
-            if (candidate.length == length && TABLE_FIRST[slot] == first && TABLE_LAST[slot] == last
-                    && (length <= 2 * Long.BYTES || TABLE_SECOND[slot] == ByteScan.word(bytes, offset + Long.BYTES))) {
-                return TABLE_INDEX[slot];
+        for (int slot = slot(first, last, length); ; slot = (slot + 1) & (TABLE_SIZE - 1)) {
+            int at = slot * SLOT_WORDS;
+            long entry = TABLE[at + 3];
+            if (entry == 0) {
+                return -1;
             }
-            slot = (slot + 1) & (TABLE_SIZE - 1);
+            if ((int) (entry & 0xFF) == length && TABLE[at] == first && TABLE[at + 2] == last
+                    && (length <= 2 * Long.BYTES || TABLE[at + 1] == ByteScan.word(bytes, offset + Long.BYTES))) {
+                return (int) (entry >>> 8);
+            }
         }
-        return -1;
     }
 
     private static int slot(long first, long last, int length) {
