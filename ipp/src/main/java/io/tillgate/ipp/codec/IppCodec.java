@@ -326,46 +326,16 @@ public final class IppCodec {
             int valueStart = pos;
             Object value;
             int valueEnd;
-            switch (layout) {
-                case ASCII, UTF8 -> {
-                    valueEnd = textEnd(frame, pos, end, name, layout == IppValueLayout.ASCII);
-                    // ASCII text becomes a String only when read; UTF-8 is checked here, once.
-                    value = layout == IppValueLayout.ASCII ? null : utf8(frame, pos, valueEnd - pos, name);
-                }
-                case LENGTH_PREFIXED -> {
-                    if (end - pos < 2) {
-                        throw new IppDecodingException(name, "has no 2-byte length prefix");
-                    }
-                    int prefix = (frame[pos] & 0xFF) << 8 | frame[pos + 1] & 0xFF;
-                    int payload = fromTerminal ? prefix - 2 : prefix;
-                    if (payload < 0) {
-                        throw new IppDecodingException(name, "length prefix " + prefix
-                                + " from the terminal must count its own 2 bytes");
-                    }
-                    valueEnd = pos + 2 + payload;
-                    if (valueEnd > end - 2) {
-                        throw new IppDecodingException(name, "length prefix " + prefix + " runs past the frame end");
-                    }
-                    value = Arrays.copyOfRange(frame, pos, valueEnd);
-                }
-                case FINGERPRINT -> {
-                    valueEnd = pos + FINGERPRINT_LENGTH;
-                    if (valueEnd > end - 2) {
-                        throw new IppDecodingException(name, "needs 20 bytes, the frame ends first");
-                    }
-                    value = Arrays.copyOfRange(frame, pos, valueEnd);
-                }
-                case FINGERPRINT_LIST -> {
-                    valueEnd = chainEnd(frame, pos, end, name);
-                    value = Arrays.copyOfRange(frame, pos, valueEnd);
-                }
-                default -> {
-                    valueEnd = indexOfCrLf(frame, pos, end);
-                    if (valueEnd < 0) {
-                        throw new IppDecodingException(name, "is not terminated by CR LF");
-                    }
-                    value = Arrays.copyOfRange(frame, pos, valueEnd);
-                }
+            if (layout == IppValueLayout.ASCII) {
+                // Nearly every property: its String is made only when it is read.
+                valueEnd = textEnd(frame, pos, end, name, true);
+                value = null;
+            } else if (layout == IppValueLayout.UTF8) {
+                valueEnd = textEnd(frame, pos, end, name, false);
+                value = utf8(frame, pos, valueEnd - pos, name);
+            } else {
+                valueEnd = binaryEnd(frame, pos, end, name, layout, fromTerminal);
+                value = Arrays.copyOfRange(frame, pos, valueEnd);
             }
             if (valueEnd + 2 > end || frame[valueEnd] != CR || frame[valueEnd + 1] != LF) {
                 throw new IppDecodingException(name, "value is not followed by CR LF");
@@ -386,6 +356,44 @@ public final class IppCodec {
             count++;
         }
         return new IppProperties(names, null, null, values, count, frame, spans);
+    }
+
+    /** Where a binary value that starts at {@code pos} ends, by its layout (ipp.md §9, §10). */
+    private static int binaryEnd(byte[] frame, int pos, int end, String name, IppValueLayout layout,
+            boolean fromTerminal) {
+        switch (layout) {
+            case LENGTH_PREFIXED -> {
+                if (end - pos < 2) {
+                    throw new IppDecodingException(name, "has no 2-byte length prefix");
+                }
+                int prefix = (frame[pos] & 0xFF) << 8 | frame[pos + 1] & 0xFF;
+                int payload = fromTerminal ? prefix - 2 : prefix;
+                if (payload < 0) {
+                    throw new IppDecodingException(name, "length prefix " + prefix
+                            + " from the terminal must count its own 2 bytes");
+                }
+                if (pos + 2 + payload > end - 2) {
+                    throw new IppDecodingException(name, "length prefix " + prefix + " runs past the frame end");
+                }
+                return pos + 2 + payload;
+            }
+            case FINGERPRINT -> {
+                if (pos + FINGERPRINT_LENGTH > end - 2) {
+                    throw new IppDecodingException(name, "needs 20 bytes, the frame ends first");
+                }
+                return pos + FINGERPRINT_LENGTH;
+            }
+            case FINGERPRINT_LIST -> {
+                return chainEnd(frame, pos, end, name);
+            }
+            default -> {
+                int crLf = indexOfCrLf(frame, pos, end);
+                if (crLf < 0) {
+                    throw new IppDecodingException(name, "is not terminated by CR LF");
+                }
+                return crLf;
+            }
+        }
     }
 
     /** Where a name not in the dictionary ends: at its {@code =}, after one name byte at least. */
