@@ -32,6 +32,8 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
+import org.codehaus.stax2.XMLInputFactory2;
+import org.codehaus.stax2.io.Stax2ByteArraySource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -43,8 +45,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.codehaus.stax2.XMLInputFactory2;
-import org.codehaus.stax2.io.Stax2ByteArraySource;
 
 /**
  * nexo decode and encode of a PaymentResponse with both receipts (base64 JSON, nexo.md §5.2), as
@@ -122,10 +122,10 @@ public class NexoCodecBenchmark {
     }
 
     /**
-     * The least any codec built on the codec's StAX parser (Aalto) does for {@link #decodeThenEncode},
-     * with no mapping at all: read every event with the codec's settings, make each name, attribute value and text the
-     * String a record would hold, and write the same document back. It bounds what a faster mapping
-     * could reach on this machine.
+     * The least any codec built on the codec's StAX parser (Aalto) does for
+     * {@link #decodeThenEncode}, with no mapping at all: read every event with the codec's settings,
+     * make each name, attribute value and text the String a record would hold, and write the same
+     * document back. It bounds what a faster mapping could reach on this machine.
      */
     @Benchmark
     public byte[] staxEventsOnly() throws XMLStreamException {
