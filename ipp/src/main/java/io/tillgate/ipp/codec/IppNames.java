@@ -107,7 +107,11 @@ public final class IppNames {
      */
     private static final int MAX_LENGTH = 24;
     private static final int TABLE_SIZE = 256;
+    /** A slot's words: the name's first, second and last eight bytes, then its index << 8 | length (0: empty). */
     private static final int SLOT_WORDS = 4;
+    private static final int SECOND = 1;
+    private static final int LAST = 2;
+    private static final int ENTRY = 3;
     private static final long[] TABLE = new long[TABLE_SIZE * SLOT_WORDS];
 
     static {
@@ -122,14 +126,14 @@ public final class IppNames {
             long first = ByteScan.leadingWord(bytes, 0, bytes.length);
             long last = bytes.length > Long.BYTES ? ByteScan.word(bytes, bytes.length - Long.BYTES) : first;
             int slot = slot(first, last, bytes.length);
-            while (TABLE[slot * SLOT_WORDS + 3] != 0) {
+            while (TABLE[slot * SLOT_WORDS + ENTRY] != 0) {
                 slot = (slot + 1) & (TABLE_SIZE - 1);
             }
             int at = slot * SLOT_WORDS;
             TABLE[at] = first;
-            TABLE[at + 1] = bytes.length > 2 * Long.BYTES ? ByteScan.word(bytes, Long.BYTES) : 0;
-            TABLE[at + 2] = last;
-            TABLE[at + 3] = (long) i << 8 | bytes.length;
+            TABLE[at + SECOND] = bytes.length > 2 * Long.BYTES ? ByteScan.word(bytes, Long.BYTES) : 0;
+            TABLE[at + LAST] = last;
+            TABLE[at + ENTRY] = (long) i << 8 | bytes.length;
         }
     }
 
@@ -170,12 +174,12 @@ public final class IppNames {
         long last = length > Long.BYTES ? ByteScan.word(bytes, offset + length - Long.BYTES) : first;
         for (int slot = slot(first, last, length); ; slot = (slot + 1) & (TABLE_SIZE - 1)) {
             int at = slot * SLOT_WORDS;
-            long entry = TABLE[at + 3];
+            long entry = TABLE[at + ENTRY];
             if (entry == 0) {
                 return -1;
             }
-            if ((int) (entry & 0xFF) == length && TABLE[at] == first && TABLE[at + 2] == last
-                    && (length <= 2 * Long.BYTES || TABLE[at + 1] == ByteScan.word(bytes, offset + Long.BYTES))) {
+            if ((int) (entry & 0xFF) == length && TABLE[at] == first && TABLE[at + LAST] == last
+                    && (length <= 2 * Long.BYTES || TABLE[at + SECOND] == ByteScan.word(bytes, offset + Long.BYTES))) {
                 return (int) (entry >>> 8);
             }
         }
