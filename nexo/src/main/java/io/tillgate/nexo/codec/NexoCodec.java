@@ -124,7 +124,7 @@ public final class NexoCodec {
             throw NexoDecodingException.notWellFormed("DOCTYPE declarations are not allowed", null);
         }
         try {
-            return parse(reader, xml);
+            return parse(reader, xml, utf16 != null);
         } catch (DatabindException e) {
             throw unmappable(e, xml);
         } catch (JsonProcessingException e) {
@@ -139,8 +139,8 @@ public final class NexoCodec {
      * goes that way; UTF-8 and its ASCII subset, which is every real nexo document, keep the faster
      * array path.
      */
-    private static <T> T parse(ObjectReader reader, byte[] xml) throws IOException {
-        return utf16(xml) != null ? reader.readValue(new ByteArrayInputStream(xml)) : reader.readValue(xml);
+    private static <T> T parse(ObjectReader reader, byte[] xml, boolean utf16) throws IOException {
+        return utf16 ? reader.readValue(new ByteArrayInputStream(xml)) : reader.readValue(xml);
     }
 
     /**
@@ -211,7 +211,7 @@ public final class NexoCodec {
         }
         NexoDecodingException failure = NexoDecodingException.invalid(path, NexoText.clipLine(reason));
         try {
-            HeaderDocument header = parse(HEADER_READER, xml);
+            HeaderDocument header = parse(HEADER_READER, xml, utf16(xml) != null);
             return header.header() == null ? failure : failure.withHeader(header.header());
         } catch (IOException headerUnreadable) {
             return failure;
