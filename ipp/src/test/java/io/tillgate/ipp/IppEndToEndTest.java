@@ -2,6 +2,10 @@ package io.tillgate.ipp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.tillgate.core.money.Money;
 import io.tillgate.core.payment.CardholderVerification;
 import io.tillgate.core.payment.PaymentCommand;
@@ -55,6 +59,22 @@ class IppEndToEndTest {
                 TerminalPhase.READING_CARD, TerminalPhase.WAITING_FOR_PIN, TerminalPhase.PROCESSING);
         // COMPLETE_TX went out: the emulator takes the next payment without STATUS 20.
         assertThat(bench.sale("3.00").state()).isEqualTo(TransactionState.APPROVED);
+    }
+
+    @Test
+    void theTransactionRunsOnTheCallersEventLoop() {
+        EventLoopGroup callers = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try {
+            EventLoop caller = callers.next();
+            Recorder recorder = new Recorder();
+            TransactionRecord sale = bench.start(PaymentCommand.sale(Money.ofMajor("4.00", "EUR"), null, null),
+                    recorder, caller).completed.orTimeout(10, TimeUnit.SECONDS).join();
+
+            assertThat(sale.state()).isEqualTo(TransactionState.APPROVED);
+            assertThat(caller.inEventLoop(recorder.completedOn)).isTrue();
+        } finally {
+            callers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -85,8 +86,13 @@ public final class IppTestBench implements AutoCloseable {
     }
 
     public Recorder start(PaymentCommand command, Recorder recorder) {
+        return start(command, recorder, null);
+    }
+
+    /** @param affinity the event loop the POS gateway's front-end would have called from, or {@code null} */
+    public Recorder start(PaymentCommand command, Recorder recorder, Executor affinity) {
         String terminal = command.kind().needsOriginal() ? null : "ipp-1";
-        pos.execute(new PaymentRequest(MERCHANT, terminal, "TEST", null, command), recorder)
+        pos.execute(new PaymentRequest(MERCHANT, terminal, "TEST", null, command, affinity), recorder)
                 .whenComplete((r, f) -> {
                     if (f != null) {
                         recorder.completed.completeExceptionally(f);
@@ -113,6 +119,8 @@ public final class IppTestBench implements AutoCloseable {
         public final CompletableFuture<TransactionRecord> started = new CompletableFuture<>();
         public final CompletableFuture<TransactionRecord> completed = new CompletableFuture<>();
         public final CompletableFuture<TerminalStatus> waitingForCard = new CompletableFuture<>();
+        /** The thread the outcome was reported on. */
+        public volatile Thread completedOn;
 
         @Override
         public void onStatus(TransactionRecord transaction, TerminalStatus status) {
@@ -133,6 +141,7 @@ public final class IppTestBench implements AutoCloseable {
 
         @Override
         public void onCompleted(TransactionRecord transaction) {
+            completedOn = Thread.currentThread();
             completed.complete(transaction);
         }
     }

@@ -26,6 +26,8 @@ import io.tillgate.p3.client.PayClient;
 import io.tillgate.p3.client.TransactionStatus;
 import io.tillgate.p3.codec.P3Transaction;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -49,6 +52,11 @@ import picocli.CommandLine.Option;
  * rounds: by the protocol's driver called directly, and by a P3 client through a gateway whose
  * terminal is that same driver. The difference of the two medians is what the gateway adds: P3
  * framing and JSON both ways, the payment service, the journal and the hops between threads.
+ *
+ * <p>Each round also reports, for both paths, the CPU time, the time runnable threads waited for a
+ * core, and the thread switches per transaction, all threads of this JVM together (Linux). The
+ * switches count the hand-overs between threads and do not change with the machine's speed, so they
+ * show a structural change even on a noisy machine where the latencies cannot.
  */
 @Command(name = "GatewayAddedLatency", mixinStandardHelpOptions = true,
         description = "Measures the latency a gateway adds: P3 → gateway → driver → emulator versus driver → "
@@ -63,6 +71,8 @@ public final class GatewayAddedLatency implements Callable<Integer> {
     }
 
     private static final PrintStream OUT = System.out;
+    private static final int JIT_SETTLE_BATCH = 1000;
+    private static final int JIT_SETTLE_LIMIT_SECONDS = 120;
 
     private long pauseNanos;
     private Duration quietInterval;
@@ -98,6 +108,18 @@ public final class GatewayAddedLatency implements Callable<Integer> {
             description = "The gateway's journal: memory, or jdbc:sqlite:FILE to include a durable journal "
                     + "(default: ${DEFAULT-VALUE}).")
     private String journal;
+
+    @Option(names = "--jit-quiet", paramLabel = "PERCENT", defaultValue = "2",
+            description = "After --warmup, go on warming both paths up in batches of 1000 transactions until the "
+                    + "JIT compilers were busy for less than this share of a batch, or 120 s have passed: on two "
+                    + "cores C2 compiling the gateway's larger code takes a core from the paths being compared "
+                    + "(default: ${DEFAULT-VALUE} %%).")
+    private double jitQuietPercent;
+
+    @Option(names = "--per-thread",
+            description = "After the last round, print each thread's CPU time, wait for a core and switches per "
+                    + "transaction on both paths: where the gateway's time goes.")
+    private boolean perThread;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new GatewayAddedLatency()).execute(args));
@@ -142,28 +164,44 @@ public final class GatewayAddedLatency implements Callable<Integer> {
                 Money amount = Money.ofMajor("10.00", "EUR");
                 runDirect(direct, amount, warmup, null);
                 runThroughGateway(client, amount, warmup, null);
+                settleJit(protocol, direct, client, amount);
                 List<double[]> directRounds = new ArrayList<>();
                 List<double[]> gatewayRounds = new ArrayList<>();
+                double[] addedCpu = new double[rounds];
+                double[] addedSwitches = new double[rounds];
                 for (int round = 1; round <= rounds; round++) {
                     long[] d = new long[transactions];
-                    runDirect(direct, amount, transactions, d);
+                    Cost directCost = Cost.of(transactions, () -> runDirect(direct, amount, transactions, d));
                     long[] g = new long[transactions];
-                    runThroughGateway(client, amount, transactions, g);
+                    Cost gatewayCost = Cost.of(transactions,
+                            () -> runThroughGateway(client, amount, transactions, g));
                     directRounds.add(quantiles(d));
                     gatewayRounds.add(quantiles(g));
+                    addedCpu[round - 1] = gatewayCost.cpuMicros() - directCost.cpuMicros();
+                    addedSwitches[round - 1] = gatewayCost.switches() - directCost.switches();
                     OUT.printf(Locale.ROOT, "%s round %d: direct p50 %.3f ms p99 %.3f ms | gateway p50 %.3f ms "
-                                    + "p99 %.3f ms | added p50 %.3f ms%n", protocol.configName(), round,
+                                    + "p99 %.3f ms | added p50 %.3f ms | per transaction, direct → gateway: CPU %.0f → "
+                                    + "%.0f µs, waiting for a core %.0f → %.0f µs, thread switches %.1f → %.1f%n",
+                            protocol.configName(), round,
                             ms(directRounds.get(round - 1)[0]), ms(directRounds.get(round - 1)[1]),
                             ms(gatewayRounds.get(round - 1)[0]), ms(gatewayRounds.get(round - 1)[1]),
-                            ms(gatewayRounds.get(round - 1)[0] - directRounds.get(round - 1)[0]));
+                            ms(gatewayRounds.get(round - 1)[0] - directRounds.get(round - 1)[0]),
+                            directCost.cpuMicros(), gatewayCost.cpuMicros(), directCost.waitMicros(),
+                            gatewayCost.waitMicros(), directCost.switches(), gatewayCost.switches());
+                    if (perThread && round == rounds) {
+                        directCost.print("direct");
+                        gatewayCost.print("gateway");
+                    }
                 }
                 double[] added = new double[rounds];
                 for (int i = 0; i < rounds; i++) {
                     added[i] = gatewayRounds.get(i)[0] - directRounds.get(i)[0];
                 }
                 OUT.printf(Locale.ROOT, "%s: median of rounds: direct p50 %.3f ms, gateway p50 %.3f ms, "
-                                + "gateway-added p50 %.3f ms%n", protocol.configName(),
-                        ms(median(directRounds, 0)), ms(median(gatewayRounds, 0)), ms(median(added)));
+                                + "gateway-added p50 %.3f ms; the gateway adds %.0f µs of CPU and %.1f thread "
+                                + "switches per transaction%n", protocol.configName(),
+                        ms(median(directRounds, 0)), ms(median(gatewayRounds, 0)), ms(median(added)),
+                        median(addedCpu), median(addedSwitches));
             }
         } finally {
             driverIo.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -182,6 +220,27 @@ public final class GatewayAddedLatency implements Callable<Integer> {
                   - {id: t1, type: %s, host: 127.0.0.1, port: %d}
                 """.formatted(journal, protocol.configName(), port));
         return file;
+    }
+
+    /** Warms both paths up in batches until the JIT compilers are nearly idle; see {@code --jit-quiet}. */
+    private void settleJit(Protocol protocol, Terminal direct, PayClient client, Money amount) throws Exception {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(JIT_SETTLE_LIMIT_SECONDS);
+        int extra = 0;
+        double busyPercent;
+        do {
+            long compileMillis = jit.getTotalCompilationTime();
+            long start = System.nanoTime();
+            runDirect(direct, amount, JIT_SETTLE_BATCH, null);
+            runThroughGateway(client, amount, JIT_SETTLE_BATCH, null);
+            extra += JIT_SETTLE_BATCH;
+            busyPercent = (jit.getTotalCompilationTime() - compileMillis) * 1e8 / (System.nanoTime() - start);
+        } while (busyPercent >= jitQuietPercent && System.nanoTime() < deadline);
+        OUT.printf(Locale.ROOT, "%s: %d more warm-up transactions per path; the JIT compilers were busy %.1f %% of "
+                + "the last batch%n", protocol.configName(), extra, busyPercent);
     }
 
     /** @param samples where each transaction's latency goes, in nanoseconds, or {@code null} to warm up */
@@ -233,6 +292,48 @@ public final class GatewayAddedLatency implements Callable<Integer> {
                 samples[i] = took;
             }
         }
+    }
+
+    /** What one path cost per transaction in a round, by thread of this JVM: emulator, gateway, client, driver. */
+    private record Cost(int transactions, Map<String, ThreadStats.Counters> byThread, ThreadStats.Counters total) {
+
+        static Cost of(int transactions, Run run) throws Exception {
+            ThreadStats before = ThreadStats.now();
+            run.run();
+            ThreadStats after = ThreadStats.now();
+            return new Cost(transactions, after.since(before), after.totalSince(before));
+        }
+
+        double cpuMicros() {
+            return total.cpuNanos() / 1e3 / transactions;
+        }
+
+        double waitMicros() {
+            return total.waitNanos() / 1e3 / transactions;
+        }
+
+        double switches() {
+            return (double) total.switches() / transactions;
+        }
+
+        /** One line per thread that did anything worth a line, busiest first. */
+        void print(String path) {
+            OUT.printf(Locale.ROOT, "  %s path, per transaction:%n", path);
+            byThread.entrySet().stream()
+                    .filter(e -> e.getValue().cpuNanos() / transactions >= 5_000 || e.getValue().switches() * 20
+                            >= transactions)
+                    .sorted((a, b) -> Long.compare(b.getValue().cpuNanos(), a.getValue().cpuNanos()))
+                    .forEach(e -> OUT.printf(Locale.ROOT, "    %-24s CPU %6.0f µs, waiting for a core %5.0f µs, "
+                                    + "switches %4.1f voluntary %4.1f involuntary%n", e.getKey(),
+                            e.getValue().cpuNanos() / 1e3 / transactions, e.getValue().waitNanos() / 1e3 / transactions,
+                            (double) e.getValue().voluntary() / transactions,
+                            (double) e.getValue().involuntary() / transactions));
+        }
+    }
+
+    @FunctionalInterface
+    private interface Run {
+        void run() throws Exception;
     }
 
     private void pause() {

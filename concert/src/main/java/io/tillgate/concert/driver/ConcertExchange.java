@@ -7,7 +7,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoEventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.DecoderException;
@@ -18,6 +20,7 @@ import io.tillgate.concert.netty.ConcertFrameDecoder;
 import io.tillgate.concert.netty.ConcertFrameTooLongException;
 import io.tillgate.concert.netty.ConcertMessageCodec;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -55,12 +58,16 @@ final class ConcertExchange {
 
     /**
      * @param request the message to send
+     * @param affinity the event loop to connect on, when the caller has one (see
+     *     {@link io.tillgate.core.service.PaymentRequest#affinity()}); else, or when it is not an NIO
+     *     loop that still runs, the shared group
      * @param onSent called on the event loop once the request is written
      */
-    CompletableFuture<Result> run(TlvMessage request, Runnable onSent) {
+    CompletableFuture<Result> run(TlvMessage request, Executor affinity, Runnable onSent) {
         CompletableFuture<Result> result = new CompletableFuture<>();
         new Bootstrap()
-                .group(group)
+                .group(affinity instanceof IoEventLoop loop && loop.isIoType(NioIoHandler.class)
+                        && !loop.isShuttingDown() ? loop : group)
                 .channel(NioSocketChannel.class)
                 .resolver(resolver)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())

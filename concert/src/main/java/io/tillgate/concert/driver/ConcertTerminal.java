@@ -75,8 +75,8 @@ public final class ConcertTerminal implements Terminal {
         ConcertRequest concert = request(action, request.command());
         String amount = request.command().amount().toString();
         listener.onStatus(TerminalStatus.of(TerminalPhase.CONNECTING, "Connecting", amount, false));
-        exchange.run(concert.toTlv(), () -> listener.onStatus(TerminalStatus.of(TerminalPhase.WAITING_FOR_CARD,
-                "Follow the terminal", amount, false)))
+        exchange.run(concert.toTlv(), request.affinity(), () -> listener.onStatus(TerminalStatus.of(
+                        TerminalPhase.WAITING_FOR_CARD, "Follow the terminal", amount, false)))
                 .thenAccept(result -> listener.onOutcome(outcome(txId, concert, result)));
     }
 
@@ -89,7 +89,7 @@ public final class ConcertTerminal implements Terminal {
     public CompletableFuture<ConcertAnswer> identify() {
         ConcertRequest request = new ConcertRequest(config.protocolVersion(), config.softwareId(),
                 config.registerNumber(), ConcertAction.IDENTIFICATION, null, false, null, null, List.of());
-        return exchange.run(request.toTlv(), () -> { }).thenApply(result -> {
+        return exchange.run(request.toTlv(), null, () -> { }).thenApply(result -> {
             if (!(result instanceof ConcertExchange.Answered answered)) {
                 throw new ConcertTerminalException("identification of terminal " + id() + " failed: "
                         + (result instanceof ConcertExchange.Lost lost ? lost.reason()

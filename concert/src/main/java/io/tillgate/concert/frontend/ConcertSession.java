@@ -117,7 +117,7 @@ final class ConcertSession extends SimpleChannelInboundHandler<TlvMessage> {
     private void run(TlvMessage tlv, ConcertRequest request, PaymentCommand command) {
         Observer observer = new Observer(tlv, request);
         context.payments().execute(new PaymentRequest(context.config().merchantId(), terminalId(), PROTOCOL, null,
-                command), observer).whenComplete((started, failure) -> {
+                command, ctx.channel().eventLoop()), observer).whenComplete((started, failure) -> {
                     if (failure != null) {
                         onLoop(() -> refused(tlv, PaymentException.from(failure)));
                     } else if (request.immediate()) {

@@ -3,6 +3,8 @@ package io.tillgate.concert.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.channel.DefaultEventLoop;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -113,6 +115,37 @@ class ConcertDriverEmulatorTest {
         assertThat(outcome.rawResultCodes()).containsEntry("AE", "10");
         assertThat(onlyEmulatorTransaction().state()).isEqualTo(TransactionState.APPROVED);
         assertThat(onlyEmulatorTransaction().outcome().maskedPan()).isEqualTo(outcome.maskedPan());
+    }
+
+    @Test
+    void theConnectionRunsOnTheCallersEventLoop() throws Exception {
+        EventLoopGroup callers = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try {
+            EventLoop caller = callers.next();
+            RecordingListener listener = new RecordingListener();
+            terminal.execute(new TerminalRequest("tx-affinity", PaymentCommand.sale(Money.ofMinor(1200, "EUR"), null,
+                    null), null, caller), listener);
+
+            assertThat(listener.await(WAIT).result()).isEqualTo(TransactionResult.APPROVED);
+            assertThat(caller.inEventLoop(listener.outcomeThread)).isTrue();
+        } finally {
+            callers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    @Test
+    void anExecutorThatCannotRunItsChannelLeavesTheConnectionOnTheDriversLoops() throws Exception {
+        DefaultEventLoop notNio = new DefaultEventLoop();
+        try {
+            RecordingListener listener = new RecordingListener();
+            terminal.execute(new TerminalRequest("tx-not-nio", PaymentCommand.sale(Money.ofMinor(1200, "EUR"), null,
+                    null), null, notNio), listener);
+
+            assertThat(listener.await(WAIT).result()).isEqualTo(TransactionResult.APPROVED);
+            assertThat(group).anyMatch(loop -> loop.inEventLoop(listener.outcomeThread));
+        } finally {
+            notNio.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
     }
 
     @Test

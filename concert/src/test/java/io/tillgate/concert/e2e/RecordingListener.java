@@ -15,6 +15,8 @@ final class RecordingListener implements TerminalListener {
 
     final List<TerminalStatus> statuses = new CopyOnWriteArrayList<>();
     final CompletableFuture<TransactionOutcome> outcome = new CompletableFuture<>();
+    /** The thread the outcome was reported on. */
+    volatile Thread outcomeThread;
 
     @Override
     public void onStatus(TerminalStatus status) {
@@ -28,6 +30,7 @@ final class RecordingListener implements TerminalListener {
 
     @Override
     public void onOutcome(TransactionOutcome outcome) {
+        outcomeThread = Thread.currentThread();
         if (!this.outcome.complete(outcome)) {
             throw new AssertionError("second outcome " + outcome);
         }

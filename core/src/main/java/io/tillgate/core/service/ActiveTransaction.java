@@ -1,5 +1,6 @@
 package io.tillgate.core.service;
 
+import io.netty.util.Timeout;
 import io.tillgate.core.payment.TransactionOutcome;
 import io.tillgate.core.payment.TransactionResult;
 import io.tillgate.core.terminal.ActionAnswer;
@@ -12,7 +13,6 @@ import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionState;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 
 /**
@@ -33,7 +33,7 @@ final class ActiveTransaction implements TerminalListener {
     private TransactionRecord beforeOutcome;
     /** The outcome is durable, the terminal free again, and the observers told. */
     private boolean completed;
-    private ScheduledFuture<?> timeout;
+    private Timeout timeout;
 
     ActiveTransaction(PaymentService service, Terminal terminal, TransactionRecord record) {
         this.service = service;
@@ -64,7 +64,7 @@ final class ActiveTransaction implements TerminalListener {
         }
     }
 
-    synchronized void timeout(ScheduledFuture<?> timeout) {
+    synchronized void timeout(Timeout timeout) {
         this.timeout = timeout;
     }
 
@@ -193,7 +193,7 @@ final class ActiveTransaction implements TerminalListener {
             }
             settled = true;
             if (timeout != null) {
-                timeout.cancel(false);
+                timeout.cancel();
             }
             record = record.withOutcome(outcome, PaymentService.capturedAfter(record, outcome), service.now());
             settledRecord = record;

@@ -2,6 +2,7 @@ package io.tillgate.core.service;
 
 import io.tillgate.core.payment.PaymentCommand;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
  * A {@link PaymentCommand} as a front-end received it.
@@ -12,9 +13,13 @@ import java.util.Objects;
  * @param protocol the front-end protocol ({@code P3}, …)
  * @param requestReference the protocol's id for the request (P3 tag); an idempotency key
  * @param command what to do
+ * @param affinity the executor of the connection the request came in on (its Netty event loop), or
+ *     {@code null}. A driver that opens a connection per transaction opens it there when it can, as
+ *     a Netty proxy opens its outbound channel on the inbound channel's event loop: the terminal's
+ *     progress then reaches the front-end's connection without a hand-over between threads.
  */
 public record PaymentRequest(String merchantId, String terminalId, String protocol, String requestReference,
-        PaymentCommand command) {
+        PaymentCommand command, Executor affinity) {
 
     public PaymentRequest {
         Objects.requireNonNull(merchantId, "merchantId");
@@ -23,5 +28,16 @@ public record PaymentRequest(String merchantId, String terminalId, String protoc
         if (terminalId == null && command.originalTransactionId() == null) {
             throw new IllegalArgumentException("a " + command.kind() + " needs a terminal");
         }
+    }
+
+    /** This request, coming in on a connection that runs on {@code executor}. */
+    public PaymentRequest withAffinity(Executor executor) {
+        return new PaymentRequest(merchantId, terminalId, protocol, requestReference, command, executor);
+    }
+
+    /** A request with no executor of its own to prefer. */
+    public PaymentRequest(String merchantId, String terminalId, String protocol, String requestReference,
+            PaymentCommand command) {
+        this(merchantId, terminalId, protocol, requestReference, command, null);
     }
 }

@@ -1,5 +1,7 @@
 package io.tillgate.core.service;
 
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timer;
 import io.tillgate.core.money.Money;
 import io.tillgate.core.payment.PaymentCommand;
 import io.tillgate.core.payment.PaymentKind;
@@ -23,11 +25,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,19 +37,23 @@ import org.slf4j.LoggerFactory;
  * POS's references, timeouts, abort and answer routing, and the journal order — recorded before the
  * terminal is contacted, outcome recorded before any POS is told.
  *
- * <p>All entry points return at once; admission (which may read the store) runs on one admission
- * thread, so callers on a Netty event loop never block and idempotency checks never race.
+ * <p>All entry points return at once. Admission reads the store, so it runs on one admission
+ * thread and callers on a Netty event loop never block, unless the store answers at once from
+ * memory; then it runs on the caller's thread. Either way idempotency checks never race.
  */
 public final class PaymentService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
+    /** How late a transaction timeout may fire; timeouts are minutes long. */
+    private static final long TIMER_TICK_MILLIS = 100;
 
     private final Map<String, Terminal> terminals;
     private final TransactionStore store;
     private final PaymentServiceSettings settings;
     private final Clock clock;
     private final ExecutorService admission;
-    private final ScheduledExecutorService timer;
+    private final Object admissionLock = new Object();
+    private final Timer timer;
 
     private final Map<String, ActiveTransaction> activeByTerminal = new ConcurrentHashMap<>();
     private final Map<String, ActiveTransaction> activeById = new ConcurrentHashMap<>();
@@ -67,10 +72,10 @@ public final class PaymentService implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.admission = Executors.newSingleThreadExecutor(daemon("tillgate-admission"));
-        ScheduledThreadPoolExecutor timeouts = new ScheduledThreadPoolExecutor(1, daemon("tillgate-timeouts"));
-        // Almost every timeout is cancelled; do not keep them queued for their whole delay.
-        timeouts.setRemoveOnCancelPolicy(true);
-        this.timer = timeouts;
+        // A wheel rather than a scheduled executor: almost every timeout is cancelled, and adding
+        // one to a wheel never wakes its thread, where a scheduled executor's thread is woken by
+        // every transaction that starts while no other one is running.
+        this.timer = new HashedWheelTimer(daemon("tillgate-timeouts"), TIMER_TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     public PaymentService(List<? extends Terminal> terminals, TransactionStore store) {
@@ -91,6 +96,15 @@ public final class PaymentService implements AutoCloseable {
     public CompletableFuture<TransactionRecord> execute(PaymentRequest request, TransactionObserver observer) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(observer, "observer");
+        if (store.answersAtOnce()) {
+            // Nothing here can block: admitting on the caller's thread saves two hand-overs between
+            // threads on every transaction, to the admission thread and back to an event loop.
+            try {
+                return admit(request, observer);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
         return CompletableFuture.supplyAsync(() -> admit(request, observer), admission)
                 .thenCompose(admitted -> admitted);
     }
@@ -197,7 +211,21 @@ public final class PaymentService implements AutoCloseable {
         return found.filter(r -> r.merchantId().equals(merchantId));
     }
 
+    /**
+     * Decides under the admission lock, so that two requests with the same idempotency key can
+     * never both start a transaction, then records and starts a new one outside it.
+     */
     private CompletableFuture<TransactionRecord> admit(PaymentRequest request, TransactionObserver observer) {
+        Supplier<CompletableFuture<TransactionRecord>> admitted;
+        synchronized (admissionLock) {
+            admitted = decide(request, observer);
+        }
+        return admitted.get();
+    }
+
+    /** Joins, repeats or registers the transaction; what is left to do is returned. */
+    private Supplier<CompletableFuture<TransactionRecord>> decide(PaymentRequest request,
+            TransactionObserver observer) {
         String merchant = request.merchantId();
         PaymentCommand command = request.command();
         List<String> keys = idempotencyKeys(request);
@@ -207,7 +235,8 @@ public final class PaymentService implements AutoCloseable {
             if (running != null) {
                 requireSameParameters(running.record(), request);
                 running.attach(observer);
-                return CompletableFuture.completedFuture(running.record());
+                TransactionRecord joined = running.record();
+                return () -> CompletableFuture.completedFuture(joined);
             }
         }
         Optional<TransactionRecord> stored = storedRepeat(request);
@@ -216,8 +245,8 @@ public final class PaymentService implements AutoCloseable {
             requireSameParameters(repeat, request);
             LOG.info("transaction {} repeated by {} request {}; answering from the journal", repeat.id(),
                     request.protocol(), request.requestReference());
-            return CompletableFuture.completedFuture(repeat)
-                    .whenCompleteAsync((r, e) -> Notify.safely(observer, o -> o.onCompleted(r)), timer);
+            return () -> CompletableFuture.completedFuture(repeat)
+                    .whenCompleteAsync((r, e) -> Notify.safely(observer, o -> o.onCompleted(r)), admission);
         }
 
         TransactionRecord original = command.originalTransactionId() != null ? original(merchant, command) : null;
@@ -244,7 +273,13 @@ public final class PaymentService implements AutoCloseable {
         activeById.put(created.id(), active);
         keys.forEach(key -> activeByKey.put(key, active));
         active.attach(observer);
+        TerminalRequest toTerminal = new TerminalRequest(created.id(), resolved, original, request.affinity());
+        return () -> record(active, created, toTerminal);
+    }
 
+    /** Journals the new transaction, then hands it to its terminal. */
+    private CompletableFuture<TransactionRecord> record(ActiveTransaction active, TransactionRecord created,
+            TerminalRequest request) {
         return store.insert(created).handle((ignored, failure) -> {
             if (failure != null) {
                 unregister(active, created);
@@ -252,21 +287,20 @@ public final class PaymentService implements AutoCloseable {
                         failure);
                 throw new PaymentException(PaymentError.INTERNAL, "the journal refused the transaction");
             }
-            return start(active, created, resolved, original);
+            return start(active, request, created);
         });
     }
 
-    private TransactionRecord start(ActiveTransaction active, TransactionRecord created, PaymentCommand command,
-            TransactionRecord original) {
+    private TransactionRecord start(ActiveTransaction active, TerminalRequest request, TransactionRecord created) {
         TransactionRecord sent = created.withState(TransactionState.SENT, now());
         recordProgress(sent);
-        active.timeout(timer.schedule(active::expire, settings.transactionTimeout().toMillis(),
+        active.timeout(timer.newTimeout(expired -> active.expire(), settings.transactionTimeout().toMillis(),
                 TimeUnit.MILLISECONDS));
         active.sent(sent);
         LOG.debug("transaction {} {} {} sent to terminal {}", sent.id(), sent.kind(), sent.amount(),
                 sent.terminalId());
         try {
-            active.terminal().execute(new TerminalRequest(sent.id(), command, original), active);
+            active.terminal().execute(request, active);
         } catch (RuntimeException e) {
             LOG.error("terminal {} failed to start transaction {}", sent.terminalId(), sent.id(), e);
             active.onOutcome(TransactionOutcome.of(TransactionResult.FAILED,
@@ -477,7 +511,7 @@ public final class PaymentService implements AutoCloseable {
     @Override
     public void close() {
         admission.shutdownNow();
-        timer.shutdownNow();
+        timer.stop();
         terminals.values().forEach(Terminal::close);
     }
 }

@@ -47,6 +47,12 @@ public final class InMemoryTransactionStore implements TransactionStore {
         this.capacity = capacity;
     }
 
+    /** Maps in memory, and writes complete before they return. */
+    @Override
+    public boolean answersAtOnce() {
+        return true;
+    }
+
     @Override
     public CompletableFuture<Void> insert(TransactionRecord record) {
         if (byId.putIfAbsent(record.id(), record) != null) {

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Where transactions are recorded. Writes are asynchronous and complete only once durable, so the
  * caller can order "recorded" before "terminal contacted" and "outcome recorded" before "POS told".
- * Reads may block (a database) and are never called on a Netty event loop.
+ * Reads may block (a database) and are then never called on a Netty event loop.
  */
 public interface TransactionStore extends AutoCloseable {
 
@@ -49,6 +49,14 @@ public interface TransactionStore extends AutoCloseable {
 
     /** Transactions created at or after {@code since}, oldest first. */
     List<TransactionRecord> findSince(Instant since);
+
+    /**
+     * Whether every read answers from memory at once and every write completes before it returns,
+     * so that a caller on an event loop may use the store directly.
+     */
+    default boolean answersAtOnce() {
+        return false;
+    }
 
     @Override
     default void close() {

@@ -68,7 +68,7 @@ public final class IppTerminal implements Terminal {
 
     @Override
     public void execute(TerminalRequest request, TerminalListener listener) {
-        TransactionRun run = new TransactionRun(config, sockets, certificates, request,
+        TransactionRun run = new TransactionRun(config, sockets.on(request.affinity()), certificates, request,
                 new Forgetting(request.transactionId(), listener));
         running.put(request.transactionId(), run);
         run.start();

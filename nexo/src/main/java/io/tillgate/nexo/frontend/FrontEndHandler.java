@@ -207,7 +207,7 @@ final class FrontEndHandler extends SimpleChannelInboundHandler<NexoInboundReque
                 context.config().merchantId(),
                 command.originalTransactionId() != null ? null : context.config().terminalId(), PROTOCOL,
                 requestReference,
-                command);
+                command, ctx.channel().eventLoop());
         context.payments().execute(request, exchange).whenComplete((record, failure) -> {
             if (failure != null) {
                 PaymentException refused = PaymentException.from(failure);

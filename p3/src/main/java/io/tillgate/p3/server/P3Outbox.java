@@ -3,6 +3,7 @@ package io.tillgate.p3.server;
 import io.netty.channel.Channel;
 import io.tillgate.p3.codec.P3Message;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,11 @@ final class P3Outbox {
 
     P3Outbox(Channel channel) {
         this.channel = Objects.requireNonNull(channel, "channel");
+    }
+
+    /** The event loop this connection runs on. */
+    Executor eventLoop() {
+        return channel.eventLoop();
     }
 
     /** Writes a response now (or as the next event-loop task when called from another thread). */

@@ -148,14 +148,15 @@ final class P3Session {
     private void execute(P3Message message, Merchant current) {
         String deviceId = device(message, current);
         PaymentCommand command = P3CommandReader.charge(message.body(ExecuteTransactionRequest.class));
-        watch(message, new PaymentRequest(current.id(), deviceId, P3CommandReader.PROTOCOL, message.tag(), command),
-                new P3ExecuteObserver(message, outbox, mapper, this::finished));
+        watch(message, new PaymentRequest(current.id(), deviceId, P3CommandReader.PROTOCOL, message.tag(), command)
+                .withAffinity(outbox.eventLoop()), new P3ExecuteObserver(message, outbox, mapper, this::finished));
     }
 
     private void amend(P3Message message, Merchant current) {
         requireRoot(message);
         PaymentCommand command = P3CommandReader.amend(message.body(AmendTransactionRequest.class));
-        watch(message, new PaymentRequest(current.id(), null, P3CommandReader.PROTOCOL, message.tag(), command),
+        watch(message, new PaymentRequest(current.id(), null, P3CommandReader.PROTOCOL, message.tag(), command)
+                .withAffinity(outbox.eventLoop()),
                 new P3AmendObserver(message, outbox, mapper, this::finished, payments, current.id()));
     }
 

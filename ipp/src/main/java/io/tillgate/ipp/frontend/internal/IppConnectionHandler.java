@@ -2,6 +2,7 @@ package io.tillgate.ipp.frontend.internal;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.tillgate.core.service.PaymentError;
@@ -150,8 +151,9 @@ public final class IppConnectionHandler extends ChannelInboundHandlerAdapter {
             case ADMITTED -> {
             }
         }
-        mapper.map(request).thenCompose(payment -> payments.execute(payment, session))
-                .whenComplete((record, failure) -> ctx.channel().eventLoop().execute(() -> {
+        EventLoop loop = ctx.channel().eventLoop();
+        mapper.map(request).thenCompose(payment -> payments.execute(payment.withAffinity(loop), session))
+                .whenComplete((record, failure) -> loop.execute(() -> {
                     if (failure == null) {
                         session.started(record);
                         return;
