@@ -9,11 +9,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Fails a test class after which a Netty buffer was garbage-collected without being released.
  *
  * <p>Every pooled or direct buffer is tracked (Netty's {@code PARANOID} level; unpooled heap
- * buffers need no release to be reclaimed). After the class's last test the
- * guard collects garbage and allocates a buffer, which makes Netty's detector look at what the
- * collector found; any leak it reports fails the class with Netty's access records, which say
- * where the buffer was last touched. A leak that only shows after its class has ended (a
- * connection closed asynchronously) fails the next class to finish.
+ * buffers need no release to be reclaimed). After the class's last test the guard collects
+ * garbage and allocates a buffer, which makes Netty's detector look at what the collector found;
+ * any leak it reports fails the class with Netty's access records, which say where the buffer was
+ * last touched. A leak that only shows after its class has ended (a connection closed
+ * asynchronously) fails the next class to finish.
  *
  * <p>Registered through {@code META-INF/services}; the parent POM turns on JUnit's extension
  * auto-detection, so every test class of a module that depends on this one is guarded.
