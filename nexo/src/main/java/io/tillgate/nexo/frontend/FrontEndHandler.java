@@ -2,6 +2,7 @@ package io.tillgate.nexo.frontend;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.tillgate.core.money.Money;
 import io.tillgate.core.payment.PaymentCommand;
@@ -320,6 +321,9 @@ final class FrontEndHandler extends SimpleChannelInboundHandler<NexoInboundReque
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof ReadTimeoutException) {
             LOG.debug("nexo front-end: idle connection {} closed", ctx.channel().remoteAddress());
+        } else if (cause instanceof PrematureChannelClosureException) {
+            LOG.info("nexo front-end: {} closed its connection in the middle of a request; nothing was run",
+                    ctx.channel().remoteAddress());
         } else {
             LOG.warn("nexo front-end: connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
         }
