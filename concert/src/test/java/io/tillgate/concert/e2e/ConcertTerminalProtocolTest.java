@@ -7,7 +7,11 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.resolver.DefaultAddressResolverGroup;
+import io.tillgate.concert.codec.ConcertDecodingException;
+import io.tillgate.concert.codec.ConcertTag;
 import io.tillgate.concert.codec.TicketMode;
+import io.tillgate.concert.codec.TlvDecoder;
+import io.tillgate.concert.codec.TlvMessage;
 import io.tillgate.concert.driver.ConcertTerminal;
 import io.tillgate.concert.driver.ConcertTerminalConfig;
 import io.tillgate.core.money.Money;
@@ -17,6 +21,7 @@ import io.tillgate.core.payment.PaymentCommand;
 import io.tillgate.core.payment.TransactionOutcome;
 import io.tillgate.core.payment.TransactionResult;
 import io.tillgate.core.terminal.TerminalRequest;
+import io.tillgate.testkit.FrameMutator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -168,6 +173,44 @@ class ConcertTerminalProtocolTest {
         TransactionOutcome outcome = sale(ECHO + "AE0021", ScriptedTerminal.Ending.ANSWER_AND_CLOSE);
         assertThat(outcome.result()).isEqualTo(TransactionResult.UNKNOWN);
         assertThat(outcome.reason()).startsWith("ANSWER_LOST: unreadable answer: AE at offset");
+    }
+
+    /**
+     * Damaged copies of an approval and a refusal: whatever the damage, an answer that does not
+     * decode is UNKNOWN, never a guessed outcome, and an approval is only ever read from an answer
+     * that decodes with AE=10 and the request's own echo.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aDamagedAnswerIsNeverAGuessedOutcome() throws Exception {
+        byte[][] answers = {
+                (ECHO + "AE00210CC003001CI0011AC006209511AA016497010######8277AI014A0000000421010AB0042704"
+                        + "CG006424242").getBytes(StandardCharsets.US_ASCII),
+                (ECHO + "AE00201AF00204").getBytes(StandardCharsets.US_ASCII)};
+        for (long seed = 0; seed < 150; seed++) {
+            FrameMutator mutator = new FrameMutator(seed);
+            String damaged = new String(mutator.mutate(mutator.pick(answers)), StandardCharsets.ISO_8859_1);
+
+            TransactionOutcome outcome = sale(damaged, ScriptedTerminal.Ending.ANSWER_AND_CLOSE);
+
+            TlvMessage answer = decodesAs(damaged);
+            if (answer == null) {
+                assertThat(outcome.result()).as("seed %d: %s", seed, damaged).isEqualTo(TransactionResult.UNKNOWN);
+            } else if (outcome.result() == TransactionResult.APPROVED) {
+                assertThat(answer.value(ConcertTag.AE)).as("seed %d: %s", seed, damaged).isEqualTo("10");
+                assertThat(Integer.parseInt(answer.value(ConcertTag.CB))).as("seed %d", seed).isBetween(1, 1000);
+                assertThat(answer.value(ConcertTag.CA)).as("seed %d", seed).isEqualTo("01");
+                assertThat(answer.value(ConcertTag.CE)).as("seed %d", seed).isEqualTo("978");
+            }
+        }
+    }
+
+    private static TlvMessage decodesAs(String answer) {
+        try {
+            return TlvDecoder.decode(answer.getBytes(StandardCharsets.ISO_8859_1));
+        } catch (ConcertDecodingException e) {
+            return null;
+        }
     }
 
     @Test

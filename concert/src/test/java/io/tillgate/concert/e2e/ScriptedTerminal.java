@@ -50,7 +50,7 @@ final class ScriptedTerminal implements AutoCloseable {
             socket.setSoTimeout(10_000);
             request.complete(readRequest(socket.getInputStream()));
             if (ending != Ending.CLOSE) {
-                socket.getOutputStream().write(answer.getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1)); // any byte, as sent
                 socket.getOutputStream().flush();
             }
             if (ending == Ending.ANSWER_AND_STAY) {
