@@ -202,8 +202,8 @@ public final class IppLink {
             if (msg instanceof IppResponse response) {
                 link.received(response);
             } else if (msg instanceof IppDecodeFailure failure) {
-                LOG.warn("terminal {}: unreadable reply {}: {}", link.config.id(), failure.sid(),
-                        failure.cause().getMessage());
+                LOG.warn("terminal {}: unreadable reply{}: {}", link.config.id(),
+                        failure.sid() == null ? "" : " to SID " + failure.sid(), failure.cause().getMessage());
                 link.fail(new IppLinkException("terminal " + link.config.id() + " sent an unreadable reply: "
                         + failure.cause().getMessage(), true));
             }
