@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The driver against the nexo terminal emulator over loopback: a {@link NexoTerminal} (with its
@@ -46,6 +47,7 @@ final class NexoRig implements AutoCloseable {
     final NexoIntegration integration;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    final InMemoryTransactionStore emulatorStore = new InMemoryTransactionStore();
     final PaymentService payments;
     private final NexoPosListener listener;
     private AutoCloseable registration;
@@ -54,9 +56,14 @@ final class NexoRig implements AutoCloseable {
     final NexoTerminal terminal;
 
     NexoRig(NexoIntegration integration) {
+        this(integration, port -> port);
+    }
+
+    /** @param route the port the driver calls, given the emulator's (a proxy's in between, say) */
+    NexoRig(NexoIntegration integration, IntUnaryOperator route) {
         this.integration = integration;
         payments = new PaymentService(List.of(new SimulatedTerminal("sim1", new SimulatedTiming(Duration.ZERO,
-                Duration.ZERO, SLOW_CARD), scheduler, true)), new InMemoryTransactionStore(),
+                Duration.ZERO, SLOW_CARD), scheduler, true)), emulatorStore,
                 PaymentServiceSettings.defaults().withTransactionTimeout(EMULATOR_TIMEOUT), Clock.systemUTC());
         frontEndConfig = NexoFrontEndConfig.defaults(MERCHANT, "sim1").withBind("127.0.0.1", 0);
         if (integration == NexoIntegration.FULL) {
@@ -71,7 +78,7 @@ final class NexoRig implements AutoCloseable {
         frontEnd = new NexoFrontEnd(frontEndConfig, payments);
         int port = frontEnd.start().getPort();
         frontEndConfig = frontEndConfig.withBind("127.0.0.1", port);
-        terminal = new NexoTerminal(NexoTerminalConfig.defaults("nexo1", "127.0.0.1", port)
+        terminal = new NexoTerminal(NexoTerminalConfig.defaults("nexo1", "127.0.0.1", route.applyAsInt(port))
                 .withIds("POS7", "SHOP1-POS7")
                 .withIntegration(integration)
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), PAYMENT_TIMEOUT)
