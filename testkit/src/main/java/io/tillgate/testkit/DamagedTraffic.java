@@ -16,15 +16,22 @@ import java.util.function.Predicate;
  * failure replays alone: {@code new FrameMutator(seed)} makes the same request again.
  *
  * @param server where to send
+ * @param opening what each connection sends and waits for before its damaged request
  * @param damage makes one request from a case's mutator
- * @param acceptable whether an answer (all bytes until the server closed; empty when it just
- *     closed) is one the protocol allows
+ * @param acceptable whether an answer (all bytes until the server closed, the opening's answer
+ *     included; empty when it just closed) is one the protocol allows
  */
-public record DamagedTraffic(InetSocketAddress server, Function<FrameMutator, byte[]> damage,
-        Predicate<byte[]> acceptable) {
+public record DamagedTraffic(InetSocketAddress server, RawExchange.Opening opening,
+        Function<FrameMutator, byte[]> damage, Predicate<byte[]> acceptable) {
 
     private static final Duration SETTLE = Duration.ofMillis(150);
     private static final Duration DEADLINE = Duration.ofSeconds(10);
+
+    /** Damaged requests on connections that open with nothing. */
+    public DamagedTraffic(InetSocketAddress server, Function<FrameMutator, byte[]> damage,
+            Predicate<byte[]> acceptable) {
+        this(server, RawExchange.Opening.NONE, damage, acceptable);
+    }
 
     /**
      * Runs {@code cases} requests, {@code connections} at a time, with seeds {@code firstSeed},
@@ -60,7 +67,7 @@ public record DamagedTraffic(InetSocketAddress server, Function<FrameMutator, by
     private String runCase(long seed) {
         byte[] request = damage.apply(new FrameMutator(seed));
         try {
-            byte[] answer = RawExchange.exchange(server, request, SETTLE, DEADLINE);
+            byte[] answer = RawExchange.exchange(server, opening, request, SETTLE, DEADLINE);
             return acceptable.test(answer) ? null : "seed " + seed + ": unacceptable answer of " + answer.length
                     + " bytes to a request of " + request.length + " bytes: " + printable(answer);
         } catch (Exception e) {

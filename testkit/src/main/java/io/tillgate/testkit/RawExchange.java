@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /**
  * One request over a fresh loopback connection, as a peer that sends anything and waits for the
@@ -30,16 +31,35 @@ public final class RawExchange {
      */
     public static byte[] exchange(InetSocketAddress server, byte[] request, Duration settle, Duration deadline)
             throws IOException {
+        return exchange(server, Opening.NONE, request, settle, deadline);
+    }
+
+    /**
+     * As {@link #exchange(InetSocketAddress, byte[], Duration, Duration)}, after an opening
+     * handshake whose answer the request must wait for (a WebSocket upgrade, say). The answer
+     * returned starts with the opening's.
+     */
+    public static byte[] exchange(InetSocketAddress server, Opening opening, byte[] request, Duration settle,
+            Duration deadline) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(server, (int) deadline.toMillis());
             socket.setTcpNoDelay(true);
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            if (opening.request().length > 0) {
+                socket.getOutputStream().write(opening.request());
+                socket.setSoTimeout((int) deadline.toMillis());
+                while (!opening.answered().test(answer.toByteArray())) {
+                    if (readSome(socket.getInputStream(), answer) < 0) {
+                        return answer.toByteArray();
+                    }
+                }
+            }
             try {
                 socket.getOutputStream().write(request);
                 socket.getOutputStream().flush();
             } catch (SocketException closedWhileWriting) {
                 // The server refused the request part-way (too large, say): read what it said.
             }
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
             socket.setSoTimeout((int) settle.toMillis());
             try {
                 while (readSome(socket.getInputStream(), answer) >= 0) {
@@ -66,6 +86,17 @@ public final class RawExchange {
             }
             return answer.toByteArray();
         }
+    }
+
+    /**
+     * What a protocol makes a client send and wait for before its first message.
+     *
+     * @param request the opening bytes; empty for none
+     * @param answered whether the bytes read so far hold the whole answer to them
+     */
+    public record Opening(byte[] request, Predicate<byte[]> answered) {
+
+        public static final Opening NONE = new Opening(new byte[0], answer -> true);
     }
 
     private static int readSome(InputStream in, ByteArrayOutputStream into) throws IOException {

@@ -1,54 +1,43 @@
 package io.tillgate.nexo.driver;
 
 import io.tillgate.testkit.FrameMutator;
+import io.tillgate.testkit.LoopbackProxy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback man in the middle between the nexo driver and a terminal: relays every HTTP exchange,
- * except that it can replace the bodies of the terminal's next responses with damaged copies. The
- * Content-Length is corrected, so the HTTP stays valid and only the nexo documents are damaged.
+ * Between the nexo driver and a terminal: relays every HTTP exchange, except that it can replace
+ * the bodies of the terminal's next responses with damaged copies. The Content-Length is
+ * corrected, so the HTTP stays valid and only the nexo documents are damaged.
  */
 final class BodyDamagingProxy implements AutoCloseable {
 
     private static final int MAX_HEAD = 8 * 1024;
 
-    private final ServerSocket server;
-    private final int terminalPort;
-    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "nexo-damaging-proxy");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final LoopbackProxy proxy;
     /** How many of the terminal's next responses to damage. */
     private final AtomicInteger responsesToDamage = new AtomicInteger();
     private volatile FrameMutator mutator;
 
     BodyDamagingProxy(int terminalPort) {
-        this.terminalPort = terminalPort;
         try {
-            this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            proxy = new LoopbackProxy(new InetSocketAddress(InetAddress.getLoopbackAddress(), terminalPort),
+                    this::relayResponses);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
-        threads.execute(this::accept);
     }
 
     int port() {
-        return server.getLocalPort();
+        return proxy.port();
     }
 
     /** Damages the bodies of the terminal's next {@code count} responses with {@code mutator}. */
@@ -57,49 +46,16 @@ final class BodyDamagingProxy implements AutoCloseable {
         responsesToDamage.set(count);
     }
 
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket driver = server.accept();
-                Socket terminal = new Socket(InetAddress.getLoopbackAddress(), terminalPort);
-                sockets.add(driver);
-                sockets.add(terminal);
-                threads.execute(() -> copy(driver, terminal));
-                threads.execute(() -> relayResponses(terminal, driver));
-            } catch (IOException closed) {
-                return;
+    private void relayResponses(InputStream fromTerminal, OutputStream toDriver) throws IOException {
+        for (String head; (head = readHead(fromTerminal)) != null; ) {
+            byte[] body = fromTerminal.readNBytes(contentLength(head));
+            if (responsesToDamage.getAndUpdate(left -> Math.max(left - 1, 0)) > 0) {
+                body = mutator.mutate(body);
+                head = head.replaceAll("(?im)^content-length:.*$", "content-length: " + body.length);
             }
-        }
-    }
-
-    private static void copy(Socket from, Socket to) {
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            in.transferTo(out);
-        } catch (IOException closed) {
-            // either side went away
-        } finally {
-            closeQuietly(from);
-            closeQuietly(to);
-        }
-    }
-
-    private void relayResponses(Socket from, Socket to) {
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            for (String head; (head = readHead(in)) != null; ) {
-                byte[] body = in.readNBytes(contentLength(head));
-                if (responsesToDamage.getAndUpdate(left -> Math.max(left - 1, 0)) > 0) {
-                    body = mutator.mutate(body);
-                    head = head.replaceAll("(?im)^content-length:.*$", "content-length: " + body.length);
-                }
-                out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-                out.write(body);
-                out.flush();
-            }
-        } catch (IOException closed) {
-            // the terminal or the driver closed
-        } finally {
-            closeQuietly(from);
-            closeQuietly(to);
+            toDriver.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            toDriver.write(body);
+            toDriver.flush();
         }
     }
 
@@ -130,18 +86,8 @@ final class BodyDamagingProxy implements AutoCloseable {
         return 0;
     }
 
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-    }
-
     @Override
     public void close() throws IOException {
-        server.close();
-        sockets.forEach(BodyDamagingProxy::closeQuietly);
-        threads.shutdownNow();
+        proxy.close();
     }
 }

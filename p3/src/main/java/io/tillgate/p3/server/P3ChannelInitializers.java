@@ -38,6 +38,9 @@ final class P3ChannelInitializers {
                 .decoderConfig(WebSocketDecoderConfig.newBuilder()
                         .maxFramePayloadLength(config.maxFrameBytes())
                         .allowExtensions(false)
+                        // WebSocketMessageGuard checks UTF-8 and closes on a violation, with one close frame
+                        .withUTF8Validator(false)
+                        .closeOnProtocolViolation(false)
                         .build())
                 .build();
         return new ChannelInitializer<>() {
@@ -50,7 +53,7 @@ final class P3ChannelInitializers {
                         .addLast(new WebSocketPathFilter())
                         .addLast(new WebSocketServerProtocolHandler(protocol));
                 P3Pipelines.addWebSocketCodec(pipeline, config.maxFrameBytes());
-                pipeline.addLast(new WebSocketMessageGuard())
+                pipeline.addBefore(P3Pipelines.WEBSOCKET_CODEC, "p3WebSocketGuard", new WebSocketMessageGuard())
                         .addLast(new P3ServerHandler(context));
             }
         };

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tillgate.p3.codec.P3Codec;
 import io.tillgate.p3.codec.P3DecodingException;
-import io.tillgate.p3.codec.P3Samples;
 import io.tillgate.testkit.DamagedTraffic;
 import io.tillgate.testkit.RawExchange;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,12 +22,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class P3ServerDamagedFramesTest {
 
-    private static final byte[] LOGIN = TcpTestConnection.frame("{\"type\":\"LOGIN_MERCHANT_REQUEST\",\"tag\":\"l1\","
-            + "\"loginMerchantRequest\":{\"providerMode\":\"TEST\",\"merchantIdentifier\":\"demo\",\"merchantSecret\":\""
-            + P3TestGateway.SECRET + "\"}}");
-    private static final byte[][] REQUESTS = Stream.of(P3Samples.EXECUTE_WITH_TIP, P3Samples.REFUND, P3Samples.QUERY,
-                    P3Samples.ABORT_REQUEST_107, P3Samples.SUBMIT_SIGNATURE_ON_RECEIPT)
-            .map(sample -> TcpTestConnection.frame(P3Samples.compact(sample).replace("usbReader", "reader1")))
+    private static final byte[] LOGIN = TcpTestConnection.frame(RequestsToDamage.LOGIN);
+    private static final byte[][] REQUESTS = RequestsToDamage.AFTER_LOGIN.stream().map(TcpTestConnection::frame)
             .toArray(byte[][]::new);
 
     private P3TestGateway gateway;
