@@ -10,13 +10,13 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.timeout.ReadTimeoutException;
 import io.tillgate.nexo.codec.ErrorCondition;
 import io.tillgate.nexo.codec.InputRequest;
 import io.tillgate.nexo.codec.MessageHeader;
 import io.tillgate.nexo.codec.NexoCodec;
 import io.tillgate.nexo.codec.NexoResponses;
 import io.tillgate.nexo.codec.SaleToPOIRequest;
+import io.tillgate.nexo.netty.ConnectionFailures;
 import io.tillgate.nexo.netty.NexoHttpAnswer;
 import io.tillgate.nexo.netty.NexoInboundRequest;
 import io.tillgate.nexo.netty.NexoServerPipeline;
@@ -138,11 +138,7 @@ public final class NexoPosListener implements AutoCloseable {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            if (!(cause instanceof ReadTimeoutException)) {
-                LOG.warn("nexo POS listener: connection {} failed: {}", ctx.channel().remoteAddress(),
-                        cause.toString());
-            }
-            ctx.close();
+            ConnectionFailures.close(LOG, "nexo POS listener", ctx, cause);
         }
     }
 }

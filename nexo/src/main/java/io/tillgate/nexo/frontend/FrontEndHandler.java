@@ -2,8 +2,6 @@ package io.tillgate.nexo.frontend;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.PrematureChannelClosureException;
-import io.netty.handler.timeout.ReadTimeoutException;
 import io.tillgate.core.money.Money;
 import io.tillgate.core.payment.PaymentCommand;
 import io.tillgate.core.payment.PaymentKind;
@@ -47,6 +45,7 @@ import io.tillgate.nexo.codec.TransactionIdentification;
 import io.tillgate.nexo.codec.TransactionStatusRequest;
 import io.tillgate.nexo.codec.TransactionStatusResponse;
 import io.tillgate.nexo.codec.TransmitRequest;
+import io.tillgate.nexo.netty.ConnectionFailures;
 import io.tillgate.nexo.netty.NexoHttpAnswer;
 import io.tillgate.nexo.netty.NexoInboundRequest;
 import java.time.OffsetDateTime;
@@ -319,14 +318,6 @@ final class FrontEndHandler extends SimpleChannelInboundHandler<NexoInboundReque
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof ReadTimeoutException) {
-            LOG.debug("nexo front-end: idle connection {} closed", ctx.channel().remoteAddress());
-        } else if (cause instanceof PrematureChannelClosureException) {
-            LOG.info("nexo front-end: {} closed its connection in the middle of a request; nothing was run",
-                    ctx.channel().remoteAddress());
-        } else {
-            LOG.warn("nexo front-end: connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
-        }
-        ctx.close();
+        ConnectionFailures.close(LOG, "nexo front-end", ctx, cause);
     }
 }

@@ -7,11 +7,9 @@ import io.tillgate.core.service.PaymentServiceSettings;
 import io.tillgate.core.simulated.SimulatedTerminal;
 import io.tillgate.core.simulated.SimulatedTiming;
 import io.tillgate.core.transaction.InMemoryTransactionStore;
-import io.tillgate.nexo.codec.NexoCodec;
-import io.tillgate.nexo.codec.NexoDecodingException;
+import io.tillgate.nexo.RawNexoHttp;
 import io.tillgate.testkit.DamagedTraffic;
 import io.tillgate.testkit.RawExchange;
-import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -52,7 +50,6 @@ class NexoFrontEndDamagedRequestsTest {
             doc("Logout", "5", "<LogoutRequest/>")};
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final NexoCodec codec = new NexoCodec();
     private PaymentService payments;
     private NexoFrontEnd frontEnd;
     private InetSocketAddress address;
@@ -76,53 +73,24 @@ class NexoFrontEndDamagedRequestsTest {
     @Test
     void damagedXmlGetsANexoAnswerOrA4xx() throws Exception {
         DamagedTraffic traffic = new DamagedTraffic(address,
-                mutator -> post(mutator.mutate(mutator.pick(BODIES))), this::isNexoAnswerOrClientError);
+                mutator -> RawNexoHttp.post(mutator.mutate(mutator.pick(BODIES))),
+                RawNexoHttp::isNexoAnswerOrClientError);
 
         assertThat(traffic.run(1, 300, 8)).isEmpty();
 
-        byte[] answer = RawExchange.exchange(address, post(BODIES[0]), Duration.ofSeconds(5), Duration.ofSeconds(5));
+        byte[] answer = RawExchange.exchange(address, RawNexoHttp.post(BODIES[0]), Duration.ofSeconds(5),
+                Duration.ofSeconds(5));
         assertThat(new String(answer, StandardCharsets.UTF_8)).startsWith("HTTP/1.1 200 ")
                 .contains("<LoginResponse><Response Result=\"Success\"/>");
     }
 
     @Test
     void damagedHttpGetsA4xxOrAClose() throws Exception {
-        byte[][] requests = Arrays.stream(BODIES).map(NexoFrontEndDamagedRequestsTest::post).toArray(byte[][]::new);
+        byte[][] requests = Arrays.stream(BODIES).map(RawNexoHttp::post).toArray(byte[][]::new);
         DamagedTraffic traffic = new DamagedTraffic(address, mutator -> mutator.mutate(mutator.pick(requests)),
-                answer -> answer.length == 0 || notAServerError(answer));
+                answer -> answer.length == 0 || RawNexoHttp.isNotAServerError(answer));
 
         assertThat(traffic.run(10_000, 300, 8)).isEmpty();
-    }
-
-    /** 200 with a document the codec reads, 204 (an abort), or a client error. */
-    private boolean isNexoAnswerOrClientError(byte[] answer) {
-        String text = new String(answer, StandardCharsets.UTF_8);
-        if (text.startsWith("HTTP/1.1 204 ") || text.matches("(?s)HTTP/1\\.1 4\\d\\d .*")) {
-            return true;
-        }
-        int body = text.indexOf("\r\n\r\n");
-        if (!text.startsWith("HTTP/1.1 200 ") || body < 0) {
-            return false;
-        }
-        try {
-            codec.decodeResponse(text.substring(body + 4).getBytes(StandardCharsets.UTF_8));
-            return true;
-        } catch (NexoDecodingException e) {
-            return false;
-        }
-    }
-
-    private static boolean notAServerError(byte[] answer) {
-        return new String(answer, StandardCharsets.ISO_8859_1).matches("(?s)HTTP/1\\.1 [1-4]\\d\\d .*");
-    }
-
-    private static byte[] post(byte[] body) {
-        ByteArrayOutputStream request = new ByteArrayOutputStream();
-        request.writeBytes(("POST /EPASSaleToPOI/3.1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Content-Type: application/xml; charset=utf-8\r\nConnection: close\r\nContent-Length: "
-                + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        request.writeBytes(body);
-        return request.toByteArray();
     }
 
     private static byte[] doc(String category, String serviceId, String body) {
