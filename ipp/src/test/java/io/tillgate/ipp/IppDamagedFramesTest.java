@@ -67,11 +67,12 @@ class IppDamagedFramesTest {
             TransactionRecord reported = bench.sale(amount);
 
             boolean charged = bench.emulatorStore.findSince(start).stream()
-                    .anyMatch(r -> r.amount().equals(Money.ofMajor(amount, "EUR")) && r.state() == TransactionState.APPROVED);
+                    .anyMatch(r -> r.amount().equals(Money.ofMajor(amount, "EUR"))
+                            && r.state() == TransactionState.APPROVED);
             if (reported.state() != TransactionState.UNKNOWN) {
                 assertThat(reported.state() == TransactionState.APPROVED)
-                        .as("sale %d of %s reported %s (%s); charged on the terminal: %s", sale, amount, reported.state(),
-                                reported.outcome(), charged)
+                        .as("sale %d of %s reported %s (%s); charged on the terminal: %s", sale, amount,
+                                reported.state(), reported.outcome(), charged)
                         .isEqualTo(charged);
             }
         }

@@ -64,7 +64,8 @@ final class RecordingLeakDetectorFactory extends ResourceLeakDetectorFactory {
     }
 
     @Override
-    public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval, long maxActive) {
+    public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval,
+            long maxActive) {
         TRACKED.add(resource);
         return new RecordingDetector<>(resource, samplingInterval);
     }

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Sales through the nexo driver while the terminal's responses arrive with damaged documents: the driver may end up not knowing (UNKNOWN), but whatever else it reports is what the
- * terminal did. A sale it calls approved was charged, and one it calls anything else was not.
+ * Sales through the nexo driver while the terminal's responses arrive with damaged documents: the
+ * driver may end up not knowing (UNKNOWN), but whatever else it reports is what the terminal did.
+ * A sale it calls approved was charged, and one it calls anything else was not.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class NexoDamagedAnswersTest {

@@ -37,7 +37,8 @@ class NexoFrontEndDamagedRequestsTest {
             + "MessageType=\"Request\" ServiceID=\"%s\" SaleID=\"POS7\" POIID=\"SHOP1-POS7\"/>";
     private static final byte[][] BODIES = {
             doc("Login", "1", "<LoginRequest OperatorLanguage=\"sv\"><DateTime>2025-01-02T10:15:00+01:00</DateTime>"
-                    + "<SaleSoftware ProviderIdentification=\"Acme\" ApplicationName=\"AcmePOS\" SoftwareVersion=\"2.3.1\"/>"
+                    + "<SaleSoftware ProviderIdentification=\"Acme\" ApplicationName=\"AcmePOS\" "
+                    + "SoftwareVersion=\"2.3.1\"/>"
                     + "<SaleTerminalData TerminalEnvironment=\"Attended\"><SaleCapabilities>PrinterReceipt"
                     + "</SaleCapabilities></SaleTerminalData></LoginRequest>"),
             doc("Payment", "2", "<PaymentRequest><SaleData><SaleTransactionID TransactionID=\"T2\" "

@@ -84,7 +84,8 @@ class P3ServerWebSocketDamagedFramesTest {
     /** The WebSocket upgrade, which a client must see answered before it sends a frame (RFC 6455 §4.1). */
     private static RawExchange.Opening upgrade(InetSocketAddress server) {
         byte[] request = ("GET /p3 HTTP/1.1\r\nHost: 127.0.0.1:" + server.getPort() + "\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                + "Sec-WebSocket-Version: 13\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         return new RawExchange.Opening(request,
                 answer -> new String(answer, StandardCharsets.ISO_8859_1).contains("\r\n\r\n"));
