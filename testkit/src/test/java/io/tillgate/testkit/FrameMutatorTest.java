@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class FrameMutatorTest {
 
-    private static final byte[] VALID = "CZ0040300CJ012012345678901CA00201CD001I".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] VALID = ("CZ0040300CJ012" + "012345678901" + "CA00201CD001I")
+            .getBytes(StandardCharsets.US_ASCII);
 
     @Test
     void aSeedReplaysTheSameDamage() {

@@ -45,7 +45,7 @@ class ConcertFrontEndDamagedRequestsTest {
 
         assertThat(traffic.run(1, 300, 8)).isEmpty();
 
-        String identification = "CZ0040300CJ012012345678901CA00201CD001I";
+        String identification = "CZ0040300CJ012" + "012345678901" + "CA00201CD001I";
         assertThat(RawPos.exchange(emulator.address(), identification)).isEqualTo(identification + "AE00210");
     }
 

@@ -184,8 +184,8 @@ class ConcertTerminalProtocolTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aDamagedAnswerIsNeverAGuessedOutcome() throws Exception {
         byte[][] answers = {
-                (ECHO + "AE00210CC003001CI0011AC006209511AA016497010######8277AI014A0000000421010AB0042704"
-                        + "CG006424242").getBytes(StandardCharsets.US_ASCII),
+                (ECHO + "AE00210CC003001CI0011AC006209511AA016497010######8277AI014A00000004" + "21010"
+                        + "AB0042704CG006424242").getBytes(StandardCharsets.US_ASCII),
                 (ECHO + "AE00201AF00204").getBytes(StandardCharsets.US_ASCII)};
         for (long seed = 0; seed < 150; seed++) {
             FrameMutator mutator = new FrameMutator(seed);
