@@ -3,6 +3,7 @@ package io.tillgate.app.config;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tillgate.concert.frontend.ConcertFrontEndConfig;
@@ -73,12 +74,66 @@ public final class ConfigLoader {
             }
             return config;
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(path(e), "unknown key (known here: " + e.getKnownPropertyIds() + ")");
+            throw unknownKey(e);
+        } catch (MismatchedInputException e) {
+            // Jackson would quote the value, and it may be a secret in the wrong place.
+            throw new ConfigException(path(e), "expected " + expected(e.getTargetType()) + at(e));
         } catch (JsonMappingException e) {
-            throw new ConfigException(path(e), e.getOriginalMessage());
+            throw new ConfigException(path(e), withoutExcerpts(e.getOriginalMessage()) + at(e));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ConfigException(source + " is not valid YAML: " + e.getOriginalMessage(), e);
+            // No cause: the parser's message quotes the lines around the error, secrets included.
+            throw new ConfigException(source + " is not valid YAML" + at(e) + ": "
+                    + withoutExcerpts(e.getOriginalMessage()), (Throwable) null);
         }
+    }
+
+    /**
+     * The YAML parser's message without the document lines it quotes (indented, under an
+     * {@code in 'reader', line …} line): the problem statements only, which never hold a value.
+     */
+    static String withoutExcerpts(String message) {
+        return message.lines().filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String at(com.fasterxml.jackson.core.JsonProcessingException e) {
+        var location = e.getLocation();
+        return location == null || location.getLineNr() < 1 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    /**
+     * An unknown key is named when it looks like one (a mistyped key). Anything else is a value that
+     * a lost space or line break joined to a key, and may be a secret, so only its section is named.
+     */
+    private static ConfigException unknownKey(UnrecognizedPropertyException e) {
+        String parent = path(e).replaceFirst("\\.?[^.\\[]*$", "");
+        String name = String.valueOf(e.getPropertyName());
+        String known = " (known here: " + e.getKnownPropertyIds() + ")";
+        if (name.matches("[A-Za-z][A-Za-z0-9_]{0,39}")) {
+            return new ConfigException(parent.isEmpty() ? name : parent + "." + name, "unknown key" + known);
+        }
+        return new ConfigException(parent.isEmpty() ? "(top level)" : parent,
+                "holds a key that is not one: a missing space after a colon, or a missing line break?" + known);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another kind of value";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a single value";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "a mapping of keys to values";
     }
 
     static GatewaySettings resolve(GatewayConfig config) {
@@ -138,8 +193,8 @@ public final class ConfigLoader {
         List<GatewaySettings.TerminalSpec> specs = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
-            GatewayConfig.TerminalEntry t = entries.get(i);
             String key = "terminals[" + i + "]";
+            GatewayConfig.TerminalEntry t = present(key, entries.get(i));
             String id = identifier(key + ".id", t.id());
             if (!seen.add(id)) {
                 throw new ConfigException(key + ".id", "terminal '" + id + "' is defined twice");
@@ -194,8 +249,8 @@ public final class ConfigLoader {
         List<Merchant> merchants = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
-            GatewayConfig.MerchantEntry m = entries.get(i);
             String key = "merchants[" + i + "]";
+            GatewayConfig.MerchantEntry m = present(key, entries.get(i));
             String id = identifier(key + ".id", m.id());
             if (!seen.add(id)) {
                 throw new ConfigException(key + ".id", "merchant '" + id + "' is defined twice");
@@ -229,8 +284,8 @@ public final class ConfigLoader {
             ports.put(p3.tcpPort(), "p3.tcpPort");
         }
         for (int i = 0; i < entries.size(); i++) {
-            GatewayConfig.FrontEndEntry f = entries.get(i);
             String key = "frontEnds[" + i + "]";
+            GatewayConfig.FrontEndEntry f = present(key, entries.get(i));
             if (f.protocol() == null) {
                 throw new ConfigException(key + ".protocol", "is required (one of " + Protocol.names() + ")");
             }
@@ -296,8 +351,9 @@ public final class ConfigLoader {
 
     private static String identifier(String key, String value) {
         if (value == null || !value.matches("[A-Za-z0-9._-]{1,64}")) {
+            // The value is not repeated: a lost line break can have joined a secret to it.
             throw new ConfigException(key, value == null ? "is required"
-                    : "'" + value + "' must be 1-64 letters, digits, '.', '_' or '-'");
+                    : "must be 1-64 letters, digits, '.', '_' or '-' (it has " + value.length() + " characters)");
         }
         return value;
     }
@@ -341,6 +397,14 @@ public final class ConfigLoader {
 
     static String orDefault(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** A list entry, which YAML leaves null when its line holds a dash and nothing else. */
+    private static <T> T present(String key, T entry) {
+        if (entry == null) {
+            throw new ConfigException(key, "is empty");
+        }
+        return entry;
     }
 
     private static String path(JsonMappingException e) {

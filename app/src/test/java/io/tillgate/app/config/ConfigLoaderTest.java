@@ -61,6 +61,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void problemsGiveTheirPlaceAndNeverQuoteAValue() {
+        String secret = "long-enough-secret-3d1f";
+        assertThatThrownBy(() -> load("merchants:\n  - id: shop\n    secret: " + secret + ": x\nterminals: [{id: t1}]\n"))
+                .hasMessageStartingWith("config key 'merchants[0]': mapping values are not allowed here (line 3, column ")
+                .hasMessageNotContaining(secret);
+        assertThatThrownBy(() -> load("merchants:\n  - id: shop\n    secret:" + secret + " x: 1\nterminals: [{id: t1}]\n"))
+                .hasMessageStartingWith("config key 'merchants[0]': holds a key that is not one")
+                .hasMessageNotContaining(secret);
+        assertThatThrownBy(() -> load("p3: {tcpPort: " + secret + "}\nmerchants: [{id: shop, secret: " + secret
+                + "}]\nterminals: [{id: t1}]\n"))
+                .hasMessageStartingWith("config key 'p3.tcpPort': expected a whole number (line 1, column ")
+                .hasMessageNotContaining(secret);
+        assertThatThrownBy(() -> load("journal: url " + secret + "\nmerchants: [{id: shop, secret: " + secret
+                + "}]\nterminals: [{id: t1}]\n"))
+                .hasMessageStartingWith("config key 'journal': expected a mapping of keys to values")
+                .hasMessageNotContaining(secret);
+    }
+
+    @Test
     void undefinedTerminalOfAMerchantIsNamed() {
         assertThatThrownBy(() -> load("""
                 merchants: [{id: shop, secret: long-enough-secret, terminals: [t1, t9]}]
