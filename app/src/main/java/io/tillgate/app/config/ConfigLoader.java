@@ -21,6 +21,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -91,7 +92,7 @@ public final class ConfigLoader {
      * The YAML parser's message without the document lines it quotes (indented, under an
      * {@code in 'reader', line …} line): the problem statements only, which never hold a value.
      */
-    static String withoutExcerpts(String message) {
+    private static String withoutExcerpts(String message) {
         return message.lines().filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
                 .collect(Collectors.joining("; "));
     }
@@ -130,7 +131,7 @@ public final class ConfigLoader {
         if (type == String.class) {
             return "a single value";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "a list";
         }
         return "a mapping of keys to values";
