@@ -33,11 +33,14 @@ final class Amounts {
         if (major.signum() <= 0) {
             throw new ParameterException(commandLine, "--amount must be positive, got " + amount);
         }
+        if (major.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
+            throw new ParameterException(commandLine, "--amount " + amount + " has more decimals than "
+                    + currency.getCurrencyCode() + " allows (" + currency.getDefaultFractionDigits() + ")");
+        }
         try {
             return Money.ofMajor(major, currency);
         } catch (ArithmeticException e) {
-            throw new ParameterException(commandLine, "--amount " + amount + " has more decimals than "
-                    + currency.getCurrencyCode() + " allows (" + currency.getDefaultFractionDigits() + ")");
+            throw new ParameterException(commandLine, "--amount " + amount + " is too large");
         }
     }
 }

@@ -57,6 +57,11 @@ class ClientCommandPartsTest {
         assertThatThrownBy(() -> Amounts.parse(commandLine, "12,34", "EUR")).isInstanceOf(ParameterException.class)
                 .hasMessage("--amount: '12,34' is not a number (write e.g. 12.34)");
         assertThatThrownBy(() -> Amounts.parse(commandLine, "0", "EUR")).hasMessage("--amount must be positive, got 0");
+        assertThatThrownBy(() -> Amounts.parse(commandLine, "12.345", "EUR"))
+                .hasMessage("--amount 12.345 has more decimals than EUR allows (2)");
+        assertThat(Amounts.parse(commandLine, "12.500", "EUR")).isEqualTo(Money.ofMinor(1250, "EUR"));
+        assertThatThrownBy(() -> Amounts.parse(commandLine, "99999999999999999999", "EUR"))
+                .hasMessage("--amount 99999999999999999999 is too large");
         assertThatThrownBy(() -> Amounts.parse(commandLine, "1", "XYZ")).hasMessageContaining("'XYZ'");
     }
 
