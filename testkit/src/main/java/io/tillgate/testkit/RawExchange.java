@@ -62,14 +62,10 @@ public final class RawExchange {
             }
             socket.setSoTimeout((int) settle.toMillis());
             try {
-                while (readSome(socket.getInputStream(), answer) >= 0) {
-                    // until the server falls silent for the settle time
-                }
+                readToClose(socket, answer);
                 return answer.toByteArray();
             } catch (SocketTimeoutException silent) {
                 // the server waits for more, or for the end of the request
-            } catch (SocketException reset) {
-                return answer.toByteArray();
             }
             try {
                 socket.shutdownOutput();
@@ -77,14 +73,24 @@ public final class RawExchange {
                 return answer.toByteArray();
             }
             socket.setSoTimeout((int) deadline.toMillis());
-            try {
-                while (readSome(socket.getInputStream(), answer) >= 0) {
-                    // until the server closes
-                }
-            } catch (SocketException reset) {
-                // the server closed with our bytes unread: a close
-            }
+            readToClose(socket, answer);
             return answer.toByteArray();
+        }
+    }
+
+    /**
+     * Reads until the server closes; a reset counts as a close (the server closed with our bytes
+     * unread).
+     *
+     * @throws SocketTimeoutException if the server sends nothing for the socket's timeout
+     */
+    private static void readToClose(Socket socket, ByteArrayOutputStream answer) throws IOException {
+        try {
+            while (readSome(socket.getInputStream(), answer) >= 0) {
+                // until the server closes
+            }
+        } catch (SocketException reset) {
+            // a close
         }
     }
 
