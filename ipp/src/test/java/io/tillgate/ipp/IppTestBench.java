@@ -9,6 +9,7 @@ import io.tillgate.core.payment.PaymentCommand;
 import io.tillgate.core.service.PaymentRequest;
 import io.tillgate.core.service.PaymentService;
 import io.tillgate.core.service.PaymentServiceSettings;
+import io.tillgate.core.service.ReferenceRule;
 import io.tillgate.core.service.TransactionObserver;
 import io.tillgate.core.simulated.SimulatedTerminal;
 import io.tillgate.core.simulated.SimulatedTiming;
@@ -92,7 +93,8 @@ public final class IppTestBench implements AutoCloseable {
     /** @param affinity the event loop the POS gateway's front-end would have called from, or {@code null} */
     public Recorder start(PaymentCommand command, Recorder recorder, Executor affinity) {
         String terminal = command.kind().needsOriginal() ? null : "ipp-1";
-        pos.execute(new PaymentRequest(MERCHANT, terminal, "TEST", null, command, affinity), recorder)
+        pos.execute(new PaymentRequest(MERCHANT, terminal, "TEST", null, command, ReferenceRule.ORDER_NUMBER,
+                affinity), recorder)
                 .whenComplete((r, f) -> {
                     if (f != null) {
                         recorder.completed.completeExceptionally(f);

@@ -104,8 +104,13 @@ public final class JdbcJournal implements TransactionStore {
     }
 
     @Override
-    public Optional<TransactionRecord> findByReference(String merchantId, String reference) {
-        return reader.findByReference(merchantId, reference);
+    public List<TransactionRecord> findByReference(String merchantId, String reference, Instant since) {
+        return reader.findByReference(merchantId, reference, since);
+    }
+
+    @Override
+    public List<TransactionRecord> findByReference(String reference) {
+        return reader.findByReference(reference);
     }
 
     @Override

@@ -210,7 +210,7 @@ abstract class TransactionStoreContract {
     }
 
     @Test
-    void newestTransactionWinsTheReferenceLookups() throws Exception {
+    void theNewestTransactionAnswersForAMessageSentAgain() throws Exception {
         TransactionRecord older = created(PaymentKind.SALE, MERCHANT, "tag-7", "pos-42", null, at(0));
         TransactionRecord newer = created(PaymentKind.SALE, MERCHANT, "tag-7", "pos-42", null, at(60));
         TransactionRecord otherMerchant = created(PaymentKind.SALE, "shop-2", "tag-7", "pos-42", null, at(120));
@@ -218,11 +218,28 @@ abstract class TransactionStoreContract {
             await(store.insert(record));
         }
 
-        assertThat(store.findByReference(MERCHANT, "pos-42")).contains(newer);
         assertThat(store.findByRequestReference(MERCHANT, "P3", "tag-7")).contains(newer);
         assertThat(store.findByRequestReference("shop-2", "P3", "tag-7")).contains(otherMerchant);
         assertThat(store.findByRequestReference(MERCHANT, "NEXO", "tag-7")).isEmpty();
-        assertThat(store.findByReference(MERCHANT, "pos-43")).isEmpty();
+    }
+
+    @Test
+    void aReferenceNamesEveryTransactionThatCarriesItNewestFirst() throws Exception {
+        TransactionRecord declined = created(PaymentKind.SALE, MERCHANT, "sid-1", "order-9", null, at(0));
+        TransactionRecord approved = created(PaymentKind.SALE, MERCHANT, "sid-2", "order-9", null, at(60));
+        TransactionRecord secondCard = created(PaymentKind.SALE, MERCHANT, "sid-3", "order-9", null, at(90));
+        TransactionRecord otherMerchant = created(PaymentKind.SALE, "shop-2", "sid-1", "order-9", null, at(120));
+        TransactionRecord otherOrder = created(PaymentKind.SALE, MERCHANT, "sid-4", "order-10", null, at(150));
+        for (TransactionRecord record : List.of(approved, declined, otherMerchant, secondCard, otherOrder)) {
+            await(store.insert(record));
+        }
+
+        assertThat(store.findByReference(MERCHANT, "order-9", at(0)))
+                .containsExactly(secondCard, approved, declined);
+        assertThat(store.findByReference(MERCHANT, "order-9", at(60))).containsExactly(secondCard, approved);
+        assertThat(store.findByReference("order-9")).containsExactly(otherMerchant, secondCard, approved, declined);
+        assertThat(store.findByReference(MERCHANT, "order-11", at(0))).isEmpty();
+        assertThat(store.findByReference("order-11")).isEmpty();
     }
 
     @Test

@@ -13,11 +13,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code tillgate journal list}: transactions, oldest first. */
+/** {@code tillgate journal list}: transactions, oldest first, or those of one POS reference, newest first. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"Lists transactions, oldest first.",
             "Without options: those of the last 24 hours. With --unresolved: every transaction whose outcome is "
-                    + "not final (UNKNOWN ones need an operator: see tillgate journal resolve)."})
+                    + "not final (UNKNOWN ones need an operator: see tillgate journal resolve). With --reference: "
+                    + "every transaction that carries the POS's reference, newest first."})
 final class JournalListCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -34,15 +35,22 @@ final class JournalListCommand implements Callable<Integer> {
                     + "instant (2026-11-23T00:00:00Z). Default: 24h, or all with --unresolved.")
     private String since;
 
+    @Option(names = "--reference", paramLabel = "REF",
+            description = "Only transactions with this POS reference (P3 customIdentifier, IPP REFERENCE, nexo "
+                    + "SaleTransactionID, Concert CF), of any merchant, newest first: a reference may name "
+                    + "several (a retry after a decline, split tender). Default period: all, or --since.")
+    private String reference;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (TransactionStore store = journal.open()) {
             Instant from = since != null ? JournalView.since(since, Clock.systemUTC())
-                    : unresolved ? Instant.EPOCH : JournalView.since("24h", Clock.systemUTC());
-            List<TransactionRecord> rows = unresolved
-                    ? store.findUnresolved().stream().filter(r -> !r.createdAt().isBefore(from)).toList()
-                    : store.findSince(from);
+                    : unresolved || reference != null ? Instant.EPOCH : JournalView.since("24h", Clock.systemUTC());
+            List<TransactionRecord> rows = reference != null ? store.findByReference(reference)
+                    : unresolved ? store.findUnresolved() : store.findSince(from);
+            rows = rows.stream().filter(r -> !r.createdAt().isBefore(from))
+                    .filter(r -> !unresolved || !r.isFinal()).toList();
             JournalView.header(out);
             rows.forEach(row -> JournalView.row(out, row));
             out.printf("%d transaction(s)%n", rows.size());

@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param host the address every front-end binds
  * @param information what LOGIN_MERCHANT_RESPONSE reports about this server
  * @param transactionTimeout how long a terminal may take before the outcome is UNKNOWN
- * @param idempotencyWindow how long a POS reference keeps naming one transaction
+ * @param idempotencyWindow how long a resent request names its transaction, and the POS reference rules look back
+ *     (docs/protocols/identity.md)
  * @param receiptWidth the printable receipt line length
  * @param zone the shop's time zone for receipts
  * @param journal where transactions are recorded

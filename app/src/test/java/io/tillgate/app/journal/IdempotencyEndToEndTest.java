@@ -42,10 +42,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Idempotency over P3 against the real gateway and its SQLite journal: a POS that repeats a payment
- * request — by its customIdentifier or by its request tag, after the original finished, while it
- * still runs, or after the gateway restarted — gets the one transaction the gateway ran, never a
- * second charge; the same reference with different parameters is refused.
+ * Idempotency over P3 against the real gateway and its SQLite journal (docs/protocols/identity.md): a
+ * POS that sends a request again under its tag, or repeats an approved or running payment's
+ * customIdentifier — after the original finished, while it still runs, or after the gateway
+ * restarted — gets the one transaction the gateway ran, never a second charge; the same key with
+ * different parameters is refused. After a decline, an abort or a failure the customIdentifier is a
+ * new attempt; after an outcome nobody knows it is refused until an operator resolves it.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class IdempotencyEndToEndTest {
@@ -80,23 +82,46 @@ class IdempotencyEndToEndTest {
         clients.forEach(PayClient::close);
     }
 
-    @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource({"12.00, APPROVED", "12.91, DECLINED", "12.94, ABORTED", "12.99, ERROR"})
-    void aRepeatedCustomIdentifierAnswersTheStoredResultWithoutASecondCharge(String amount, String status)
-            throws Exception {
-        String reference = "idem-ref-" + amount;
-        PayClient first = client(gateway.p3TcpUri());
-        PayClient second = client(gateway.p3WebSocketUri());
+    @Test
+    void aCustomIdentifierRepeatedAfterAnApprovalAnswersTheStoredApprovalWithoutASecondCharge() throws Exception {
+        String reference = "idem-ref-approved";
+        P3Transaction original = charge(client(gateway.p3TcpUri()),
+                ChargeRequest.of(DEVICE, eur("12.00")).withCustomIdentifier(reference));
+        P3Transaction repeat = charge(client(gateway.p3WebSocketUri()),
+                ChargeRequest.of(DEVICE, eur("12.00")).withCustomIdentifier(reference));
 
-        P3Transaction original = charge(first, ChargeRequest.of(DEVICE, eur(amount)).withCustomIdentifier(reference));
-        P3Transaction repeat = charge(second, ChargeRequest.of(DEVICE, eur(amount)).withCustomIdentifier(reference));
-
-        assertThat(TransactionStatus.of(original)).isEqualTo(TransactionStatus.valueOf(status));
+        assertThat(TransactionStatus.of(original)).isEqualTo(TransactionStatus.APPROVED);
         assertSameTransaction(repeat, original);
         TransactionRecord row = onlyRow(r -> reference.equals(r.reference()));
         assertThat(row.id()).isEqualTo(original.identifier());
         assertThat(journal.history(row.id())).extracting(TransactionEvent::state)
                 .as("one run on the terminal").containsOnlyOnce(TransactionState.SENT);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}, then a new attempt")
+    @CsvSource({"12.91, DECLINED", "12.94, ABORTED", "12.99, ERROR"})
+    void aCustomIdentifierRetriedAfterADeclineAnAbortOrAFailureRunsAgain(String amount, String status)
+            throws Exception {
+        String reference = "idem-ref-" + amount;
+        PayClient pos = client(gateway.p3TcpUri());
+
+        P3Transaction first = charge(pos, ChargeRequest.of(DEVICE, eur(amount)).withCustomIdentifier(reference));
+        P3Transaction retry = charge(client(gateway.p3WebSocketUri()),
+                ChargeRequest.of(DEVICE, eur("12.00")).withCustomIdentifier(reference));
+
+        assertThat(TransactionStatus.of(first)).isEqualTo(TransactionStatus.valueOf(status));
+        assertThat(TransactionStatus.of(retry)).isEqualTo(TransactionStatus.APPROVED);
+        assertThat(retry.identifier()).isNotEqualTo(first.identifier());
+        List<TransactionRecord> rows = rows(r -> reference.equals(r.reference()));
+        assertThat(rows).extracting(TransactionRecord::id)
+                .containsExactlyInAnyOrder(first.identifier(), retry.identifier());
+        for (TransactionRecord row : rows) {
+            assertThat(journal.history(row.id())).extracting(TransactionEvent::state)
+                    .as("each ran once on the terminal").containsOnlyOnce(TransactionState.SENT);
+        }
+        P3Transaction newest = pos.query(QueryKey.byCustomIdentifier(reference)).get(5, TimeUnit.SECONDS);
+        assertThat(newest.identifier()).as("a lookup by customIdentifier names the newest").isEqualTo(
+                retry.identifier());
     }
 
     @Test
@@ -215,8 +240,14 @@ class IdempotencyEndToEndTest {
             P3Transaction byTag = pos.query(QueryKey.byTag("durable-t2")).get(5, TimeUnit.SECONDS);
             assertThat(TransactionStatus.of(byTag)).isEqualTo(TransactionStatus.INCONCLUSIVE);
             assertThat(byTag.identifier()).isEqualTo(recovered.identifier());
-            assertSameTransaction(charge(pos, ChargeRequest.of(DEVICE, eur("18.93"))
-                    .withCustomIdentifier("durable-midflight")), byTag);
+            assertThatThrownBy(() -> pos.charge(ChargeRequest.of(DEVICE, eur("18.93"))
+                    .withCustomIdentifier("durable-midflight"), null).get(10, TimeUnit.SECONDS))
+                    .as("a customIdentifier whose outcome nobody knows waits for an operator")
+                    .cause().isInstanceOfSatisfying(P3ErrorException.class, e -> {
+                        assertThat(e.errorType()).isEqualTo("PARAMETER_INVALID");
+                        assertThat(e.error().developerMessage()).contains(recovered.identifier(),
+                                "unknown outcome", "tillgate journal resolve");
+                    });
         } finally {
             if (running != null) {
                 running.close();
@@ -278,7 +309,8 @@ class IdempotencyEndToEndTest {
                 .isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOfSatisfying(P3ErrorException.class, e -> {
                     assertThat(e.errorType()).isEqualTo("PARAMETER_INVALID");
-                    assertThat(e.error().developerMessage()).contains("already used this reference with different parameters");
+                    assertThat(e.error().developerMessage()).contains("already named transaction",
+                            "this request differs from it");
                 });
     }
 
@@ -292,9 +324,13 @@ class IdempotencyEndToEndTest {
     }
 
     private static TransactionRecord onlyRow(Predicate<TransactionRecord> which) {
-        List<TransactionRecord> rows = journal.findSince(Instant.EPOCH).stream().filter(which).toList();
+        List<TransactionRecord> rows = rows(which);
         assertThat(rows).as("journal rows").hasSize(1);
         return rows.get(0);
+    }
+
+    private static List<TransactionRecord> rows(Predicate<TransactionRecord> which) {
+        return journal.findSince(Instant.EPOCH).stream().filter(which).toList();
     }
 
     private static Money eur(String major) {

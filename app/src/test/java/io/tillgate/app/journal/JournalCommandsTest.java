@@ -33,7 +33,8 @@ import picocli.CommandLine;
 /**
  * {@code tillgate journal list / show / resolve / export}, run in-process on a journal that a real
  * gateway filled over P3: an approved, a declined and two UNKNOWN payments (a terminal that never
- * answered, cents 95, with a one-second transaction timeout).
+ * answered, cents 95, with a one-second transaction timeout), and a decline followed by an approval
+ * under one customIdentifier.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class JournalCommandsTest {
@@ -46,6 +47,9 @@ class JournalCommandsTest {
     private static Path config;
     private static String approved;
     private static String declined;
+    /** A decline and the approval that followed under the same customIdentifier. */
+    private static String orderDeclined;
+    private static String orderApproved;
     private static String unknownToList;
     private static String unknownToResolve;
 
@@ -77,6 +81,8 @@ class JournalCommandsTest {
             pos.login("shop", "shop-secret-1").get(5, TimeUnit.SECONDS);
             approved = pay(pos, "till-1", "12.00", "cli-approved", TransactionStatus.APPROVED).join();
             declined = pay(pos, "till-1", "12.91", "cli-declined", TransactionStatus.DECLINED).join();
+            orderDeclined = pay(pos, "till-1", "12.91", "cli-order", TransactionStatus.DECLINED).join();
+            orderApproved = pay(pos, "till-1", "12.00", "cli-order", TransactionStatus.APPROVED).join();
             CompletableFuture<String> first = pay(pos, "till-1", "12.95", "cli-unknown-1", TransactionStatus.INCONCLUSIVE);
             CompletableFuture<String> second = pay(pos, "till-2", "13.95", "cli-unknown-2", TransactionStatus.INCONCLUSIVE);
             unknownToList = first.get(10, TimeUnit.SECONDS);
@@ -94,7 +100,7 @@ class JournalCommandsTest {
                 .containsPattern(row(declined, "DECLINED", "12.91 EUR", "till-1", "cli-declined"))
                 .containsPattern(row(unknownToList, "UNKNOWN", "12.95 EUR", "till-1", "cli-unknown-1"))
                 .contains(unknownToResolve)
-                .contains("4 transaction(s)");
+                .contains("6 transaction(s)");
     }
 
     @Test
@@ -104,6 +110,19 @@ class JournalCommandsTest {
         assertThat(run.code).as(run.toString()).isZero();
         assertThat(run.out).containsPattern(row(unknownToList, "UNKNOWN", "12.95 EUR", "till-1", "cli-unknown-1"))
                 .doesNotContain(approved).doesNotContain(declined);
+    }
+
+    @Test
+    void listByReferenceShowsEveryTransactionThatCarriesItNewestFirst() {
+        Run run = journal("list", "--reference", "cli-order");
+        Run none = journal("list", "--reference", "cli-nothing");
+
+        assertThat(run.code).as(run.toString()).isZero();
+        assertThat(run.out).containsPattern("(?s)" + orderApproved + ".*" + orderDeclined)
+                .containsPattern(row(orderApproved, "APPROVED", "12.00 EUR", "till-1", "cli-order"))
+                .containsPattern(row(orderDeclined, "DECLINED", "12.91 EUR", "till-1", "cli-order"))
+                .doesNotContain(approved).contains("2 transaction(s)");
+        assertThat(none.out).as(none.toString()).contains("0 transaction(s)");
     }
 
     @Test
@@ -184,7 +203,8 @@ class JournalCommandsTest {
                 + "originalTransactionId,captured");
         List<Map<String, String>> rows = csvRows(run.out);
         assertThat(rows).extracting(r -> r.get("id"))
-                .containsExactlyInAnyOrder(approved, declined, unknownToList, unknownToResolve);
+                .containsExactlyInAnyOrder(approved, declined, orderDeclined, orderApproved, unknownToList,
+                        unknownToResolve);
         assertThat(rows).filteredOn(r -> r.get("id").equals(approved)).singleElement().satisfies(r -> {
             assertThat(r.get("state")).isEqualTo("APPROVED");
             assertThat(r.get("amount")).isEqualTo("12.00");
@@ -204,7 +224,7 @@ class JournalCommandsTest {
         assertThat(run.code).as(run.toString()).isZero();
         JsonNode array = new ObjectMapper().readTree(run.out);
         assertThat(array.isArray()).isTrue();
-        assertThat(array).hasSize(4);
+        assertThat(array).hasSize(6);
         assertThat(Stream.of(approved, declined, unknownToList, unknownToResolve)).allSatisfy(id -> assertThat(array)
                 .anySatisfy(row -> assertThat(row.path("id").asText()).isEqualTo(id)));
         assertThat(array).filteredOn(row -> row.path("id").asText().equals(declined)).singleElement()
@@ -223,8 +243,8 @@ class JournalCommandsTest {
         Run exportFuture = journal("export", "--format", "csv", "--since", "2999-01-01T00:00:00Z");
         Run nonsense = journal("list", "--since", "yesterday");
 
-        assertThat(lastHour.out).as(lastHour.toString()).contains("4 transaction(s)");
-        assertThat(new ObjectMapper().readTree(exportLastHour.out)).hasSize(4);
+        assertThat(lastHour.out).as(lastHour.toString()).contains("6 transaction(s)");
+        assertThat(new ObjectMapper().readTree(exportLastHour.out)).hasSize(6);
         assertThat(future.out).as(future.toString()).contains("0 transaction(s)").doesNotContain(approved);
         assertThat(csvRows(exportFuture.out)).isEmpty();
         assertThat(nonsense.code).isEqualTo(2);

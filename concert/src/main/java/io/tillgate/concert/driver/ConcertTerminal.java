@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class ConcertTerminal implements Terminal {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConcertTerminal.class);
+    /** concert notes §2: CF holds 1 to 99 characters. */
+    private static final int MAX_PRIVATE_DATA = 99;
 
     private static final TerminalCapabilities CAPABILITIES = new TerminalCapabilities(false, false, false, true, true);
 
@@ -125,7 +127,26 @@ public final class ConcertTerminal implements Terminal {
 
     private ConcertRequest request(ConcertAction action, PaymentCommand command) {
         return new ConcertRequest(config.protocolVersion(), config.softwareId(), config.registerNumber(), action,
-                command.amount(), config.immediateMode(), config.tickets(), null, List.of());
+                command.amount(), config.immediateMode(), config.tickets(), privateData(command.reference()),
+                List.of());
+    }
+
+    /**
+     * The POS reference as {@code CF}, unchanged, when the tag can carry it (1 to 99 printable
+     * ASCII characters); otherwise none is sent. The terminal only echoes it: nothing here relies on
+     * it to tell one transaction from another.
+     */
+    static String privateData(String reference) {
+        if (reference == null || reference.length() > MAX_PRIVATE_DATA) {
+            return null;
+        }
+        for (int i = 0; i < reference.length(); i++) {
+            char c = reference.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                return null;
+            }
+        }
+        return reference;
     }
 
     private TransactionOutcome outcome(String txId, ConcertRequest request, ConcertExchange.Result result) {

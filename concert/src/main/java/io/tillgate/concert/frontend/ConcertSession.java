@@ -16,6 +16,7 @@ import io.tillgate.core.payment.PaymentKind;
 import io.tillgate.core.payment.TransactionResult;
 import io.tillgate.core.service.PaymentException;
 import io.tillgate.core.service.PaymentRequest;
+import io.tillgate.core.service.ReferenceRule;
 import io.tillgate.core.service.TransactionObserver;
 import io.tillgate.core.terminal.ActionAnswer;
 import io.tillgate.core.terminal.TerminalAction;
@@ -86,8 +87,9 @@ final class ConcertSession extends SimpleChannelInboundHandler<TlvMessage> {
         }
         switch (request.action()) {
             case IDENTIFICATION -> answer(ConcertAnswers.status(tlv, ActionStatus.PERFORMED));
-            case DEBIT -> run(tlv, request, PaymentCommand.sale(request.amount(), null, null));
-            case CREDIT -> run(tlv, request, PaymentCommand.unlinkedRefund(request.amount(), null, null));
+            case DEBIT -> run(tlv, request, PaymentCommand.sale(request.amount(), request.privateData(), null));
+            case CREDIT -> run(tlv, request,
+                    PaymentCommand.unlinkedRefund(request.amount(), request.privateData(), null));
             case CANCELLATION -> cancel(tlv, request);
             default -> {
                 LOG.warn("Concert request from {} for terminal {} refused: action {} is not supported", remote(),
@@ -111,25 +113,31 @@ final class ConcertSession extends SimpleChannelInboundHandler<TlvMessage> {
             answer(ConcertAnswers.refusal(tlv, StatusComplement.NOT_COMPLETED));
             return;
         }
-        run(tlv, request, new PaymentCommand(PaymentKind.REVERSAL, request.amount(), null, last.id(), null));
+        run(tlv, request, new PaymentCommand(PaymentKind.REVERSAL, request.amount(), request.privateData(), last.id(),
+                null));
     }
 
+    /**
+     * Concert has no message identity (a request resent is a new connection with the same bytes);
+     * {@code CF}, the private data the register sends and the terminal echoes, is its order number.
+     */
     private void run(TlvMessage tlv, ConcertRequest request, PaymentCommand command) {
         Observer observer = new Observer(tlv, request);
-        context.payments().execute(new PaymentRequest(context.config().merchantId(), terminalId(), PROTOCOL, null,
-                command, ctx.channel().eventLoop()), observer).whenComplete((started, failure) -> {
-                    if (failure != null) {
-                        onLoop(() -> refused(tlv, PaymentException.from(failure)));
-                    } else if (request.immediate()) {
-                        LOG.debug("transaction {} acknowledged at once (BA=1) to {}", started.id(), remote());
-                        onLoop(() -> answer(ConcertAnswers.status(tlv, ActionStatus.ACKNOWLEDGED)));
-                    }
-                });
+        PaymentRequest payment = new PaymentRequest(context.config().merchantId(), terminalId(), PROTOCOL, null,
+                command, ReferenceRule.ORDER_NUMBER, ctx.channel().eventLoop());
+        context.payments().execute(payment, observer).whenComplete((started, failure) -> {
+            if (failure != null) {
+                onLoop(() -> refused(tlv, PaymentException.from(failure)));
+            } else if (request.immediate()) {
+                LOG.debug("transaction {} acknowledged at once (BA=1) to {}", started.id(), remote());
+                onLoop(() -> answer(ConcertAnswers.status(tlv, ActionStatus.ACKNOWLEDGED)));
+            }
+        });
     }
 
     private void refused(TlvMessage tlv, PaymentException e) {
         StatusComplement reason = switch (e.error()) {
-            case TERMINAL_BUSY, INVALID_REQUEST, REFERENCE_NOT_FOUND, IDEMPOTENCY_CONFLICT ->
+            case TERMINAL_BUSY, INVALID_REQUEST, REFERENCE_NOT_FOUND, IDEMPOTENCY_CONFLICT, REFERENCE_UNRESOLVED ->
                     StatusComplement.NOT_COMPLETED;
             case UNSUPPORTED -> StatusComplement.UNKNOWN_ACTION;
             default -> StatusComplement.UNKNOWN;

@@ -329,6 +329,25 @@ class ConcertDriverEmulatorTest {
         assertThat(terminal.capabilities().reversal()).isTrue();
     }
 
+    /**
+     * The POS's reference travels as {@code CF} and the emulator takes {@code CF} as the order
+     * number: two sales under one order number are two payments, and a reference {@code CF} cannot
+     * carry is left out rather than altered.
+     */
+    @Test
+    void thePosReferenceTravelsAsCfAndOneOrderNumberPaysTwice() throws Exception {
+        PaymentCommand first = PaymentCommand.sale(Money.ofMinor(1200, "EUR"), "ORDER-42", null);
+        PaymentCommand second = PaymentCommand.sale(Money.ofMinor(1200, "EUR"), "ORDER-42", null);
+        PaymentCommand unprintable = PaymentCommand.sale(Money.ofMinor(1300, "EUR"), "ORDER\u00e9", null);
+
+        assertThat(List.of(run(terminal, first), run(terminal, second), run(terminal, unprintable)))
+                .extracting(TransactionOutcome::result).containsOnly(TransactionResult.APPROVED);
+        assertThat(emulator.store().findByReference("ORDER-42")).hasSize(2)
+                .extracting(TransactionRecord::state).containsOnly(TransactionState.APPROVED);
+        assertThat(emulator.store().findSince(Instant.EPOCH)).extracting(TransactionRecord::reference)
+                .containsExactly("ORDER-42", "ORDER-42", null);
+    }
+
     private TransactionRecord onlyEmulatorTransaction() {
         List<TransactionRecord> all = emulator.store().findSince(Instant.EPOCH);
         assertThat(all).hasSize(1);

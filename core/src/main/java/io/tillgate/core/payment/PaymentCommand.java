@@ -8,8 +8,11 @@ import java.util.Objects;
  *
  * @param kind what to do
  * @param amount the amount; for refunds and captures {@code null} means the full original amount
- * @param reference the POS's own id for this payment (P3 customIdentifier), or {@code null}; also an
- *     idempotency key within a merchant
+ * @param reference the POS's own id for the sale (P3 customIdentifier, IPP REFERENCE, nexo
+ *     SaleTransactionID, Concert CF), or {@code null}; blank counts as none. It is recorded and
+ *     searchable, and it may repeat: a retry after a decline, split tender and a constant order
+ *     number all carry the same one. It is not what identifies a message sent twice; see
+ *     {@link io.tillgate.core.service.ReferenceRule} for the few cases where it refuses or repeats.
  * @param originalTransactionId the gateway id of the transaction a refund, reversal or capture
  *     refers to; {@code null} only for an {@linkplain #unlinkedRefund unlinked refund}
  * @param subject free text printed on the receipt, or {@code null}
@@ -19,6 +22,7 @@ public record PaymentCommand(
 
     public PaymentCommand {
         Objects.requireNonNull(kind, "kind");
+        reference = reference == null || reference.isBlank() ? null : reference;
         if (amount == null && !kind.needsOriginal()) {
             throw new IllegalArgumentException("a " + kind + " needs an amount");
         }

@@ -12,8 +12,13 @@ public enum PaymentError {
     NOT_ABORTABLE,
     /** No action is pending, or the answer does not fit the action asked. */
     NO_PENDING_ACTION,
-    /** The same idempotency key was used with different parameters. */
+    /** The same message, or a P3 reference being repeated, came with different parameters. */
     IDEMPOTENCY_CONFLICT,
+    /**
+     * An earlier transaction with the same POS reference has an outcome nobody knows (UNKNOWN): a
+     * new one could charge the customer twice, so it waits until an operator resolves that one.
+     */
+    REFERENCE_UNRESOLVED,
     /** A referenced transaction does not exist (or belongs to another merchant). */
     REFERENCE_NOT_FOUND,
     /** The request is well formed but not allowed (refund over the original, capture twice, …). */

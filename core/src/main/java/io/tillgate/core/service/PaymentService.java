@@ -33,9 +33,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every front-end has in common: one transaction at a time per terminal, idempotency on the
- * POS's references, timeouts, abort and answer routing, and the journal order — recorded before the
- * terminal is contacted, outcome recorded before any POS is told.
+ * What every front-end has in common: one transaction at a time per terminal, the same message sent
+ * again naming its first transaction, the rules of the POS's reference ({@link ReferenceRule}),
+ * timeouts, abort and answer routing, and the journal order — recorded before the terminal is
+ * contacted, outcome recorded before any POS is told.
  *
  * <p>All entry points return at once. Admission reads the store, so it runs on one admission
  * thread and callers on a Netty event loop never block, unless the store answers at once from
@@ -46,6 +47,8 @@ public final class PaymentService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
     /** How late a transaction timeout may fire; timeouts are minutes long. */
     private static final long TIMER_TICK_MILLIS = 100;
+    /** How much of a POS's identifier a refusal quotes. */
+    private static final int MAX_QUOTED = 40;
 
     private final Map<String, Terminal> terminals;
     private final TransactionStore store;
@@ -55,9 +58,7 @@ public final class PaymentService implements AutoCloseable {
     private final Object admissionLock = new Object();
     private final Timer timer;
 
-    private final Map<String, ActiveTransaction> activeByTerminal = new ConcurrentHashMap<>();
-    private final Map<String, ActiveTransaction> activeById = new ConcurrentHashMap<>();
-    private final Map<String, ActiveTransaction> activeByKey = new ConcurrentHashMap<>();
+    private final RunningTransactions running = new RunningTransactions();
 
     public PaymentService(List<? extends Terminal> terminals, TransactionStore store, PaymentServiceSettings settings,
             Clock clock) {
@@ -87,7 +88,8 @@ public final class PaymentService implements AutoCloseable {
     }
 
     /**
-     * Runs a payment command, or joins the transaction its idempotency keys already name.
+     * Runs a payment command, or joins or repeats the transaction its message identity or, as
+     * {@link ReferenceRule} says, its POS reference already names.
      *
      * <p>Completes with the registered transaction once it is durable and handed to the terminal
      * (or with the stored transaction for a repeat); {@code observer} then receives its progress and
@@ -180,7 +182,7 @@ public final class PaymentService implements AutoCloseable {
 
     /** Stops telling {@code observer} about a transaction (its POS went away); the transaction goes on. */
     public void detach(String transactionId, TransactionObserver observer) {
-        ActiveTransaction active = activeById.get(transactionId);
+        ActiveTransaction active = running.withId(transactionId);
         if (active != null) {
             active.detach(observer);
         }
@@ -193,27 +195,25 @@ public final class PaymentService implements AutoCloseable {
 
     private Optional<TransactionRecord> lookup(String merchantId, TransactionLookup lookup) {
         ActiveTransaction active;
-        Optional<TransactionRecord> stored;
+        Supplier<Optional<TransactionRecord>> stored;
         if (lookup instanceof TransactionLookup.ById byId) {
-            active = activeById.get(byId.id());
-            stored = active == null ? store.findById(byId.id()) : Optional.empty();
+            active = running.withId(byId.id());
+            stored = () -> store.findById(byId.id());
         } else if (lookup instanceof TransactionLookup.ByReference byRef) {
-            active = activeByKey.get(referenceKey(merchantId, byRef.reference()));
-            stored = active == null ? store.findByReference(merchantId, byRef.reference()) : Optional.empty();
+            active = running.newestWithReference(merchantId, byRef.reference()).orElse(null);
+            stored = () -> store.findByReference(merchantId, byRef.reference(), Instant.EPOCH).stream().findFirst();
         } else {
             TransactionLookup.ByRequestReference byReq = (TransactionLookup.ByRequestReference) lookup;
-            active = activeByKey.get(requestKey(merchantId, byReq.protocol(), byReq.requestReference()));
-            stored = active == null
-                    ? store.findByRequestReference(merchantId, byReq.protocol(), byReq.requestReference())
-                    : Optional.empty();
+            active = running.forMessage(merchantId, byReq.protocol(), byReq.requestReference());
+            stored = () -> store.findByRequestReference(merchantId, byReq.protocol(), byReq.requestReference());
         }
-        Optional<TransactionRecord> found = active != null ? Optional.of(active.visibleRecord()) : stored;
+        Optional<TransactionRecord> found = active != null ? Optional.of(active.visibleRecord()) : stored.get();
         return found.filter(r -> r.merchantId().equals(merchantId));
     }
 
     /**
-     * Decides under the admission lock, so that two requests with the same idempotency key can
-     * never both start a transaction, then records and starts a new one outside it.
+     * Decides under the admission lock, so that two requests with the same message identity or a
+     * running POS reference can never both start a transaction, then records and starts a new one outside it.
      */
     private CompletableFuture<TransactionRecord> admit(PaymentRequest request, TransactionObserver observer) {
         Supplier<CompletableFuture<TransactionRecord>> admitted;
@@ -226,29 +226,90 @@ public final class PaymentService implements AutoCloseable {
     /** Joins, repeats or registers the transaction; what is left to do is returned. */
     private Supplier<CompletableFuture<TransactionRecord>> decide(PaymentRequest request,
             TransactionObserver observer) {
-        String merchant = request.merchantId();
-        PaymentCommand command = request.command();
-        List<String> keys = idempotencyKeys(request);
+        Supplier<CompletableFuture<TransactionRecord>> earlier = sameMessage(request, observer);
+        if (earlier == null && request.command().reference() != null) {
+            earlier = sameReference(request, observer);
+        }
+        return earlier != null ? earlier : register(request, observer);
+    }
 
-        for (String key : keys) {
-            ActiveTransaction running = activeByKey.get(key);
-            if (running != null) {
-                requireSameParameters(running.record(), request);
-                running.attach(observer);
-                TransactionRecord joined = running.record();
-                return () -> CompletableFuture.completedFuture(joined);
+    /** The transaction this message started, if it is the same message sent again. */
+    private Supplier<CompletableFuture<TransactionRecord>> sameMessage(PaymentRequest request,
+            TransactionObserver observer) {
+        if (request.requestReference() == null) {
+            return null;
+        }
+        String message = request.protocol() + " request " + clip(request.requestReference());
+        ActiveTransaction active = running.forMessage(request.merchantId(), request.protocol(),
+                request.requestReference());
+        if (active != null) {
+            return join(active, request, observer, message);
+        }
+        return store.findByRequestReference(request.merchantId(), request.protocol(), request.requestReference())
+                .filter(stored -> stored.createdAt().isAfter(idempotencyHorizon()))
+                .map(stored -> repeat(stored, request, observer, message))
+                .orElse(null);
+    }
+
+    /**
+     * What the POS reference decides (see {@link ReferenceRule}): a transaction of the same kind
+     * with it that runs, that nobody knows the outcome of, or, for P3, that was approved.
+     */
+    private Supplier<CompletableFuture<TransactionRecord>> sameReference(PaymentRequest request,
+            TransactionObserver observer) {
+        PaymentCommand command = request.command();
+        String reference = "reference '" + clip(command.reference()) + "'";
+        boolean retryReturnsApproval = request.referenceRule() == ReferenceRule.RETRY_RETURNS_APPROVAL;
+        ActiveTransaction active = running.withReference(request.merchantId(), command.kind(), command.reference());
+        if (active != null) {
+            if (retryReturnsApproval) {
+                return join(active, request, observer, reference);
+            }
+            TransactionRecord busy = active.record();
+            throw new PaymentException(PaymentError.TERMINAL_BUSY, "transaction " + busy.id() + " with "
+                    + reference + " is still running on terminal " + busy.terminalId());
+        }
+        List<TransactionRecord> earlier = store.findByReference(request.merchantId(), command.reference(),
+                idempotencyHorizon()).stream().filter(r -> r.kind() == command.kind()).toList();
+        for (TransactionRecord unresolved : earlier) {
+            if (!unresolved.isFinal()) {
+                throw new PaymentException(PaymentError.REFERENCE_UNRESOLVED, "transaction " + unresolved.id()
+                        + " with " + reference + " (" + describe(unresolved) + ") has an unknown outcome, so the "
+                        + "customer may already have paid; an operator must resolve it (tillgate journal resolve "
+                        + unresolved.id() + ") before the reference takes a new " + command.kind());
             }
         }
-        Optional<TransactionRecord> stored = storedRepeat(request);
-        if (stored.isPresent()) {
-            TransactionRecord repeat = stored.get();
-            requireSameParameters(repeat, request);
-            LOG.info("transaction {} repeated by {} request {}; answering from the journal", repeat.id(),
-                    request.protocol(), request.requestReference());
-            return () -> CompletableFuture.completedFuture(repeat)
-                    .whenCompleteAsync((r, e) -> Notify.safely(observer, o -> o.onCompleted(r)), admission);
+        if (retryReturnsApproval) {
+            for (TransactionRecord approved : earlier) {
+                if (approved.state() == TransactionState.APPROVED) {
+                    return repeat(approved, request, observer, reference);
+                }
+            }
         }
+        return null;
+    }
 
+    private Supplier<CompletableFuture<TransactionRecord>> join(ActiveTransaction active, PaymentRequest request,
+            TransactionObserver observer, String named) {
+        requireSameParameters(active.record(), request, named);
+        active.attach(observer);
+        TransactionRecord joined = active.record();
+        return () -> CompletableFuture.completedFuture(joined);
+    }
+
+    private Supplier<CompletableFuture<TransactionRecord>> repeat(TransactionRecord stored, PaymentRequest request,
+            TransactionObserver observer, String named) {
+        requireSameParameters(stored, request, named);
+        LOG.info("transaction {} named again by {}; answering from the journal", stored.id(), named);
+        return () -> CompletableFuture.completedFuture(stored)
+                .whenCompleteAsync((r, e) -> Notify.safely(observer, o -> o.onCompleted(r)), admission);
+    }
+
+    /** Registers a new transaction on its terminal; journaling and starting it is left to do. */
+    private Supplier<CompletableFuture<TransactionRecord>> register(PaymentRequest request,
+            TransactionObserver observer) {
+        String merchant = request.merchantId();
+        PaymentCommand command = request.command();
         TransactionRecord original = command.originalTransactionId() != null ? original(merchant, command) : null;
         String terminalId = original != null ? original.terminalId() : request.terminalId();
         Terminal terminal = terminals.get(terminalId);
@@ -266,12 +327,10 @@ public final class PaymentService implements AutoCloseable {
                 command.originalTransactionId(), command.subject(), false, false, TransactionState.CREATED, null,
                 now, now);
         ActiveTransaction active = new ActiveTransaction(this, terminal, created);
-        if (activeByTerminal.putIfAbsent(terminalId, active) != null) {
+        if (!running.register(active)) {
             throw new PaymentException(PaymentError.TERMINAL_BUSY,
                     "terminal " + terminalId + " is busy with another transaction");
         }
-        activeById.put(created.id(), active);
-        keys.forEach(key -> activeByKey.put(key, active));
         active.attach(observer);
         TerminalRequest toTerminal = new TerminalRequest(created.id(), resolved, original, request.affinity());
         return () -> record(active, created, toTerminal);
@@ -282,7 +341,7 @@ public final class PaymentService implements AutoCloseable {
             TerminalRequest request) {
         return store.insert(created).handle((ignored, failure) -> {
             if (failure != null) {
-                unregister(active, created);
+                running.unregister(active);
                 LOG.error("transaction {} could not be recorded; the terminal was not contacted", created.id(),
                         failure);
                 throw new PaymentException(PaymentError.INTERNAL, "the journal refused the transaction");
@@ -322,7 +381,7 @@ public final class PaymentService implements AutoCloseable {
                 LOG.error("ALARM transaction {} outcome {} could not be recorded", settled.id(), settled.state(),
                         failure);
             }
-            unregister(active, settled);
+            running.unregister(active);
             logSettled(settled);
             active.completed(settled);
         });
@@ -359,15 +418,6 @@ public final class PaymentService implements AutoCloseable {
         return outcome.isApproved() && record.kind() != PaymentKind.PREAUTH;
     }
 
-    private void unregister(ActiveTransaction active, TransactionRecord record) {
-        activeByTerminal.remove(record.terminalId(), active);
-        activeById.remove(record.id(), active);
-        for (String key : idempotencyKeys(record.merchantId(), record.protocol(), record.reference(),
-                record.requestReference())) {
-            activeByKey.remove(key, active);
-        }
-    }
-
     private void logSettled(TransactionRecord r) {
         TransactionOutcome o = r.outcome();
         LOG.info("transaction {} {} {} on {} for {}: {}{}", r.id(), r.kind(), r.amount(), r.terminalId(),
@@ -377,7 +427,7 @@ public final class PaymentService implements AutoCloseable {
     private CompletableFuture<TransactionRecord> routed(String merchantId, String terminalId, String transactionId,
             Consumer<ActiveTransaction> action) {
         try {
-            ActiveTransaction active = activeByTerminal.get(terminalId);
+            ActiveTransaction active = running.onTerminal(terminalId);
             if (active == null || !active.record().merchantId().equals(merchantId)
                     || (transactionId != null && !transactionId.equals(active.record().id()))) {
                 throw new PaymentException(PaymentError.NO_ACTIVE_TRANSACTION,
@@ -391,47 +441,29 @@ public final class PaymentService implements AutoCloseable {
         }
     }
 
-    private static List<String> idempotencyKeys(PaymentRequest request) {
-        return idempotencyKeys(request.merchantId(), request.protocol(), request.command().reference(),
-                request.requestReference());
+    private Instant idempotencyHorizon() {
+        return now().minus(settings.idempotencyWindow());
     }
 
-    private static List<String> idempotencyKeys(String merchantId, String protocol, String reference,
-            String requestReference) {
-        List<String> keys = new ArrayList<>(2);
-        if (reference != null) {
-            keys.add(referenceKey(merchantId, reference));
-        }
-        if (requestReference != null) {
-            keys.add(requestKey(merchantId, protocol, requestReference));
-        }
-        return keys;
-    }
-
-    private Optional<TransactionRecord> storedRepeat(PaymentRequest request) {
-        Instant horizon = now().minus(settings.idempotencyWindow());
-        Optional<TransactionRecord> found = Optional.empty();
-        if (request.command().reference() != null) {
-            found = store.findByReference(request.merchantId(), request.command().reference());
-        }
-        if (found.isEmpty() && request.requestReference() != null) {
-            found = store.findByRequestReference(request.merchantId(), request.protocol(),
-                    request.requestReference());
-        }
-        return found.filter(r -> r.createdAt().isAfter(horizon));
-    }
-
-    private static void requireSameParameters(TransactionRecord existing, PaymentRequest request) {
+    private static void requireSameParameters(TransactionRecord existing, PaymentRequest request, String named) {
         PaymentCommand command = request.command();
         boolean same = existing.kind() == command.kind()
                 && (command.amount() == null || existing.amount().equals(command.amount()))
                 && (request.terminalId() == null || existing.terminalId().equals(request.terminalId()))
                 && Objects.equals(existing.originalTransactionId(), command.originalTransactionId());
         if (!same) {
-            throw new PaymentException(PaymentError.IDEMPOTENCY_CONFLICT, "transaction " + existing.id()
-                    + " already used this reference with different parameters (" + existing.kind() + " "
-                    + existing.amount() + " on " + existing.terminalId() + ")");
+            throw new PaymentException(PaymentError.IDEMPOTENCY_CONFLICT, named + " already named transaction "
+                    + existing.id() + " (" + describe(existing) + "), and this request differs from it");
         }
+    }
+
+    private static String describe(TransactionRecord record) {
+        return record.kind() + " " + record.amount() + " on " + record.terminalId();
+    }
+
+    /** A POS's identifier as a message may quote it: POS text can be long. */
+    private static String clip(String text) {
+        return text.length() <= MAX_QUOTED ? text : text.substring(0, MAX_QUOTED) + "…";
     }
 
     private TransactionRecord original(String merchantId, PaymentCommand command) {
@@ -490,14 +522,6 @@ public final class PaymentService implements AutoCloseable {
             throw new PaymentException(PaymentError.UNSUPPORTED,
                     "terminal " + terminal.id() + " does not support " + kind);
         }
-    }
-
-    private static String referenceKey(String merchantId, String reference) {
-        return "ref\u0000" + merchantId + '\u0000' + reference;
-    }
-
-    private static String requestKey(String merchantId, String protocol, String requestReference) {
-        return "req\u0000" + merchantId + '\u0000' + protocol + '\u0000' + requestReference;
     }
 
     private static ThreadFactory daemon(String name) {

@@ -7,7 +7,8 @@ import java.util.Objects;
  * Tunables of {@link PaymentService}.
  *
  * @param transactionTimeout how long a terminal may take before the outcome is declared UNKNOWN
- * @param idempotencyWindow how long a reference or request id keeps identifying one transaction
+ * @param idempotencyWindow how long a message identity keeps naming its transaction, and how far back the
+ *     rules of {@link ReferenceRule} look
  */
 public record PaymentServiceSettings(Duration transactionTimeout, Duration idempotencyWindow) {
 

@@ -2,6 +2,7 @@ package io.tillgate.core.service;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 
 /**
@@ -10,10 +11,11 @@ import java.util.HexFormat;
  * journal index inserts land on the newest pages instead of random ones, which more than halves
  * the bytes each durable write costs; the creation time it reveals is in the transaction anyway.
  */
-final class TransactionIds {
+public final class TransactionIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
+    private static final int TIME_CHARACTERS = 12;
 
     private TransactionIds() {
     }
@@ -27,5 +29,18 @@ final class TransactionIds {
             millis >>>= 8;
         }
         return HEX.formatHex(bytes);
+    }
+
+    /**
+     * When the transaction was created, to the millisecond, as its id says; a driver can compute
+     * it again from the id alone after a restart.
+     *
+     * @throws IllegalArgumentException if {@code id} does not start with 12 hex characters
+     */
+    public static Instant createdAt(String id) {
+        if (id.length() < TIME_CHARACTERS) {
+            throw new IllegalArgumentException("transaction id of " + id.length() + " characters has no time");
+        }
+        return Instant.ofEpochMilli(HexFormat.fromHexDigitsToLong(id, 0, TIME_CHARACTERS));
     }
 }

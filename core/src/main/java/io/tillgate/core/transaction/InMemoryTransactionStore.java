@@ -26,12 +26,17 @@ public final class InMemoryTransactionStore implements TransactionStore {
     /** Enough for any test run or demo; a few tens of megabytes at most. */
     public static final int DEFAULT_CAPACITY = 10_000;
 
+    /** As the journal orders: by creation, ties broken by id. */
+    private static final Comparator<TransactionRecord> NEWEST_FIRST = Comparator
+            .comparing(TransactionRecord::createdAt).thenComparing(TransactionRecord::id).reversed();
+
     private final int capacity;
     /** Ids in the order they were inserted: the candidates for forgetting, oldest first. */
     private final Queue<String> insertionOrder = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final Map<String, TransactionRecord> byId = new ConcurrentHashMap<>();
-    private final Map<String, String> byReference = new ConcurrentHashMap<>();
+    /** Per POS reference, the ids that carry it, oldest first; a reference may name many. */
+    private final Map<String, List<String>> byReference = new ConcurrentHashMap<>();
     private final Map<String, String> byRequestReference = new ConcurrentHashMap<>();
     private final Map<String, List<TransactionEvent>> histories = new ConcurrentHashMap<>();
 
@@ -64,7 +69,11 @@ public final class InMemoryTransactionStore implements TransactionStore {
         forgetOldest();
         append(record, null);
         if (record.reference() != null) {
-            byReference.put(referenceKey(record.merchantId(), record.reference()), record.id());
+            byReference.compute(record.reference(), (reference, ids) -> {
+                List<String> next = ids == null ? new ArrayList<>(1) : ids;
+                next.add(record.id());
+                return next;
+            });
         }
         if (record.requestReference() != null) {
             byRequestReference.put(
@@ -122,7 +131,10 @@ public final class InMemoryTransactionStore implements TransactionStore {
             size.decrementAndGet();
             histories.remove(oldest);
             if (record.reference() != null) {
-                byReference.remove(referenceKey(record.merchantId(), record.reference()), oldest);
+                byReference.computeIfPresent(record.reference(), (reference, ids) -> {
+                    ids.remove(oldest);
+                    return ids.isEmpty() ? null : ids;
+                });
             }
             if (record.requestReference() != null) {
                 byRequestReference.remove(requestKey(record.merchantId(), record.protocol(),
@@ -160,8 +172,22 @@ public final class InMemoryTransactionStore implements TransactionStore {
     }
 
     @Override
-    public Optional<TransactionRecord> findByReference(String merchantId, String reference) {
-        return Optional.ofNullable(byReference.get(referenceKey(merchantId, reference))).map(byId::get);
+    public List<TransactionRecord> findByReference(String merchantId, String reference, Instant since) {
+        return withReference(reference, r -> r.merchantId().equals(merchantId) && !r.createdAt().isBefore(since));
+    }
+
+    @Override
+    public List<TransactionRecord> findByReference(String reference) {
+        return withReference(reference, r -> true);
+    }
+
+    private List<TransactionRecord> withReference(String reference, Predicate<TransactionRecord> filter) {
+        List<String> ids = new ArrayList<>();
+        byReference.computeIfPresent(reference, (key, found) -> {
+            ids.addAll(found);
+            return found;
+        });
+        return ids.stream().map(byId::get).filter(r -> r != null && filter.test(r)).sorted(NEWEST_FIRST).toList();
     }
 
     @Override
@@ -187,12 +213,7 @@ public final class InMemoryTransactionStore implements TransactionStore {
     }
 
     private List<TransactionRecord> select(Predicate<TransactionRecord> filter) {
-        return byId.values().stream().filter(filter)
-                .sorted(Comparator.comparing(TransactionRecord::createdAt)).toList();
-    }
-
-    private static String referenceKey(String merchantId, String reference) {
-        return merchantId + '\u0000' + reference;
+        return byId.values().stream().filter(filter).sorted(NEWEST_FIRST.reversed()).toList();
     }
 
     private static String requestKey(String merchantId, String protocol, String requestReference) {

@@ -35,10 +35,20 @@ public interface TransactionStore extends AutoCloseable {
 
     Optional<TransactionRecord> findById(String id);
 
-    /** The newest transaction of a merchant with this POS reference (P3 customIdentifier). */
-    Optional<TransactionRecord> findByReference(String merchantId, String reference);
+    /**
+     * A merchant's transactions with this POS reference (P3 customIdentifier, IPP REFERENCE, nexo
+     * SaleTransactionID), created at or after {@code since}, newest first. A reference may name
+     * many transactions: a retry after a decline, split tender, a constant order number.
+     */
+    List<TransactionRecord> findByReference(String merchantId, String reference, Instant since);
 
-    /** The newest transaction of a merchant with this protocol request id (P3 tag, nexo ServiceID…). */
+    /** Every merchant's transactions with this POS reference, newest first: for operators. */
+    List<TransactionRecord> findByReference(String reference);
+
+    /**
+     * The newest transaction of a merchant with this message identity (P3 tag, IPP SID, nexo SaleID
+     * + ServiceID): what the same message sent again names.
+     */
     Optional<TransactionRecord> findByRequestReference(String merchantId, String protocol, String requestReference);
 
     /** Refunds, reversals and captures that refer to a transaction. */

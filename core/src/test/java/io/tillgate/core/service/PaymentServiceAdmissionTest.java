@@ -59,7 +59,8 @@ class PaymentServiceAdmissionTest {
 
     private static PaymentRequest sale(String reference, Executor affinity) {
         return new PaymentRequest("demo", "t1", "TEST", null,
-                PaymentCommand.sale(Money.ofMajor("7.00", "EUR"), reference, null), affinity);
+                PaymentCommand.sale(Money.ofMajor("7.00", "EUR"), reference, null),
+                ReferenceRule.RETRY_RETURNS_APPROVAL, affinity);
     }
 
     @Test

@@ -7,8 +7,6 @@ import io.tillgate.core.money.Money;
 import io.tillgate.core.payment.CardholderVerification;
 import io.tillgate.core.payment.PaymentCommand;
 import io.tillgate.core.payment.PaymentKind;
-import io.tillgate.core.simulated.SimulatedTerminal;
-import io.tillgate.core.simulated.SimulatedTiming;
 import io.tillgate.core.terminal.ActionAnswer;
 import io.tillgate.core.terminal.TerminalAction;
 import io.tillgate.core.terminal.TerminalEvent;
@@ -16,14 +14,11 @@ import io.tillgate.core.terminal.TerminalPhase;
 import io.tillgate.core.transaction.InMemoryTransactionStore;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionState;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,27 +28,22 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class PaymentServiceTest {
 
-    private static final String MERCHANT = "demo";
+    private static final String MERCHANT = SimulatedGateway.MERCHANT;
 
-    private ScheduledExecutorService scheduler;
+    private SimulatedGateway gateway;
     private InMemoryTransactionStore store;
     private PaymentService service;
 
     @BeforeEach
     void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor();
-        store = new InMemoryTransactionStore();
-        service = new PaymentService(
-                List.of(new SimulatedTerminal("t1", SimulatedTiming.FAST, scheduler, false),
-                        new SimulatedTerminal("t2", SimulatedTiming.FAST, scheduler, true)),
-                store, PaymentServiceSettings.defaults().withTransactionTimeout(Duration.ofMillis(500)),
-                Clock.systemUTC());
+        gateway = new SimulatedGateway(PaymentServiceSettings.defaults().withTransactionTimeout(Duration.ofMillis(500)));
+        store = gateway.store;
+        service = gateway.service;
     }
 
     @AfterEach
     void stop() {
-        service.close();
-        scheduler.shutdownNow();
+        gateway.close();
     }
 
     @Test
@@ -159,18 +149,18 @@ class PaymentServiceTest {
     }
 
     @Test
-    void repeatedReferenceReturnsTheStoredResultWithoutChargingTwice() throws Exception {
+    void aP3ReferenceRepeatedAfterAnApprovalReturnsTheStoredApprovalWithoutChargingTwice() throws Exception {
         RecordingObserver first = new RecordingObserver();
-        service.execute(sale("t1", "10.00", "order-1", tag()), first).get(5, TimeUnit.SECONDS);
+        service.execute(p3Sale("10.00", "order-1"), first).get(5, TimeUnit.SECONDS);
         TransactionRecord original = first.awaitCompleted();
 
         RecordingObserver repeat = new RecordingObserver();
-        TransactionRecord again = service.execute(sale("t1", "10.00", "order-1", tag()), repeat).get(5, TimeUnit.SECONDS);
+        TransactionRecord again = service.execute(p3Sale("10.00", "order-1"), repeat).get(5, TimeUnit.SECONDS);
         assertThat(again.id()).isEqualTo(original.id());
         assertThat(repeat.awaitCompleted()).isEqualTo(original);
         assertThat(store.findSince(original.createdAt())).hasSize(1);
 
-        assertThat(error(service.execute(sale("t1", "11.00", "order-1", tag()), new RecordingObserver())))
+        assertThat(error(service.execute(p3Sale("11.00", "order-1"), new RecordingObserver())))
                 .isEqualTo(PaymentError.IDEMPOTENCY_CONFLICT);
     }
 
@@ -197,7 +187,7 @@ class PaymentServiceTest {
         for (int i = 0; i < 8; i++) {
             RecordingObserver observer = new RecordingObserver();
             observers.add(observer);
-            attempts.add(service.execute(sale("t1", "7.00", "race", tag()), observer));
+            attempts.add(service.execute(p3Sale("7.00", "race"), observer));
         }
         for (CompletableFuture<TransactionRecord> attempt : attempts) {
             attempt.get(5, TimeUnit.SECONDS);
@@ -264,9 +254,7 @@ class PaymentServiceTest {
     }
 
     private TransactionRecord run(String terminal, String amount) throws Exception {
-        RecordingObserver observer = new RecordingObserver();
-        service.execute(sale(terminal, amount, null, tag()), observer).get(5, TimeUnit.SECONDS);
-        return observer.awaitCompleted();
+        return gateway.run(sale(terminal, amount, null, tag()));
     }
 
     private TransactionRecord amend(PaymentKind kind, String originalId, Money amount) throws Exception {
@@ -285,16 +273,15 @@ class PaymentServiceTest {
                 PaymentCommand.sale(Money.ofMajor(amount, "EUR"), reference, null));
     }
 
+    private static PaymentRequest p3Sale(String amount, String reference) {
+        return sale("t1", amount, reference, tag()).withReferenceRule(ReferenceRule.RETRY_RETURNS_APPROVAL);
+    }
+
     private static String tag() {
         return UUID.randomUUID().toString();
     }
 
     private static PaymentError error(CompletableFuture<?> future) {
-        try {
-            future.get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            return PaymentException.from(e).error();
-        }
-        throw new AssertionError("expected a refusal");
+        return SimulatedGateway.refusal(future).error();
     }
 }

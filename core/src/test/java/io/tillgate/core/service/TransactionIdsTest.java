@@ -16,6 +16,7 @@ class TransactionIdsTest {
         Clock clock = Clock.fixed(Instant.ofEpochMilli(0x0123456789ABL), ZoneOffset.UTC);
         String id = TransactionIds.next(clock);
         assertThat(id).matches("[0-9a-f]{32}").startsWith("0123456789ab");
+        assertThat(TransactionIds.createdAt(id)).isEqualTo(clock.instant());
     }
 
     @Test

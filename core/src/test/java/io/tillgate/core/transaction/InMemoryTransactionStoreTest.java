@@ -26,10 +26,10 @@ class InMemoryTransactionStoreTest {
         assertThat(store.findSince(Instant.EPOCH)).extracting(TransactionRecord::id)
                 .containsExactly("tx-3", "tx-4", "tx-5");
         assertThat(store.findById("tx-2")).isEmpty();
-        assertThat(store.findByReference("shop", "order-2")).isEmpty();
+        assertThat(store.findByReference("shop", "order-2", Instant.EPOCH)).isEmpty();
         assertThat(store.findByRequestReference("shop", "P3", "tag-2")).isEmpty();
         assertThat(store.history("tx-2")).isEmpty();
-        assertThat(store.findByReference("shop", "order-5")).map(TransactionRecord::id).contains("tx-5");
+        assertThat(store.findByReference("order-5")).extracting(TransactionRecord::id).containsExactly("tx-5");
         assertThat(store.history("tx-5")).hasSize(2);
     }
 

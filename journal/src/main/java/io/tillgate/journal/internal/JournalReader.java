@@ -21,13 +21,16 @@ import java.util.stream.Collectors;
 public final class JournalReader {
 
     private static final String SELECT = "SELECT " + TransactionRows.SELECT_LIST + " FROM transactions WHERE ";
-    private static final String NEWEST_FIRST = " ORDER BY created_at DESC, id DESC LIMIT 1";
+    private static final String NEWEST_FIRST = " ORDER BY created_at DESC, id DESC";
+    private static final String NEWEST = NEWEST_FIRST + " LIMIT 1";
     private static final String OLDEST_FIRST = " ORDER BY created_at, id";
 
     private static final String BY_ID = SELECT + "id = ?";
-    private static final String BY_REFERENCE = SELECT + "merchant_id = ? AND reference = ?" + NEWEST_FIRST;
+    private static final String BY_REFERENCE =
+            SELECT + "reference = ? AND merchant_id = ? AND created_at >= ?" + NEWEST_FIRST;
+    private static final String BY_REFERENCE_ANY_MERCHANT = SELECT + "reference = ?" + NEWEST_FIRST;
     private static final String BY_REQUEST_REFERENCE =
-            SELECT + "merchant_id = ? AND protocol = ? AND request_reference = ?" + NEWEST_FIRST;
+            SELECT + "merchant_id = ? AND protocol = ? AND request_reference = ?" + NEWEST;
     private static final String BY_ORIGINAL = SELECT + "original_transaction_id = ?" + OLDEST_FIRST;
     private static final String UNRESOLVED = SELECT + "state IN (" + Arrays.stream(TransactionState.values())
             .filter(state -> !state.isFinal()).map(state -> "'" + state.name() + "'")
@@ -46,9 +49,13 @@ public final class JournalReader {
         return first("looking up transaction " + id, BY_ID, id);
     }
 
-    public Optional<TransactionRecord> findByReference(String merchantId, String reference) {
-        return first("looking up reference " + reference + " of merchant " + merchantId, BY_REFERENCE, merchantId,
-                reference);
+    public List<TransactionRecord> findByReference(String merchantId, String reference, Instant since) {
+        return list("looking up reference " + reference + " of merchant " + merchantId, BY_REFERENCE, reference,
+                merchantId, EpochMicros.ceiling(since));
+    }
+
+    public List<TransactionRecord> findByReference(String reference) {
+        return list("looking up reference " + reference, BY_REFERENCE_ANY_MERCHANT, reference);
     }
 
     public Optional<TransactionRecord> findByRequestReference(String merchantId, String protocol,

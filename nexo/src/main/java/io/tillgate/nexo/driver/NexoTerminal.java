@@ -210,7 +210,7 @@ public final class NexoTerminal implements Terminal {
         MessageCategory category = transaction.kind() == PaymentKind.REVERSAL ? MessageCategory.REVERSAL
                 : MessageCategory.PAYMENT;
         StatusQuery query = new StatusQuery(category, sent == null ? null : sent.serviceId(), transaction.id(),
-                transaction.amount(), System.nanoTime() + config.recoveryTimeout().toNanos());
+                transaction.reference(), transaction.amount(), System.nanoTime() + config.recoveryTimeout().toNanos());
         return ensureLoggedIn().thenCompose(v -> queryStatus(query, false)).exceptionally(failure -> {
             LOG.warn("nexo terminal {}: status of transaction {} could not be asked: {}", id(), transaction.id(),
                     describe(failure));
@@ -354,7 +354,8 @@ public final class NexoTerminal implements Terminal {
                 id(), run.transactionId(), sent.serviceId(), describe(cause));
         run.status(TerminalStatus.of(TerminalPhase.PROCESSING, "Recovering result", "", false));
         StatusQuery query = new StatusQuery(sent.messageCategory(), sent.serviceId(), run.transactionId(),
-                run.request().command().amount(), System.nanoTime() + config.recoveryTimeout().toNanos());
+                run.request().command().reference(), run.request().command().amount(),
+                System.nanoTime() + config.recoveryTimeout().toNanos());
         queryStatus(query, false).whenComplete((found, statusFailure) -> {
             if (found != null && found.isPresent()) {
                 finish(run, found.get(), "recovered with TransactionStatus");
@@ -404,8 +405,8 @@ public final class NexoTerminal implements Terminal {
 
     private SaleToPOIRequest transactionRequest(TerminalRequest request) {
         Money amount = request.command().amount();
-        SaleData saleData = new SaleData(null, new TransactionIdentification(request.transactionId(),
-                OffsetDateTime.now().toString()), null, null, null);
+        SaleData saleData = new SaleData(null,
+                SaleTransactions.of(request.transactionId(), request.command().reference()), null, null, null);
         AmountsReq amounts = new AmountsReq(amount.currency().getCurrencyCode(), NexoAmounts.toDecimal(amount), null,
                 null);
         return switch (request.command().kind()) {
@@ -452,7 +453,12 @@ public final class NexoTerminal implements Terminal {
 
     // ---- recovery -----------------------------------------------------------------------------
 
-    private record StatusQuery(MessageCategory category, String serviceId, String saleTransactionId, Money requested,
+    /**
+     * @param serviceId the lost request's ServiceID, or {@code null} after a restart: then the
+     *     terminal repeats its last answer, and only its SaleData can say whose it is
+     */
+    private record StatusQuery(MessageCategory category, String serviceId, String transactionId, String reference,
+            Money requested,
             long deadlineNanos) {
     }
 
@@ -463,7 +469,7 @@ public final class NexoTerminal implements Terminal {
         return exchange(request, config.requestTimeout()).handle((answer, failure) -> {
             if (failure != null) {
                 LOG.info("nexo terminal {}: TransactionStatus for {} failed ({}); retrying", id(),
-                        query.saleTransactionId(), describe(failure));
+                        query.transactionId(), describe(failure));
                 return retryStatus(query, reloggedIn);
             }
             TransactionStatusResponse status = answer.body(TransactionStatusResponse.class);
@@ -480,7 +486,7 @@ public final class NexoTerminal implements Terminal {
                 return ensureLoggedIn().thenCompose(v -> queryStatus(query, true));
             }
             LOG.warn("nexo terminal {}: TransactionStatus for transaction {} answered {}", id(),
-                    query.saleTransactionId(), condition(response));
+                    query.transactionId(), condition(response));
             return CompletableFuture.completedFuture(Optional.<TransactionOutcome>empty());
         }).thenCompose(next -> next);
     }
@@ -492,13 +498,24 @@ public final class NexoTerminal implements Terminal {
         return delay(config.statusInterval()).thenCompose(v -> queryStatus(query, reloggedIn));
     }
 
-    /** The repeated answer, if it is the transaction asked about (an empty reference means "the last"). */
+    /**
+     * The repeated answer, if it is the transaction asked about: the answer to the ServiceID asked
+     * for, carrying the SaleTransactionID the driver sent. The POS's reference alone never decides,
+     * since it repeats (docs/protocols/identity.md).
+     */
     private Optional<TransactionOutcome> repeated(StatusQuery query, RepeatedMessageResponse repeated) {
+        String answered = repeated.messageHeader() == null ? null : repeated.messageHeader().serviceId();
+        if (query.serviceId() != null && answered != null && !query.serviceId().equals(answered)) {
+            LOG.warn("nexo terminal {}: TransactionStatus repeated the answer to ServiceID {}, not {} (transaction {})",
+                    id(), answered, query.serviceId(), query.transactionId());
+            return Optional.empty();
+        }
         SaleData saleData = repeated.paymentResponse() != null ? repeated.paymentResponse().saleData() : null;
         if (saleData != null && saleData.saleTransactionId() != null
-                && !query.saleTransactionId().equals(saleData.saleTransactionId().transactionId())) {
-            LOG.warn("nexo terminal {}: TransactionStatus repeated another transaction ({}), not {}", id(),
-                    saleData.saleTransactionId().transactionId(), query.saleTransactionId());
+                && !SaleTransactions.isOf(saleData, query.transactionId(), query.reference())) {
+            LOG.warn("nexo terminal {}: TransactionStatus repeated another sale ({} at {}), not transaction {}", id(),
+                    saleData.saleTransactionId().transactionId(), saleData.saleTransactionId().timeStamp(),
+                    query.transactionId());
             return Optional.empty();
         }
         if (repeated.paymentResponse() != null) {

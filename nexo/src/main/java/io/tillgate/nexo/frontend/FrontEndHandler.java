@@ -6,6 +6,7 @@ import io.tillgate.core.money.Money;
 import io.tillgate.core.payment.PaymentCommand;
 import io.tillgate.core.payment.PaymentKind;
 import io.tillgate.core.service.PaymentException;
+import io.tillgate.core.service.ReferenceRule;
 import io.tillgate.nexo.codec.AbortRequest;
 import io.tillgate.nexo.codec.AmountsReq;
 import io.tillgate.nexo.codec.CardAcquisitionRequest;
@@ -206,8 +207,7 @@ final class FrontEndHandler extends SimpleChannelInboundHandler<NexoInboundReque
         io.tillgate.core.service.PaymentRequest request = new io.tillgate.core.service.PaymentRequest(
                 context.config().merchantId(),
                 command.originalTransactionId() != null ? null : context.config().terminalId(), PROTOCOL,
-                requestReference,
-                command, ctx.channel().eventLoop());
+                requestReference, command, ReferenceRule.ORDER_NUMBER, ctx.channel().eventLoop());
         context.payments().execute(request, exchange).whenComplete((record, failure) -> {
             if (failure != null) {
                 PaymentException refused = PaymentException.from(failure);

@@ -15,6 +15,8 @@ import io.tillgate.core.terminal.TerminalPhase;
 import io.tillgate.core.terminal.TerminalRequest;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionState;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -265,6 +267,47 @@ class DriverEmulatorEndToEndTest {
             assertThat(outcome.result()).isEqualTo(TransactionResult.APPROVED);
             assertThat(emulatorRecord(rig, after).state()).isEqualTo(TransactionState.APPROVED);
         }
+    }
+
+    /**
+     * The POS's reference reaches the terminal as the SaleTransactionID, unchanged, and is never
+     * taken for the identity of a payment: two payments under one reference are two payments, and a
+     * restarted gateway, which no longer knows the ServiceID it sent, recognises only its own
+     * payment in the answer the terminal repeats.
+     */
+    @Test
+    void aRepeatedPosReferenceIsSentAsItIsAndNeverTakenForAnotherPayment() throws Exception {
+        try (NexoRig rig = new NexoRig(NexoIntegration.LIGHT)) {
+            TerminalRequest first = NexoRig.sale("7.00", "ORDER-9");
+            TerminalRequest second = NexoRig.sale("8.00", "ORDER-9");
+            TransactionOutcome firstOutcome = rig.run(first, new RecordingListener()).await();
+            TransactionOutcome secondOutcome = rig.run(second, new RecordingListener()).await();
+
+            assertThat(List.of(firstOutcome.result(), secondOutcome.result())).containsOnly(TransactionResult.APPROVED);
+            assertThat(rig.emulatorStore.findByReference(NexoRig.MERCHANT, "ORDER-9", Instant.EPOCH))
+                    .extracting(TransactionRecord::id)
+                    .containsExactly(secondOutcome.terminalReference(), firstOutcome.terminalReference());
+
+            NexoTerminal restarted = rig.restartedDriver();
+            try {
+                assertThat(restarted.recover(record(second, secondOutcome)).get(10, TimeUnit.SECONDS))
+                        .hasValueSatisfying(found -> assertThat(found.terminalReference())
+                                .isEqualTo(secondOutcome.terminalReference()));
+                assertThat(restarted.recover(record(first, firstOutcome)).get(10, TimeUnit.SECONDS))
+                        .as("the terminal's last answer carries the same reference but is the other payment")
+                        .isEmpty();
+            } finally {
+                restarted.close();
+            }
+        }
+    }
+
+    /** The gateway's journal row of a payment the driver ran, as recovery after a restart reads it. */
+    private static TransactionRecord record(TerminalRequest request, TransactionOutcome outcome) {
+        Instant now = Instant.now();
+        return new TransactionRecord(request.transactionId(), NexoRig.MERCHANT, "nexo1", "P3", null, PaymentKind.SALE,
+                request.command().amount(), request.command().reference(), null, null, false, false,
+                TransactionState.SENT, null, now, now);
     }
 
     @Test

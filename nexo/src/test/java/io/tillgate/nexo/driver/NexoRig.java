@@ -53,6 +53,7 @@ final class NexoRig implements AutoCloseable {
     private AutoCloseable registration;
     private NexoFrontEndConfig frontEndConfig;
     private NexoFrontEnd frontEnd;
+    private final NexoTerminalConfig terminalConfig;
     final NexoTerminal terminal;
 
     NexoRig(NexoIntegration integration) {
@@ -78,12 +79,13 @@ final class NexoRig implements AutoCloseable {
         frontEnd = new NexoFrontEnd(frontEndConfig, payments);
         int port = frontEnd.start().getPort();
         frontEndConfig = frontEndConfig.withBind("127.0.0.1", port);
-        terminal = new NexoTerminal(NexoTerminalConfig.defaults("nexo1", "127.0.0.1", route.applyAsInt(port))
+        terminalConfig = NexoTerminalConfig.defaults("nexo1", "127.0.0.1", route.applyAsInt(port))
                 .withIds("POS7", "SHOP1-POS7")
                 .withIntegration(integration)
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), PAYMENT_TIMEOUT)
                 .withRecovery(RECOVERY, Duration.ofMillis(100))
-                .withBusyRetry(2, Duration.ofMillis(100)), group, DefaultAddressResolverGroup.INSTANCE);
+                .withBusyRetry(2, Duration.ofMillis(100));
+        terminal = new NexoTerminal(terminalConfig, group, DefaultAddressResolverGroup.INSTANCE);
         if (listener != null) {
             registration = listener.register(terminal);
         }
@@ -104,6 +106,11 @@ final class NexoRig implements AutoCloseable {
         frontEnd.start();
     }
 
+    /** The driver of a gateway that restarted: same terminal, nothing remembered. Close it after use. */
+    NexoTerminal restartedDriver() {
+        return new NexoTerminal(terminalConfig, group, DefaultAddressResolverGroup.INSTANCE);
+    }
+
     static String newId() {
         return UUID.randomUUID().toString().replace("-", "");
     }
@@ -114,7 +121,12 @@ final class NexoRig implements AutoCloseable {
     }
 
     static TerminalRequest sale(String amount) {
-        return new TerminalRequest(newId(), PaymentCommand.sale(Money.ofMajor(amount, "SEK"), null, null), null);
+        return sale(amount, null);
+    }
+
+    /** A sale carrying the POS's {@code reference}. */
+    static TerminalRequest sale(String amount, String reference) {
+        return new TerminalRequest(newId(), PaymentCommand.sale(Money.ofMajor(amount, "SEK"), reference, null), null);
     }
 
     /** A linked refund or reversal of {@code original} as the gateway would hand it to the driver. */

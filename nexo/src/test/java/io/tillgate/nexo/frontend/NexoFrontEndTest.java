@@ -2,22 +2,27 @@ package io.tillgate.nexo.frontend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tillgate.core.service.PaymentService;
 import io.tillgate.core.service.PaymentServiceSettings;
 import io.tillgate.core.simulated.SimulatedTerminal;
 import io.tillgate.core.simulated.SimulatedTiming;
 import io.tillgate.core.transaction.InMemoryTransactionStore;
+import io.tillgate.core.transaction.TransactionState;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +37,7 @@ class NexoFrontEndTest {
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+    private final InMemoryTransactionStore store = new InMemoryTransactionStore();
     private PaymentService payments;
     private NexoFrontEnd frontEnd;
     private URI uri;
@@ -39,7 +45,7 @@ class NexoFrontEndTest {
     @BeforeEach
     void start() {
         payments = new PaymentService(List.of(new SimulatedTerminal("sim1", new SimulatedTiming(Duration.ZERO,
-                Duration.ZERO, Duration.ofSeconds(2)), scheduler, true)), new InMemoryTransactionStore(),
+                Duration.ZERO, Duration.ofSeconds(2)), scheduler, true)), store,
                 PaymentServiceSettings.defaults(), Clock.systemUTC());
         frontEnd = new NexoFrontEnd(NexoFrontEndConfig.defaults("demo", "sim1").withBind("127.0.0.1", 0), payments);
         uri = URI.create("http://127.0.0.1:" + frontEnd.start().getPort() + "/EPASSaleToPOI/3.1");
@@ -75,9 +81,13 @@ class NexoFrontEndTest {
     }
 
     private static String payment(String serviceId, String amount) {
-        return doc("Payment", serviceId, "<PaymentRequest><SaleData><SaleTransactionID TransactionID=\"T" + serviceId
-                + "\" TimeStamp=\"2025-01-02T10:16:00+01:00\"/></SaleData><PaymentTransaction><AmountsReq "
-                + "Currency=\"SEK\" RequestedAmount=\"" + amount + "\"/></PaymentTransaction></PaymentRequest>");
+        return payment(serviceId, amount, "T" + serviceId);
+    }
+
+    private static String payment(String serviceId, String amount, String saleTransactionId) {
+        return doc("Payment", serviceId, "<PaymentRequest><SaleData><SaleTransactionID TransactionID=\""
+                + saleTransactionId + "\" TimeStamp=\"2025-01-02T10:16:00+01:00\"/></SaleData><PaymentTransaction>"
+                + "<AmountsReq Currency=\"SEK\" RequestedAmount=\"" + amount + "\"/></PaymentTransaction></PaymentRequest>");
     }
 
     private static String status(String serviceId, String of) {
@@ -97,6 +107,51 @@ class NexoFrontEndTest {
             Thread.onSpinWait();
         }
         throw new AssertionError("payment " + saleTransactionId + " never ran");
+    }
+
+    @Test
+    void splitTenderChargesEachCardUnderOneSaleTransactionId() throws Exception {
+        post(login("PrinterReceipt"));
+        String first = post(payment("2", "12.00", "ORDER-1")).body();
+        String second = post(payment("3", "5.00", "ORDER-1")).body();
+
+        assertThat(first).contains("<Response Result=\"Success\"/>").contains("AuthorizedAmount=\"12.00\"");
+        assertThat(second).contains("<Response Result=\"Success\"/>").contains("AuthorizedAmount=\"5.00\"");
+        assertThat(poiTransactionId(second)).isNotEqualTo(poiTransactionId(first));
+        assertThat(store.findByReference("demo", "ORDER-1", Instant.EPOCH))
+                .extracting(r -> r.amount().toString(), r -> r.state())
+                .containsExactly(tuple("5.00 SEK", TransactionState.APPROVED),
+                        tuple("12.00 SEK", TransactionState.APPROVED));
+    }
+
+    @Test
+    void aRetryAfterADeclineUnderTheSameSaleTransactionIdIsApproved() throws Exception {
+        post(login("PrinterReceipt"));
+        String declined = post(payment("2", "12.91", "ORDER-2")).body();
+        String approved = post(payment("3", "12.00", "ORDER-2")).body();
+
+        assertThat(declined).contains("Result=\"Failure\"").contains("ErrorCondition=\"Refusal\"");
+        assertThat(approved).contains("<Response Result=\"Success\"/>");
+        assertThat(poiTransactionId(approved)).isNotEqualTo(poiTransactionId(declined));
+        assertThat(store.findByReference("demo", "ORDER-2", Instant.EPOCH)).extracting(r -> r.state())
+                .containsExactly(TransactionState.APPROVED, TransactionState.DECLINED);
+    }
+
+    @Test
+    void theSameServiceIdSentTwiceIsOneTransaction() throws Exception {
+        post(login("PrinterReceipt"));
+        String first = post(payment("2", "12.00", "ORDER-3")).body();
+        String again = post(payment("2", "12.00", "ORDER-3")).body();
+
+        assertThat(again).contains("<Response Result=\"Success\"/>");
+        assertThat(poiTransactionId(again)).isEqualTo(poiTransactionId(first));
+        assertThat(store.findByReference("demo", "ORDER-3", Instant.EPOCH)).hasSize(1);
+    }
+
+    private static String poiTransactionId(String paymentResponse) {
+        Matcher id = Pattern.compile("<POITransactionID TransactionID=\"([^\"]+)\"").matcher(paymentResponse);
+        assertThat(id.find()).as("POITransactionID in %s", paymentResponse).isTrue();
+        return id.group(1);
     }
 
     @Test

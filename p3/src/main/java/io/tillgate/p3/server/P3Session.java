@@ -5,6 +5,7 @@ import io.tillgate.core.payment.PaymentCommand;
 import io.tillgate.core.service.PaymentException;
 import io.tillgate.core.service.PaymentRequest;
 import io.tillgate.core.service.PaymentService;
+import io.tillgate.core.service.ReferenceRule;
 import io.tillgate.core.service.TransactionLookup;
 import io.tillgate.core.terminal.ActionAnswer;
 import io.tillgate.core.transaction.TransactionRecord;
@@ -148,15 +149,23 @@ final class P3Session {
     private void execute(P3Message message, Merchant current) {
         String deviceId = device(message, current);
         PaymentCommand command = P3CommandReader.charge(message.body(ExecuteTransactionRequest.class));
-        watch(message, new PaymentRequest(current.id(), deviceId, P3CommandReader.PROTOCOL, message.tag(), command)
-                .withAffinity(outbox.eventLoop()), new P3ExecuteObserver(message, outbox, mapper, this::finished));
+        watch(message, request(current, deviceId, message, command),
+                new P3ExecuteObserver(message, outbox, mapper, this::finished));
+    }
+
+    /**
+     * The tag is the message's identity; the {@code customIdentifier} keeps P3's promise that a
+     * retry after an approval gets the approval (p3 notes, identity).
+     */
+    private PaymentRequest request(Merchant current, String deviceId, P3Message message, PaymentCommand command) {
+        return new PaymentRequest(current.id(), deviceId, P3CommandReader.PROTOCOL, message.tag(), command,
+                ReferenceRule.RETRY_RETURNS_APPROVAL, outbox.eventLoop());
     }
 
     private void amend(P3Message message, Merchant current) {
         requireRoot(message);
         PaymentCommand command = P3CommandReader.amend(message.body(AmendTransactionRequest.class));
-        watch(message, new PaymentRequest(current.id(), null, P3CommandReader.PROTOCOL, message.tag(), command)
-                .withAffinity(outbox.eventLoop()),
+        watch(message, request(current, null, message, command),
                 new P3AmendObserver(message, outbox, mapper, this::finished, payments, current.id()));
     }
 

@@ -134,6 +134,17 @@ public final class IppConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void payment(ChannelHandlerContext ctx, IppRequest request) {
+        LastTransaction last = ledger.last();
+        if (last != null && last.status() != null && last.sid().equals(request.sid())
+                && last.method().code().equals(request.methodCode())) {
+            // The same message again (docs/protocols/identity.md): the POS lost the answer. A terminal
+            // repeats its STAGE 5, trace number and all; it neither runs the card again nor asks
+            // for COMPLETE_TX first, which is still due if it was.
+            LOG.info("IPP terminal {}: {} {} sent again; STAGE 5 of transaction {} repeated", config.terminalId(),
+                    request.methodCode(), request.sid(), last.record().id());
+            send(ctx, request, IppStage.OUTCOME, last.status(), props -> props.putAll(last.fields()));
+            return;
+        }
         TransactionSession session = new TransactionSession(config, payments, ledger, ctx.channel(), request);
         switch (ledger.admit(session)) {
             case BUSY -> {
@@ -291,6 +302,7 @@ public final class IppConnectionHandler extends ChannelInboundHandlerAdapter {
         PaymentError error = PaymentException.from(cause).error();
         return switch (error) {
             case TERMINAL_BUSY -> IppStatus.BUSY;
+            case REFERENCE_UNRESOLVED -> IppStatus.LAST_TRANSACTION_NOT_COMPLETED;
             case REFERENCE_NOT_FOUND -> IppStatus.TRANSACTION_NOT_FOUND;
             case INVALID_REQUEST -> IppStatus.INVALID_AMOUNT;
             case UNSUPPORTED -> IppStatus.UNSUPPORTED_METHOD;
