@@ -1,15 +1,16 @@
 package io.tillgate.app;
 
-import io.tillgate.app.config.GatewaySettings;
 import io.tillgate.app.config.GatewaySettings.FrontEndSpec;
+import io.tillgate.app.config.GatewaySettings;
+import io.tillgate.app.config.TransportSettings;
 import io.tillgate.concert.frontend.ConcertFrontEnd;
 import io.tillgate.concert.frontend.ConcertFrontEndConfig;
-import io.tillgate.core.merchant.Merchant;
 import io.tillgate.core.service.PaymentService;
 import io.tillgate.ipp.frontend.IppFrontEnd;
 import io.tillgate.ipp.frontend.IppFrontEndConfig;
 import io.tillgate.nexo.frontend.NexoFrontEnd;
 import io.tillgate.nexo.frontend.NexoFrontEndConfig;
+import io.tillgate.transport.ServerTransport;
 
 /** Builds the protocol front-end a configuration entry names. */
 final class FrontEnds {
@@ -17,8 +18,10 @@ final class FrontEnds {
     private FrontEnds() {
     }
 
-    static FrontEnd create(FrontEndSpec spec, GatewaySettings settings, PaymentService payments) {
+    static FrontEnd create(FrontEndSpec spec, GatewaySettings settings, PaymentService payments,
+            ServerTransport transport) {
         String host = settings.host();
+        TransportSettings guards = settings.transport();
         return switch (spec.protocol()) {
             case CONCERT -> {
                 ConcertFrontEndConfig config = ConcertFrontEndConfig.defaults(spec.merchantId(), spec.terminalId())
@@ -27,7 +30,8 @@ final class FrontEnds {
                 if (spec.concertQuietInterval() != null) {
                     config = config.withTimeouts(spec.concertQuietInterval(), config.idleTimeout());
                 }
-                ConcertFrontEnd server = new ConcertFrontEnd(config, payments);
+                ConcertFrontEnd server = new ConcertFrontEnd(config, payments, transport,
+                        guards.plaintextOnly(spec.allowed()));
                 yield new FrontEnd(spec, server::start, server);
             }
             case IPP -> {
@@ -35,10 +39,11 @@ final class FrontEnds {
                         .withHost(host).withPort(spec.port()).withZone(settings.zone())
                         .withMerchantName(merchantName(settings, spec.merchantId()));
                 if (spec.ippSlave()) {
-                    IppSlaveFrontEnd server = new IppSlaveFrontEnd(config, payments);
+                    IppSlaveFrontEnd server = new IppSlaveFrontEnd(config, payments, transport,
+                            guards.plaintextOnly(spec.allowed()));
                     yield new FrontEnd(spec, server::start, server);
                 }
-                IppFrontEnd server = new IppFrontEnd(config, payments);
+                IppFrontEnd server = new IppFrontEnd(config, payments, transport, guards.plaintextOnly(spec.allowed()));
                 yield new FrontEnd(spec, server::start, server);
             }
             case NEXO -> {
@@ -47,7 +52,8 @@ final class FrontEnds {
                 if (spec.nexoPosListener() != null) {
                     config = config.withPosListenerUrl(spec.nexoPosListener());
                 }
-                NexoFrontEnd server = new NexoFrontEnd(config, payments);
+                NexoFrontEnd server = new NexoFrontEnd(config, payments, transport, guards.tlsCapable(spec.allowed()),
+                        spec.nexoPosListenerTrust());
                 yield new FrontEnd(spec, server::start, server);
             }
         };

@@ -6,6 +6,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tillgate.app.config.GatewaySettings;
 import io.tillgate.app.config.Protocol;
+import io.tillgate.app.config.TransportSettings;
 import io.tillgate.core.merchant.MerchantDirectory;
 import io.tillgate.core.service.PaymentService;
 import io.tillgate.core.service.PaymentServiceSettings;
@@ -15,6 +16,8 @@ import io.tillgate.core.transaction.TransactionStore;
 import io.tillgate.p3.codec.P3Device;
 import io.tillgate.p3.server.P3Server;
 import io.tillgate.p3.server.P3ServerConfig;
+import io.tillgate.transport.ServerTransport;
+import io.tillgate.transport.TlsPolicy;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
@@ -34,6 +37,8 @@ public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
     private final ScheduledExecutorService simulation;
+    /** Every listener's event loops: P3, the protocol front-ends and the nexo POS listener. */
+    private final ServerTransport transport;
     /** The drivers' sockets; one small group, since every terminal has at most one transaction running. */
     private final EventLoopGroup terminalIo;
     private final Terminals drivers;
@@ -51,7 +56,9 @@ public final class Gateway implements AutoCloseable {
         });
         this.terminalIo = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("terminal-io", true),
                 NioIoHandler.newFactory());
-        this.drivers = new Terminals(simulation, terminalIo);
+        this.transport = ServerTransport.create("tillgate", 0);
+        TransportSettings guards = settings.transport();
+        this.drivers = new Terminals(simulation, terminalIo, transport, guards.tlsCapable(null));
         Map<String, P3Device> devices = new LinkedHashMap<>();
         for (GatewaySettings.TerminalSpec spec : settings.terminals()) {
             terminals.add(drivers.create(spec));
@@ -65,10 +72,11 @@ public final class Gateway implements AutoCloseable {
         this.p3 = p3Settings == null ? null : new P3Server(
                 new P3ServerConfig(settings.host(), p3Settings.websocketPort(), p3Settings.tcpPort(),
                         p3Settings.maxFrameBytes(), p3Settings.idleTimeout(), settings.information(),
-                        settings.receiptWidth(), settings.zone()),
-                payments, new MerchantDirectory(settings.merchants()), devices);
+                        settings.receiptWidth(), settings.zone(), guards.tls(), guards.limits(),
+                        guards.p3AllowedOrigins()),
+                payments, new MerchantDirectory(settings.merchants()), devices, transport);
         for (GatewaySettings.FrontEndSpec spec : settings.frontEnds()) {
-            frontEnds.add(FrontEnds.create(spec, settings, payments));
+            frontEnds.add(FrontEnds.create(spec, settings, payments, transport));
         }
     }
 
@@ -83,8 +91,14 @@ public final class Gateway implements AutoCloseable {
             }
             if (gateway.p3 != null) {
                 gateway.p3.start();
-                LOG.info("P3 PayServer listening on ws://{}/p3 and tcp://{}",
-                        hostPort(gateway.p3.webSocketAddress()), hostPort(gateway.p3.tcpAddress()));
+                LOG.info("P3 PayServer listening on {}://{}/p3 and {}://{}", gateway.p3.tls() ? "wss" : "ws",
+                        hostPort(gateway.p3.webSocketAddress()), gateway.p3.tls() ? "tls" : "tcp",
+                        hostPort(gateway.p3.tcpAddress()));
+            }
+            TransportSettings guards = settings.transport();
+            if (guards.tls() != null) {
+                LOG.info("TLS 1.2/1.3 through {} with {}{}", TlsPolicy.provider(), guards.tlsDescription(),
+                        guards.tls().requiresClientCertificate() ? "; client certificates required" : "");
             }
             // Each front-end logs where it listens, in its protocol's terms.
             gateway.frontEnds.forEach(FrontEnd::start);
@@ -101,14 +115,14 @@ public final class Gateway implements AutoCloseable {
         return payments;
     }
 
-    /** {@code ws://host:port/p3} of the running P3 WebSocket listener. */
+    /** {@code ws://host:port/p3} (or {@code wss://}) of the running P3 WebSocket listener. */
     public URI p3WebSocketUri() {
-        return URI.create("ws://" + hostPort(p3.webSocketAddress()) + "/p3");
+        return URI.create((p3.tls() ? "wss://" : "ws://") + hostPort(p3.webSocketAddress()) + "/p3");
     }
 
-    /** {@code tcp://host:port} of the running P3 framed-TCP listener. */
+    /** {@code tcp://host:port} (or {@code tls://}) of the running P3 framed-TCP listener. */
     public URI p3TcpUri() {
-        return URI.create("tcp://" + hostPort(p3.tcpAddress()));
+        return URI.create((p3.tls() ? "tls://" : "tcp://") + hostPort(p3.tcpAddress()));
     }
 
     /** Where the running front-end of {@code protocol} for {@code terminalId} listens. */
@@ -135,6 +149,7 @@ public final class Gateway implements AutoCloseable {
         terminals.forEach(Terminal::close);
         drivers.close();
         store.close();
+        transport.close();
         terminalIo.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         simulation.shutdownNow();
     }

@@ -4,6 +4,8 @@ import io.tillgate.core.service.PaymentService;
 import io.tillgate.ipp.frontend.EmulatedAcquirerHost;
 import io.tillgate.ipp.frontend.IppFrontEnd;
 import io.tillgate.ipp.frontend.IppFrontEndConfig;
+import io.tillgate.transport.ListenerGuards;
+import io.tillgate.transport.ServerTransport;
 import java.net.InetSocketAddress;
 import java.util.List;
 
@@ -15,19 +17,25 @@ final class IppSlaveFrontEnd implements AutoCloseable {
 
     private final IppFrontEndConfig config;
     private final PaymentService payments;
+    private final ServerTransport transport;
+    private final ListenerGuards guards;
     private final EmulatedAcquirerHost acquirer;
     private IppFrontEnd server;
 
-    IppSlaveFrontEnd(IppFrontEndConfig config, PaymentService payments) {
+    IppSlaveFrontEnd(IppFrontEndConfig config, PaymentService payments, ServerTransport transport,
+            ListenerGuards guards) {
         this.config = config;
         this.payments = payments;
+        this.transport = transport;
+        this.guards = guards;
         this.acquirer = new EmulatedAcquirerHost(config.host());
     }
 
     synchronized InetSocketAddress start() {
         InetSocketAddress host = acquirer.start();
         server = new IppFrontEnd(config.withHostRelay(
-                new IppFrontEndConfig.HostRelay(host.getHostString(), host.getPort(), List.of())), payments);
+                new IppFrontEndConfig.HostRelay(host.getHostString(), host.getPort(), List.of())), payments, transport,
+                guards);
         return server.start();
     }
 

@@ -17,6 +17,8 @@ import io.tillgate.ipp.driver.IppTerminal;
 import io.tillgate.nexo.driver.NexoPosListener;
 import io.tillgate.nexo.driver.NexoPosListenerConfig;
 import io.tillgate.nexo.driver.NexoTerminal;
+import io.tillgate.transport.ListenerGuards;
+import io.tillgate.transport.ServerTransport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,18 +35,31 @@ public final class Terminals implements AutoCloseable {
 
     private final ScheduledExecutorService simulation;
     private final EventLoopGroup io;
+    private final ServerTransport listeners;
+    private final ListenerGuards listenerGuards;
     private final DnsAddressResolverGroup resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
             .datagramChannelType(NioDatagramChannel.class).socketChannelType(NioSocketChannel.class));
     private final Map<NexoPosListenerConfig, NexoPosListener> nexoListeners = new LinkedHashMap<>();
     private final List<AutoCloseable> registrations = new ArrayList<>();
 
+    /** Drivers whose nexo POS listeners, if any, run plaintext on event loops of their own. */
+    public Terminals(ScheduledExecutorService simulation, EventLoopGroup io) {
+        this(simulation, io, null, ListenerGuards.defaults());
+    }
+
     /**
      * @param simulation runs simulated card flows; owned by the caller
      * @param io the drivers' sockets; owned by the caller
+     * @param listeners where nexo POS listeners listen, or {@code null} for loops of their own; owned by
+     *     the caller
+     * @param listenerGuards the nexo POS listeners' TLS and limits
      */
-    public Terminals(ScheduledExecutorService simulation, EventLoopGroup io) {
+    public Terminals(ScheduledExecutorService simulation, EventLoopGroup io, ServerTransport listeners,
+            ListenerGuards listenerGuards) {
         this.simulation = simulation;
         this.io = io;
+        this.listeners = listeners;
+        this.listenerGuards = listenerGuards;
     }
 
     public Terminal create(TerminalSpec spec) {
@@ -61,7 +76,7 @@ public final class Terminals implements AutoCloseable {
         NexoTerminal terminal = new NexoTerminal(nexo.config(), io, resolver);
         if (nexo.listener() != null) {
             NexoPosListener listener = nexoListeners.computeIfAbsent(nexo.listener(), config -> {
-                NexoPosListener created = new NexoPosListener(config, io);
+                NexoPosListener created = new NexoPosListener(config, listeners, listenerGuards);
                 created.start();
                 return created;
             });

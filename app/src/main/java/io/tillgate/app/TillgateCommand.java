@@ -1,20 +1,22 @@
 package io.tillgate.app;
 
+import io.tillgate.app.cli.CertCommand;
 import io.tillgate.app.cli.EmulateCommand;
 import io.tillgate.app.cli.JournalCommand;
 import io.tillgate.app.cli.PayCommand;
 import io.tillgate.app.cli.QueryCommand;
 import io.tillgate.app.cli.RefundCommand;
 import io.tillgate.app.cli.ServeCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The {@code tillgate} executable. */
 @Command(name = "tillgate", mixinStandardHelpOptions = true, version = "Tillgate 0.1.0",
         description = "Open-source payment-terminal gateway: POS software pays on any terminal.",
         subcommands = {ServeCommand.class, EmulateCommand.class, PayCommand.class, RefundCommand.class, QueryCommand.class,
+            CertCommand.class,
             JournalCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with:  tillgate serve      then in another shell:  tillgate pay --amount 12.00"})
 public final class TillgateCommand implements Runnable {

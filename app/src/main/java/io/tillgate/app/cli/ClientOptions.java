@@ -3,6 +3,7 @@ package io.tillgate.app.cli;
 import io.tillgate.p3.client.PayClient;
 import io.tillgate.p3.client.PayClientException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,9 +25,22 @@ public final class ClientOptions {
     private CommandSpec mixee;
 
     @Option(names = "--url", paramLabel = "URL", defaultValue = "ws://localhost:8080/p3",
-            description = {"PayServer address: ws://host:port/p3 (WebSocket) or tcp://host:port (framed TCP).",
-                "Default: ${DEFAULT-VALUE}"})
+            description = {"PayServer address: ws://host:port/p3 (WebSocket) or tcp://host:port (framed TCP); "
+                    + "wss:// and tls:// for the same over TLS.", "Default: ${DEFAULT-VALUE}"})
     private URI url;
+
+    @Option(names = "--trust", paramLabel = "FILE",
+            description = "With wss:// or tls://: trust only the CA certificate(s) in this PEM file (the gateway's "
+                    + "own CA, e.g. certs/ca.pem from tillgate cert) instead of the system's CAs.")
+    private Path trust;
+
+    @Option(names = "--client-certificate", paramLabel = "FILE",
+            description = "With wss:// or tls:// to a gateway that requires client certificates: this PEM "
+                    + "certificate, with --client-key.")
+    private Path clientCertificate;
+
+    @Option(names = "--client-key", paramLabel = "FILE", description = "The PEM (PKCS#8) key of --client-certificate.")
+    private Path clientKey;
 
     @Option(names = "--merchant", paramLabel = "ID", defaultValue = "demo",
             description = "Merchant to log in as. Default: ${DEFAULT-VALUE}.")
@@ -52,12 +66,25 @@ public final class ClientOptions {
             throw new ParameterException(mixee.commandLine(),
                     "--timeout must be at least 1 second, got " + timeoutSeconds);
         }
-        PayClient client;
+        if ((clientCertificate == null) != (clientKey == null)) {
+            throw new ParameterException(mixee.commandLine(), "--client-certificate and --client-key go together");
+        }
+        PayClient.Builder builder;
         try {
-            client = PayClient.builder(url).connectTimeout(Duration.ofSeconds(timeoutSeconds)).build();
+            builder = PayClient.builder(url).connectTimeout(Duration.ofSeconds(timeoutSeconds));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(mixee.commandLine(), "--url: " + e.getMessage());
         }
+        try {
+            if (clientCertificate != null) {
+                builder.clientCertificate(trust, clientCertificate, clientKey);
+            } else if (trust != null) {
+                builder.trust(trust);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(mixee.commandLine(), e.getMessage());
+        }
+        PayClient client = builder.build();
         try {
             await(client.connect());
             await(client.login(merchant, secret));

@@ -139,7 +139,7 @@ public final class ConfigLoader {
 
     static GatewaySettings resolve(GatewayConfig config) {
         GatewayConfig.Gateway g = config.gateway() != null ? config.gateway()
-                : new GatewayConfig.Gateway(null, null, null, null, null, null);
+                : new GatewayConfig.Gateway(null, null, null, null, null, null, null);
         String host = orDefault(g.host(), "localhost");
         Map<String, String> information = g.information() == null ? Map.of() : new LinkedHashMap<>(g.information());
         Duration timeout = duration("gateway.transactionTimeout", g.transactionTimeout(), "3m");
@@ -152,12 +152,13 @@ public final class ConfigLoader {
 
         GatewaySettings.JournalSpec journal = journal(config.journal());
         GatewaySettings.P3Settings p3 = p3(config.p3());
-        List<GatewaySettings.TerminalSpec> terminals = terminals(config.terminals(), config.nexoListener());
+        List<GatewaySettings.TerminalSpec> terminals = terminals(config.terminals(), config.nexoListener(), host);
         Set<String> terminalIds = terminals.stream().map(GatewaySettings.TerminalSpec::id).collect(Collectors.toSet());
         List<Merchant> merchants = merchants(config.merchants(), terminalIds);
         List<GatewaySettings.FrontEndSpec> frontEnds = frontEnds(config.frontEnds(), terminalIds, merchants, p3);
         return new GatewaySettings(host, Collections.unmodifiableMap(information), timeout, window,
-                receiptWidth, zone, journal, p3, merchants, terminals, frontEnds);
+                receiptWidth, zone, journal, p3, merchants, terminals, frontEnds,
+                TransportConfig.settings(g.limits(), config.tls(), config.p3()));
     }
 
     private static GatewaySettings.JournalSpec journal(GatewayConfig.Journal journal) {
@@ -176,7 +177,7 @@ public final class ConfigLoader {
         if (p3 != null && Boolean.FALSE.equals(p3.enabled())) {
             return null;
         }
-        GatewayConfig.P3 c = p3 != null ? p3 : new GatewayConfig.P3(null, null, null, null, null);
+        GatewayConfig.P3 c = p3 != null ? p3 : new GatewayConfig.P3(null, null, null, null, null, null);
         int maxFrame = c.maxFrameBytes() == null ? 1 << 20 : c.maxFrameBytes();
         if (maxFrame < 1024) {
             throw new ConfigException("p3.maxFrameBytes", "must be at least 1024, was " + maxFrame);
@@ -187,7 +188,7 @@ public final class ConfigLoader {
     }
 
     private static List<GatewaySettings.TerminalSpec> terminals(List<GatewayConfig.TerminalEntry> entries,
-            GatewayConfig.NexoListener nexoListener) {
+            GatewayConfig.NexoListener nexoListener, String host) {
         if (entries == null || entries.isEmpty()) {
             throw new ConfigException("terminals", "at least one terminal must be configured");
         }
@@ -213,7 +214,7 @@ public final class ConfigLoader {
                 throw new ConfigException(key + ".type",
                         "unknown terminal type '" + type + "' (supported: simulated, " + Protocol.names() + ")");
             }
-            specs.add(TerminalSpecs.remote(key, protocol, id, name, t, nexoListener));
+            specs.add(TerminalSpecs.remote(key, protocol, id, name, t, nexoListener, host));
         }
         return List.copyOf(specs);
     }
@@ -317,7 +318,9 @@ public final class ConfigLoader {
             }
             specs.add(new GatewaySettings.FrontEndSpec(protocol, port, terminal, merchant, Boolean.TRUE.equals(f.slave()),
                     f.posListener() == null ? null : httpUrl(key + ".posListener", f.posListener()),
-                    f.quietInterval() == null ? null : quietInterval(key + ".quietInterval", f.quietInterval())));
+                    f.quietInterval() == null ? null : quietInterval(key + ".quietInterval", f.quietInterval()),
+                    TransportConfig.allowList(key + ".allowedAddresses", f.allowedAddresses()),
+                    TransportConfig.trust(key + ".posListenerTrust", f.posListenerTrust())));
         }
         return List.copyOf(specs);
     }
@@ -341,8 +344,8 @@ public final class ConfigLoader {
     static URI httpUrl(String key, String value) {
         try {
             URI uri = new URI(value);
-            if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new ConfigException(key, "'" + value + "' is not an http://HOST:PORT/PATH URL");
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new ConfigException(key, "'" + value + "' is not an http(s)://HOST:PORT/PATH URL");
             }
             return uri;
         } catch (URISyntaxException e) {

@@ -15,7 +15,8 @@ public record GatewayConfig(
         @JsonProperty("merchants") List<MerchantEntry> merchants,
         @JsonProperty("terminals") List<TerminalEntry> terminals,
         @JsonProperty("nexoListener") NexoListener nexoListener,
-        @JsonProperty("frontEnds") List<FrontEndEntry> frontEnds) {
+        @JsonProperty("frontEnds") List<FrontEndEntry> frontEnds,
+        @JsonProperty("tls") Tls tls) {
 
     /** Settings common to every front-end. */
     public record Gateway(
@@ -24,7 +25,22 @@ public record GatewayConfig(
             @JsonProperty("transactionTimeout") String transactionTimeout,
             @JsonProperty("idempotencyWindow") String idempotencyWindow,
             @JsonProperty("receiptWidth") Integer receiptWidth,
-            @JsonProperty("timeZone") String timeZone) {
+            @JsonProperty("timeZone") String timeZone,
+            @JsonProperty("limits") Limits limits) {
+    }
+
+    /** What every listener allows. */
+    public record Limits(
+            @JsonProperty("maxConnections") Integer maxConnections,
+            @JsonProperty("maxConnectionsPerAddress") Integer maxConnectionsPerAddress,
+            @JsonProperty("firstRequestDeadline") String firstRequestDeadline) {
+    }
+
+    /** TLS of the listeners whose protocol carries it: PEM files. */
+    public record Tls(
+            @JsonProperty("certificate") String certificate,
+            @JsonProperty("key") String key,
+            @JsonProperty("clientCa") String clientCa) {
     }
 
     /** Where transactions are recorded. */
@@ -45,7 +61,8 @@ public record GatewayConfig(
             @JsonProperty("websocketPort") Integer websocketPort,
             @JsonProperty("tcpPort") Integer tcpPort,
             @JsonProperty("maxFrameBytes") Integer maxFrameBytes,
-            @JsonProperty("idleTimeout") String idleTimeout) {
+            @JsonProperty("idleTimeout") String idleTimeout,
+            @JsonProperty("allowedOrigins") List<String> allowedOrigins) {
     }
 
     /** A merchant that may log in. */
@@ -107,7 +124,9 @@ public record GatewayConfig(
             @JsonProperty("poiId") String poiId,
             @JsonProperty("integration") String integration,
             @JsonProperty("paymentTimeout") String paymentTimeout,
-            @JsonProperty("recoveryTimeout") String recoveryTimeout) {
+            @JsonProperty("recoveryTimeout") String recoveryTimeout,
+            @JsonProperty("tls") Boolean tls,
+            @JsonProperty("trust") String trust) {
     }
 
     /** Where full-integration nexo terminals post display, print and input requests. */
@@ -124,6 +143,8 @@ public record GatewayConfig(
             @JsonProperty("merchant") String merchant,
             @JsonProperty("slave") Boolean slave,
             @JsonProperty("posListener") String posListener,
-            @JsonProperty("quietInterval") String quietInterval) {
+            @JsonProperty("posListenerTrust") String posListenerTrust,
+            @JsonProperty("quietInterval") String quietInterval,
+            @JsonProperty("allowedAddresses") List<String> allowedAddresses) {
     }
 }

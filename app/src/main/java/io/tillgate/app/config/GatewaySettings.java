@@ -6,6 +6,8 @@ import io.tillgate.core.simulated.SimulatedTiming;
 import io.tillgate.ipp.driver.IppTerminalConfig;
 import io.tillgate.nexo.driver.NexoPosListenerConfig;
 import io.tillgate.nexo.driver.NexoTerminalConfig;
+import io.tillgate.transport.AddressAllowList;
+import io.tillgate.transport.ClientTls;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -28,6 +30,7 @@ import java.util.Objects;
  * @param merchants who may log in
  * @param terminals the terminals, in configuration order
  * @param frontEnds the protocol front-ends besides P3, each in front of one terminal
+ * @param transport TLS, connection limits and WebSocket origins of the listeners
  */
 public record GatewaySettings(
         String host,
@@ -40,12 +43,14 @@ public record GatewaySettings(
         P3Settings p3,
         List<Merchant> merchants,
         List<TerminalSpec> terminals,
-        List<FrontEndSpec> frontEnds) {
+        List<FrontEndSpec> frontEnds,
+        TransportSettings transport) {
 
     public GatewaySettings {
         merchants = List.copyOf(merchants);
         terminals = List.copyOf(terminals);
         frontEnds = List.copyOf(frontEnds);
+        Objects.requireNonNull(transport, "transport");
     }
 
     /**
@@ -142,9 +147,13 @@ public record GatewaySettings(
      *     requests (full integration), or {@code null} for light integration
      * @param concertQuietInterval Concert only: the silence that ends a request, or {@code null} for
      *     the front-end's default (50 ms)
+     * @param allowed the source addresses it accepts connections from, or {@code null} for any
+     * @param nexoPosListenerTrust nexo only: whom to trust at an {@code https} POS listener, or
+     *     {@code null} for the system's CAs
      */
     public record FrontEndSpec(Protocol protocol, int port, String terminalId, String merchantId, boolean ippSlave,
-            URI nexoPosListener, Duration concertQuietInterval) {
+            URI nexoPosListener, Duration concertQuietInterval, AddressAllowList allowed,
+            ClientTls nexoPosListenerTrust) {
 
         public FrontEndSpec {
             Objects.requireNonNull(protocol, "protocol");
@@ -157,7 +166,7 @@ public record GatewaySettings(
     public GatewaySettings withP3Ports(int websocketPort, int tcpPort) {
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
                 journal, new P3Settings(websocketPort, tcpPort, p3.maxFrameBytes(), p3.idleTimeout()), merchants,
-                terminals, frontEnds);
+                terminals, frontEnds, transport);
     }
 
     /** The same settings with every Concert front-end ending a request after {@code quietInterval} of silence. */
@@ -165,8 +174,9 @@ public record GatewaySettings(
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
                 journal, p3, merchants, terminals, frontEnds.stream()
                         .map(f -> f.protocol() != Protocol.CONCERT ? f : new FrontEndSpec(f.protocol(), f.port(),
-                                f.terminalId(), f.merchantId(), f.ippSlave(), f.nexoPosListener(), quietInterval))
-                        .toList());
+                                f.terminalId(), f.merchantId(), f.ippSlave(), f.nexoPosListener(), quietInterval,
+                                f.allowed(), f.nexoPosListenerTrust()))
+                        .toList(), transport);
     }
 
     /** The same settings with every simulated terminal at {@code timing}. */
@@ -175,17 +185,23 @@ public record GatewaySettings(
                 journal, p3, merchants, terminals.stream()
                         .map(t -> t instanceof SimulatedTerminalSpec s
                                 ? new SimulatedTerminalSpec(s.id(), s.name(), timing, s.partialApproval()) : t)
-                        .toList(), frontEnds);
+                        .toList(), frontEnds, transport);
     }
 
     public GatewaySettings withTransactionTimeout(Duration timeout) {
         return new GatewaySettings(host, information, timeout, idempotencyWindow, receiptWidth, zone, journal, p3,
-                merchants, terminals, frontEnds);
+                merchants, terminals, frontEnds, transport);
     }
 
     /** The same settings recording transactions in {@code spec}. */
     public GatewaySettings withJournal(JournalSpec spec) {
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone, spec,
-                p3, merchants, terminals, frontEnds);
+                p3, merchants, terminals, frontEnds, transport);
+    }
+
+    /** The same settings with the listeners guarded by {@code settings}. */
+    public GatewaySettings withTransport(TransportSettings settings) {
+        return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
+                journal, p3, merchants, terminals, frontEnds, settings);
     }
 }

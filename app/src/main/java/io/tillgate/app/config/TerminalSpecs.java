@@ -10,6 +10,7 @@ import io.tillgate.ipp.driver.IppTerminalConfig;
 import io.tillgate.nexo.driver.NexoIntegration;
 import io.tillgate.nexo.driver.NexoPosListenerConfig;
 import io.tillgate.nexo.driver.NexoTerminalConfig;
+import io.tillgate.transport.ClientTls;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -21,7 +22,7 @@ final class TerminalSpecs {
     }
 
     static GatewaySettings.TerminalSpec remote(String key, Protocol protocol, String id, String name,
-            GatewayConfig.TerminalEntry t, GatewayConfig.NexoListener nexoListener) {
+            GatewayConfig.TerminalEntry t, GatewayConfig.NexoListener nexoListener, String gatewayHost) {
         if (t.speed() != null || t.partialApproval() != null) {
             throw new ConfigException(key + (t.speed() != null ? ".speed" : ".partialApproval"),
                     "applies to simulated terminals only");
@@ -45,7 +46,8 @@ final class TerminalSpecs {
             case CONCERT -> new GatewaySettings.ConcertTerminalSpec(name,
                     concert(key, t, ConcertTerminalConfig.defaults(id, t.host(), port)));
             case IPP -> new GatewaySettings.IppTerminalSpec(name, ipp(key, t, IppTerminalConfig.defaults(id, t.host(), port)));
-            case NEXO -> nexo(key, name, t, NexoTerminalConfig.defaults(id, t.host(), port), nexoListener);
+            case NEXO -> nexo(key, name, t, NexoTerminalConfig.defaults(id, t.host(), port), nexoListener,
+                    gatewayHost);
         };
     }
 
@@ -106,9 +108,9 @@ final class TerminalSpecs {
     }
 
     private static GatewaySettings.NexoTerminalSpec nexo(String key, String name, GatewayConfig.TerminalEntry t,
-            NexoTerminalConfig defaults, GatewayConfig.NexoListener listener) {
+            NexoTerminalConfig defaults, GatewayConfig.NexoListener listener, String gatewayHost) {
         GatewayConfig.NexoEntry c = t.nexo() != null ? t.nexo() : new GatewayConfig.NexoEntry(null, null, null, null,
-                null);
+                null, null, null);
         String section = key + ".nexo";
         NexoIntegration integration = integration(section + ".integration", c.integration());
         NexoTerminalConfig config = valid(section, () -> defaults
@@ -117,16 +119,28 @@ final class TerminalSpecs {
                 .withTimeouts(connectTimeout(key, t, defaults.connectTimeout()), defaults.requestTimeout(),
                         optional(section + ".paymentTimeout", c.paymentTimeout(), defaults.paymentTimeout()))
                 .withRecovery(optional(section + ".recoveryTimeout", c.recoveryTimeout(), defaults.recoveryTimeout()),
-                        defaults.statusInterval()));
+                        defaults.statusInterval())
+                .withTls(clientTls(section, c)));
         NexoPosListenerConfig listenerConfig = null;
         if (integration == NexoIntegration.FULL) {
             NexoPosListenerConfig listenerDefaults = NexoPosListenerConfig.defaults();
             String host = listener == null ? null : listener.host();
             listenerConfig = valid("nexoListener", () -> listenerDefaults.withBind(
-                    orDefault(host, listenerDefaults.bindHost()),
+                    orDefault(host, gatewayHost),
                     port("nexoListener.port", listener == null ? null : listener.port(), listenerDefaults.port())));
         }
         return new GatewaySettings.NexoTerminalSpec(name, config, listenerConfig);
+    }
+
+    /** HTTPS to the terminal: trusting {@code trust} (its CA, or its own pinned certificate), else the system's CAs. */
+    private static ClientTls clientTls(String section, GatewayConfig.NexoEntry c) {
+        if (!Boolean.TRUE.equals(c.tls())) {
+            if (c.trust() != null) {
+                throw new ConfigException(section + ".trust", "applies only with tls: true");
+            }
+            return null;
+        }
+        return c.trust() == null ? ClientTls.systemTrust() : TransportConfig.trust(section + ".trust", c.trust());
     }
 
     private static NexoIntegration integration(String key, String value) {

@@ -14,6 +14,7 @@ import io.tillgate.p3.codec.P3Device;
 import io.tillgate.p3.codec.P3Message;
 import io.tillgate.p3.codec.P3Transaction;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,15 +49,21 @@ final class GatewayLoad implements AutoCloseable {
      */
     static GatewayLoad connect(URI endpoint, EventLoopGroup group, int clients, int devices, String merchant,
                                String secret, Money amount, Duration timeout) throws Exception {
+        return connect(endpoint, null, group, clients, devices, merchant, secret, amount, timeout);
+    }
+
+    /** As above; {@code trust} is the CA of a {@code wss://} or {@code tls://} endpoint, or {@code null}. */
+    static GatewayLoad connect(URI endpoint, Path trust, EventLoopGroup group, int clients, int devices,
+                               String merchant, String secret, Money amount, Duration timeout) throws Exception {
         GatewayLoad load = new GatewayLoad(group, amount);
         try {
             List<CompletableFuture<List<P3Device>>> logins = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
-                PayClient client = PayClient.builder(endpoint)
+                PayClient.Builder builder = PayClient.builder(endpoint)
                         .eventLoopGroup(group)
                         .connectTimeout(timeout)
-                        .requestTimeout(timeout)
-                        .build();
+                        .requestTimeout(timeout);
+                PayClient client = (trust == null ? builder : builder.trust(trust)).build();
                 load.clients.add(client);
                 logins.add(client.connect().thenCompose(connected -> client.login(merchant, secret)));
             }

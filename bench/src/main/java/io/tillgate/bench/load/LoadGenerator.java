@@ -6,6 +6,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tillgate.app.Gateway;
 import io.tillgate.app.config.GatewaySettings;
+import io.tillgate.app.config.TransportSettings;
 import io.tillgate.core.merchant.Merchant;
 import io.tillgate.core.money.Money;
 import io.tillgate.core.receipt.MerchantDetails;
@@ -22,9 +23,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Whole-transaction load: N closed-loop PayClients against M fast simulated devices, and in the
@@ -365,7 +366,7 @@ public final class LoadGenerator implements Callable<Integer> {
                 Duration.ofHours(24), 40, ZoneOffset.UTC,
                 new GatewaySettings.JournalSpec(journalUrl, null, null),
                 new GatewaySettings.P3Settings(0, 0, 1 << 20, Duration.ofMinutes(10)), List.of(merchant), terminals,
-                List.of());
+                List.of(), TransportSettings.plaintext());
     }
 
     private void printInProcessRss() throws InterruptedException {

@@ -1,22 +1,13 @@
 package io.tillgate.concert.frontend;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tillgate.concert.netty.ConcertFrameDecoder;
 import io.tillgate.concert.netty.ConcertMessageCodec;
 import io.tillgate.core.service.PaymentService;
+import io.tillgate.transport.FrontEndListener;
+import io.tillgate.transport.ListenerGuards;
+import io.tillgate.transport.ServerTransport;
 import java.net.InetSocketAddress;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,17 +20,29 @@ import org.slf4j.LoggerFactory;
 public final class ConcertFrontEnd implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConcertFrontEnd.class);
-    private static final int WORKER_THREADS = 2;
-    private static final long SHUTDOWN_TIMEOUT_SECONDS = 5;
 
     private final ConcertFrontEndContext context;
-    private EventLoopGroup boss;
-    private EventLoopGroup workers;
-    private Channel listener;
+    private final ServerTransport transport;
+    private final ListenerGuards guards;
+    private FrontEndListener listener;
 
-    public ConcertFrontEnd(ConcertFrontEndConfig config, PaymentService payments) {
+    /**
+     * @param transport the gateway's event loops, or {@code null} for loops of its own
+     * @param guards limits and allow-list; Concert carries no TLS, so {@code guards.tls()} must be null
+     */
+    public ConcertFrontEnd(ConcertFrontEndConfig config, PaymentService payments, ServerTransport transport,
+            ListenerGuards guards) {
         this.context = new ConcertFrontEndContext(Objects.requireNonNull(config, "config"),
                 Objects.requireNonNull(payments, "payments"));
+        this.transport = transport;
+        this.guards = Objects.requireNonNull(guards, "guards");
+        if (guards.tls() != null) {
+            throw new IllegalArgumentException("Concert over IP has no TLS; restrict it with an allow-list instead");
+        }
+    }
+
+    public ConcertFrontEnd(ConcertFrontEndConfig config, PaymentService payments) {
+        this(config, payments, null, ListenerGuards.defaults());
     }
 
     /**
@@ -49,57 +52,32 @@ public final class ConcertFrontEnd implements AutoCloseable {
      * @throws IllegalStateException naming host and port when they cannot be bound, or when already started
      */
     public synchronized InetSocketAddress start() {
-        if (boss != null) {
+        if (listener != null) {
             throw new IllegalStateException("Concert front-end was already started");
         }
         ConcertFrontEndConfig config = context.config();
-        boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("concert-accept", true),
-                NioIoHandler.newFactory());
-        workers = new MultiThreadIoEventLoopGroup(WORKER_THREADS, new DefaultThreadFactory("concert-io", true),
-                NioIoHandler.newFactory());
-        ChannelFuture bound = new ServerBootstrap()
-                .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(
-                                new ConcertFrameDecoder(ConcertFrameDecoder.Mode.REQUEST, config.maxRequestBytes(),
-                                        config.quietInterval()),
-                                new ConcertMessageCodec(),
-                                new ConcertSession(context));
-                    }
-                })
-                .bind(config.bindHost(), config.port())
-                .awaitUninterruptibly();
-        if (!bound.isSuccess()) {
-            shutdown();
-            throw new IllegalStateException("Concert front-end cannot listen on " + config.bindHost() + ":"
-                    + config.port() + ": " + bound.cause().getMessage(), bound.cause());
-        }
-        listener = bound.channel();
-        InetSocketAddress address = (InetSocketAddress) listener.localAddress();
+        listener = FrontEndListener.start(transport, "concert", guards.listener(
+                "Concert front-end for terminal " + config.terminalId(), config.bindHost(), config.port(),
+                (channel, firstRequest) -> channel.pipeline().addLast(
+                        new ConcertFrameDecoder(ConcertFrameDecoder.Mode.REQUEST, config.maxRequestBytes(),
+                                config.quietInterval()),
+                        firstRequest,
+                        new ConcertMessageCodec(),
+                        new ConcertSession(context))));
+        InetSocketAddress address = listener.address();
         LOG.info("Concert front-end listening on {} for terminal {} (merchant {}); a request ends after {} ms "
-                + "without a byte", address, config.terminalId(), config.merchantId(), config.quietInterval().toMillis());
+                + "without a byte{}", address, config.terminalId(), config.merchantId(),
+                config.quietInterval().toMillis(),
+                guards.allowed() == null ? "" : "; from " + guards.allowed() + " only");
         return address;
     }
 
     /** Stops listening and closes every connection; running transactions go on in the payment service. */
     @Override
     public synchronized void close() {
-        shutdown();
-    }
-
-    private void shutdown() {
         if (listener != null) {
-            listener.close().awaitUninterruptibly();
+            listener.close();
             listener = null;
-        }
-        for (EventLoopGroup group : new EventLoopGroup[] {boss, workers}) {
-            if (group != null) {
-                group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS).awaitUninterruptibly();
-            }
         }
     }
 }

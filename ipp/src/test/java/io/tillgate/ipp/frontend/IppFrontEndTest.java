@@ -179,7 +179,8 @@ class IppFrontEndTest {
                 .withPort(bench.emulatorAddress.getPort());
         try (IppFrontEnd second = new IppFrontEnd(taken, bench.emulatorPayments)) {
             assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("127.0.0.1:" + bench.emulatorAddress.getPort());
+                    .hasMessage("IPP terminal sim-1 port " + bench.emulatorAddress.getPort()
+                            + " on 127.0.0.1 is already in use");
         }
     }
 

@@ -1,15 +1,9 @@
 package io.tillgate.nexo.driver;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.tillgate.nexo.codec.ErrorCondition;
 import io.tillgate.nexo.codec.InputRequest;
 import io.tillgate.nexo.codec.MessageHeader;
@@ -20,6 +14,9 @@ import io.tillgate.nexo.netty.ConnectionFailures;
 import io.tillgate.nexo.netty.NexoHttpAnswer;
 import io.tillgate.nexo.netty.NexoInboundRequest;
 import io.tillgate.nexo.netty.NexoServerPipeline;
+import io.tillgate.transport.FrontEndListener;
+import io.tillgate.transport.ListenerGuards;
+import io.tillgate.transport.ServerTransport;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Objects;
@@ -30,24 +27,34 @@ import org.slf4j.LoggerFactory;
 /**
  * The POS's HTTP listener for full integration (nexo.md §1.2): terminals post their displays,
  * prints, signature checks and events to {@code /EPASSaleToPOI/3.1} here. One listener serves many
- * terminals, told apart by the header's POIID. Answers 204 to Display, Print, Event and Transmit and
- * 200 InputResponse to InputRequest, which waits for the POS's answer without holding an event loop.
+ * terminals, told apart by the header's POIID, and takes a post only from the address of the
+ * terminal it names: anyone else on the shop's network gets 403, so they can neither write on the
+ * cashier's screen nor answer a signature check. Answers 204 to Display, Print, Event and Transmit
+ * and 200 InputResponse to InputRequest, which waits for the POS's answer without holding an event
+ * loop. HTTPS when its guards carry TLS.
  */
 public final class NexoPosListener implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NexoPosListener.class);
 
     private final NexoPosListenerConfig config;
-    private final EventLoopGroup group;
+    private final ServerTransport transport;
+    private final ListenerGuards guards;
     private final Map<String, NexoTerminal> terminals = new ConcurrentHashMap<>();
-    private Channel server;
+    private FrontEndListener server;
 
     /**
-     * @param group runs the listener's connections; shared, owned and shut down by the caller
+     * @param transport the gateway's event loops, or {@code null} for loops of its own
+     * @param guards TLS (HTTPS), limits and allow-list
      */
-    public NexoPosListener(NexoPosListenerConfig config, EventLoopGroup group) {
+    public NexoPosListener(NexoPosListenerConfig config, ServerTransport transport, ListenerGuards guards) {
         this.config = Objects.requireNonNull(config, "config");
-        this.group = Objects.requireNonNull(group, "group");
+        this.transport = transport;
+        this.guards = Objects.requireNonNull(guards, "guards");
+    }
+
+    public NexoPosListener(NexoPosListenerConfig config) {
+        this(config, null, ListenerGuards.defaults());
     }
 
     /**
@@ -72,37 +79,23 @@ public final class NexoPosListener implements AutoCloseable {
      */
     public synchronized InetSocketAddress start() {
         if (server != null) {
-            throw new IllegalStateException("nexo POS listener already started on " + server.localAddress());
+            throw new IllegalStateException("nexo POS listener already started on " + server.address());
         }
         NexoCodec codec = new NexoCodec(config.maxBodyBytes());
         ListenerHandler handler = new ListenerHandler();
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(group)
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        NexoServerPipeline.install(ch.pipeline(), codec, config.idleTimeout(), "nexo POS listener",
-                                handler);
-                    }
-                });
-        try {
-            server = bootstrap.bind(config.bindHost(), config.port()).syncUninterruptibly().channel();
-        } catch (Exception e) { // bind failures arrive as the checked BindException, rethrown unchecked
-            throw new IllegalStateException("nexo POS listener cannot bind " + config.bindHost() + ":"
-                    + config.port() + ": " + e.getMessage(), e);
-        }
-        InetSocketAddress bound = (InetSocketAddress) server.localAddress();
-        LOG.info("nexo POS listener on {}:{}", config.bindHost(), bound.getPort());
+        server = FrontEndListener.start(transport, "nexo-listener", guards.listener("nexo POS listener",
+                config.bindHost(), config.port(), (channel, firstRequest) -> NexoServerPipeline.install(
+                        channel.pipeline(), codec, config.idleTimeout(), "nexo POS listener", firstRequest, handler)));
+        InetSocketAddress bound = server.address();
+        LOG.info("nexo POS listener on {}://{}:{}", guards.tls() == null ? "http" : "https", config.bindHost(),
+                bound.getPort());
         return bound;
     }
 
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.close().syncUninterruptibly();
+            server.close();
             server = null;
         }
     }
@@ -122,6 +115,14 @@ public final class NexoPosListener implements AutoCloseable {
                         ? new NexoHttpAnswer.Document(NexoResponses.withResult(header, NexoResponses.failure(
                                 ErrorCondition.NOT_ALLOWED, "unknown POIID")).orElseThrow(), inbound.keepAlive())
                         : new NexoHttpAnswer.NoContent(inbound.keepAlive()));
+                return;
+            }
+            InetSocketAddress source = (InetSocketAddress) ctx.channel().remoteAddress();
+            if (!terminal.isAddressOf(source.getAddress())) {
+                LOG.warn("nexo POS listener: {} naming POI {} refused: it came from {}, not from the terminal",
+                        header.messageCategory().code(), header.poiId(), source.getAddress().getHostAddress());
+                ctx.writeAndFlush(new NexoHttpAnswer.Refusal(HttpResponseStatus.FORBIDDEN,
+                        "not the address of terminal " + header.poiId(), inbound.keepAlive()));
                 return;
             }
             terminal.onPosRequest(request, config.inputTimeout()).whenComplete((answer, failure) -> {

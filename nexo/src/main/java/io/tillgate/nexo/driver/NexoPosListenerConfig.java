@@ -37,9 +37,12 @@ public record NexoPosListenerConfig(String bindHost, int port, int maxBodyBytes,
         }
     }
 
-    /** Port 11001 on all interfaces (the terminal is another host), 2 minutes to confirm a signature. */
+    /**
+     * Port 11001 on localhost (a real terminal is another host: bind the address it reaches, the
+     * gateway's host in a configuration), 2 minutes to confirm a signature.
+     */
     public static NexoPosListenerConfig defaults() {
-        return new NexoPosListenerConfig("0.0.0.0", NexoHttp.DEFAULT_LISTENER_PORT, NexoCodec.DEFAULT_MAX_BYTES,
+        return new NexoPosListenerConfig("localhost", NexoHttp.DEFAULT_LISTENER_PORT, NexoCodec.DEFAULT_MAX_BYTES,
                 Duration.ofMinutes(5), Duration.ofMinutes(2));
     }
 

@@ -2,6 +2,7 @@ package io.tillgate.nexo.driver;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.resolver.AddressResolverGroup;
+import io.netty.util.NetUtil;
 import io.tillgate.core.money.Money;
 import io.tillgate.core.payment.PaymentKind;
 import io.tillgate.core.payment.TransactionOutcome;
@@ -67,6 +68,7 @@ import io.tillgate.nexo.codec.TransmitRequest;
 import io.tillgate.nexo.internal.NexoCardNames;
 import io.tillgate.nexo.internal.NexoHttpClient;
 import io.tillgate.nexo.internal.NexoTransportException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -75,8 +77,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,6 +101,8 @@ public final class NexoTerminal implements Terminal {
             "CashierStatus CashierError CashierDisplay POIReplication CustomerAssistance CashierInput PrinterReceipt";
     /** How many transactions' ServiceIDs and POITransactionIDs are remembered for recovery and reversal. */
     private static final int REMEMBERED = 256;
+    /** A terminal whose DHCP lease keeps changing is not remembered at every address it ever had. */
+    private static final int MAX_ADDRESSES = 8;
 
     private final NexoTerminalConfig config;
     private final EventLoopGroup group;
@@ -111,6 +117,8 @@ public final class NexoTerminal implements Terminal {
     private PaymentRun current;
     private boolean maintenancePending;
     private long lastServiceId;
+    /** The terminal's addresses: the configured one if it is literal, and each that answered. */
+    private final Set<InetAddress> addresses = ConcurrentHashMap.newKeySet();
 
     /**
      * @param group runs this driver's connections and timers; shared, owned and shut down by the caller
@@ -123,6 +131,10 @@ public final class NexoTerminal implements Terminal {
         this.codec = new NexoCodec(config.maxBodyBytes());
         this.http = new NexoHttpClient(group, Objects.requireNonNull(resolver, "resolver"), config.maxBodyBytes(),
                 config.connectTimeout());
+        InetAddress literal = NetUtil.createInetAddressFromIpAddressString(config.host());
+        if (literal != null) {
+            addresses.add(literal);
+        }
     }
 
     @Override
@@ -181,7 +193,7 @@ public final class NexoTerminal implements Terminal {
         SaleToPOIRequest abort = request(MessageClass.SERVICE, MessageCategory.ABORT, new AbortRequest(
                 new MessageReference(target.messageCategory(), target.serviceId(), null, config.saleId(),
                         config.poiId()), "Abort by Sale System", null));
-        http.post(config.host(), config.port(), codec.encode(abort), config.requestTimeout())
+        http.post(config.host(), config.port(), config.tls(), codec.encode(abort), config.requestTimeout())
                 .whenComplete((reply, failure) -> {
                     if (failure != null) {
                         LOG.warn("nexo terminal {}: abort of transaction {} (ServiceID {}) not delivered: {}", id(),
@@ -622,10 +634,24 @@ public final class NexoTerminal implements Terminal {
         return config.poiId();
     }
 
+    /**
+     * Whether {@code source} is this terminal: its configured address, or one that answered the
+     * driver. The POS listener takes a terminal's posts only from there, so nobody else on the
+     * shop's network can put text on the cashier's screen or answer its questions.
+     */
+    boolean isAddressOf(InetAddress source) {
+        return addresses.contains(source);
+    }
+
     // ---- plumbing -----------------------------------------------------------------------------
 
     private CompletableFuture<SaleToPOIResponse> exchange(SaleToPOIRequest request, Duration timeout) {
-        return http.post(config.host(), config.port(), codec.encode(request), timeout).thenApply(reply -> {
+        byte[] body = codec.encode(request);
+        return http.post(config.host(), config.port(), config.tls(), body, timeout).thenApply(reply -> {
+            if (addresses.size() >= MAX_ADDRESSES) {
+                addresses.clear();
+            }
+            addresses.add(reply.peer());
             if (reply.status() != 200) {
                 throw new TerminalAnswerException("HTTP " + reply.status() + " to "
                         + request.header().messageCategory().code() + " (ServiceID " + request.header().serviceId()

@@ -2,6 +2,7 @@ package io.tillgate.nexo.driver;
 
 import io.tillgate.core.settings.Require;
 import io.tillgate.nexo.codec.NexoCodec;
+import io.tillgate.transport.ClientTls;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -25,11 +26,13 @@ import java.util.Objects;
  * @param busyRetries how often a Busy Login, Payment or Reversal is retried
  * @param busyBackoff the first pause before such a retry; it grows linearly
  * @param maxBodyBytes the largest answer accepted
+ * @param tls HTTPS to the terminal with this trust (a configured CA or the terminal's pinned
+ *     certificate), or {@code null} for plain HTTP
  */
 public record NexoTerminalConfig(String id, String host, int port, String saleId, String poiId,
         NexoIntegration integration, String operatorLanguage, String applicationName, String softwareVersion,
         Duration connectTimeout, Duration requestTimeout, Duration paymentTimeout, Duration recoveryTimeout,
-        Duration statusInterval, int busyRetries, Duration busyBackoff, int maxBodyBytes) {
+        Duration statusInterval, int busyRetries, Duration busyBackoff, int maxBodyBytes, ClientTls tls) {
 
     public NexoTerminalConfig {
         Require.text(id, "id");
@@ -70,48 +73,56 @@ public record NexoTerminalConfig(String id, String host, int port, String saleId
     public static NexoTerminalConfig defaults(String id, String host, int port) {
         return new NexoTerminalConfig(id, host, port, "TILLGATE", id, NexoIntegration.LIGHT, "en", "Tillgate",
                 "0.1.0", Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(180),
-                Duration.ofMinutes(2), Duration.ofSeconds(3), 3, Duration.ofSeconds(3), NexoCodec.DEFAULT_MAX_BYTES);
+                Duration.ofMinutes(2), Duration.ofSeconds(3), 3, Duration.ofSeconds(3), NexoCodec.DEFAULT_MAX_BYTES,
+                null);
     }
 
     public NexoTerminalConfig withIds(String newSaleId, String newPoiId) {
         return new NexoTerminalConfig(id, host, port, newSaleId, newPoiId, integration, operatorLanguage,
                 applicationName, softwareVersion, connectTimeout, requestTimeout, paymentTimeout, recoveryTimeout,
-                statusInterval, busyRetries, busyBackoff, maxBodyBytes);
+                statusInterval, busyRetries, busyBackoff, maxBodyBytes, tls);
     }
 
     public NexoTerminalConfig withIntegration(NexoIntegration mode) {
         return new NexoTerminalConfig(id, host, port, saleId, poiId, mode, operatorLanguage, applicationName,
                 softwareVersion, connectTimeout, requestTimeout, paymentTimeout, recoveryTimeout, statusInterval,
-                busyRetries, busyBackoff, maxBodyBytes);
+                busyRetries, busyBackoff, maxBodyBytes, tls);
     }
 
     public NexoTerminalConfig withSoftware(String language, String application, String version) {
         return new NexoTerminalConfig(id, host, port, saleId, poiId, integration, language, application, version,
                 connectTimeout, requestTimeout, paymentTimeout, recoveryTimeout, statusInterval, busyRetries,
-                busyBackoff, maxBodyBytes);
+                busyBackoff, maxBodyBytes, tls);
     }
 
     public NexoTerminalConfig withTimeouts(Duration connect, Duration request, Duration payment) {
         return new NexoTerminalConfig(id, host, port, saleId, poiId, integration, operatorLanguage, applicationName,
                 softwareVersion, connect, request, payment, recoveryTimeout, statusInterval, busyRetries, busyBackoff,
-                maxBodyBytes);
+                maxBodyBytes, tls);
     }
 
     public NexoTerminalConfig withRecovery(Duration timeout, Duration interval) {
         return new NexoTerminalConfig(id, host, port, saleId, poiId, integration, operatorLanguage, applicationName,
                 softwareVersion, connectTimeout, requestTimeout, paymentTimeout, timeout, interval, busyRetries,
-                busyBackoff, maxBodyBytes);
+                busyBackoff, maxBodyBytes, tls);
     }
 
     public NexoTerminalConfig withBusyRetry(int retries, Duration backoff) {
         return new NexoTerminalConfig(id, host, port, saleId, poiId, integration, operatorLanguage, applicationName,
                 softwareVersion, connectTimeout, requestTimeout, paymentTimeout, recoveryTimeout, statusInterval,
-                retries, backoff, maxBodyBytes);
+                retries, backoff, maxBodyBytes, tls);
     }
 
     public NexoTerminalConfig withMaxBodyBytes(int max) {
         return new NexoTerminalConfig(id, host, port, saleId, poiId, integration, operatorLanguage, applicationName,
                 softwareVersion, connectTimeout, requestTimeout, paymentTimeout, recoveryTimeout, statusInterval,
-                busyRetries, busyBackoff, max);
+                busyRetries, busyBackoff, max, tls);
+    }
+
+    /** HTTPS to the terminal, trusting what {@code trust} trusts; {@code null} for plain HTTP. */
+    public NexoTerminalConfig withTls(ClientTls trust) {
+        return new NexoTerminalConfig(id, host, port, saleId, poiId, integration, operatorLanguage, applicationName,
+                softwareVersion, connectTimeout, requestTimeout, paymentTimeout, recoveryTimeout, statusInterval,
+                busyRetries, busyBackoff, maxBodyBytes, trust);
     }
 }

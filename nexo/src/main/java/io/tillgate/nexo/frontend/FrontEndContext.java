@@ -3,6 +3,7 @@ package io.tillgate.nexo.frontend;
 import io.tillgate.core.service.PaymentService;
 import io.tillgate.nexo.codec.NexoCodec;
 import io.tillgate.nexo.internal.NexoHttpClient;
+import io.tillgate.transport.ClientTls;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,13 +17,15 @@ import java.util.Optional;
  * again).
  */
 record FrontEndContext(NexoFrontEndConfig config, PaymentService payments, FrontEndMapper mapper, NexoCodec codec,
-        NexoHttpClient posClient, Clock clock, Map<String, SaleSession> sessions) {
+        NexoHttpClient posClient, ClientTls posListenerTls, Clock clock, Map<String, SaleSession> sessions) {
 
     static final int MAX_SESSIONS = 64;
 
+    /** @param posListenerTls the trust for an {@code https} POS listener, {@code null} for plain HTTP */
     FrontEndContext(NexoFrontEndConfig config, PaymentService payments, NexoCodec codec, NexoHttpClient posClient,
-            Clock clock) {
-        this(config, payments, new FrontEndMapper(config.merchantId(), config.terminalId()), codec, posClient, clock,
+            ClientTls posListenerTls, Clock clock) {
+        this(config, payments, new FrontEndMapper(config.merchantId(), config.terminalId()), codec, posClient,
+                posListenerTls, clock,
                 Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
                     @Override
                     protected boolean removeEldestEntry(Map.Entry<String, SaleSession> eldest) {
@@ -44,7 +47,7 @@ record FrontEndContext(NexoFrontEndConfig config, PaymentService payments, Front
         if (!session.fullIntegration() || config.posListenerUrl() == null) {
             return null;
         }
-        return new PosOutbox(posClient, codec, config.posListenerUrl(), config.posRequestTimeout(),
+        return new PosOutbox(posClient, posListenerTls, codec, config.posListenerUrl(), config.posRequestTimeout(),
                 config.inputTimeout(), saleId, poiId, serviceId);
     }
 

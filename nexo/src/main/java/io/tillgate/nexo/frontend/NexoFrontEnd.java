@@ -1,27 +1,20 @@
 package io.tillgate.nexo.frontend;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tillgate.core.service.PaymentService;
 import io.tillgate.nexo.codec.NexoCodec;
 import io.tillgate.nexo.internal.NexoHttpClient;
 import io.tillgate.nexo.netty.NexoServerPipeline;
+import io.tillgate.transport.ClientTls;
+import io.tillgate.transport.FrontEndListener;
+import io.tillgate.transport.ListenerGuards;
+import io.tillgate.transport.ServerTransport;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Tillgate acting as a nexo terminal (nexo.md §11): serves {@code POST /EPASSaleToPOI/3.1} and
  * runs the requests as {@link PaymentService} transactions on one configured terminal. In front of
  * a {@code SimulatedTerminal} this is the nexo terminal emulator; in front of another protocol's
- * driver it is a bridge. Owns its event loops (one boss, two workers).
+ * driver it is a bridge. Runs on the gateway's event loops, or on its own; HTTPS when its guards
+ * carry TLS, and HTTPS to a POS listener whose URL says {@code https}.
  */
 public final class NexoFrontEnd implements AutoCloseable {
 
@@ -37,14 +31,29 @@ public final class NexoFrontEnd implements AutoCloseable {
 
     private final NexoFrontEndConfig config;
     private final PaymentService payments;
-    private EventLoopGroup boss;
-    private EventLoopGroup workers;
+    private final ServerTransport transport;
+    private final ListenerGuards guards;
+    private final ClientTls posListenerTrust;
     private DnsAddressResolverGroup resolver;
-    private Channel server;
+    private FrontEndListener listener;
 
-    public NexoFrontEnd(NexoFrontEndConfig config, PaymentService payments) {
+    /**
+     * @param transport the gateway's event loops, or {@code null} for loops of its own
+     * @param guards TLS (HTTPS), limits and allow-list of the listener
+     * @param posListenerTrust whom to trust at an {@code https} POS listener; {@code null} for the
+     *     system's CAs
+     */
+    public NexoFrontEnd(NexoFrontEndConfig config, PaymentService payments, ServerTransport transport,
+            ListenerGuards guards, ClientTls posListenerTrust) {
         this.config = Objects.requireNonNull(config, "config");
         this.payments = Objects.requireNonNull(payments, "payments");
+        this.transport = transport;
+        this.guards = Objects.requireNonNull(guards, "guards");
+        this.posListenerTrust = posListenerTrust;
+    }
+
+    public NexoFrontEnd(NexoFrontEndConfig config, PaymentService payments) {
+        this(config, payments, null, ListenerGuards.defaults(), null);
     }
 
     /**
@@ -54,65 +63,50 @@ public final class NexoFrontEnd implements AutoCloseable {
      * @throws IllegalStateException naming the address when it cannot be bound, or when started twice
      */
     public synchronized InetSocketAddress start() {
-        if (server != null) {
-            throw new IllegalStateException("nexo front-end already started on " + server.localAddress());
+        if (listener != null) {
+            throw new IllegalStateException("nexo front-end already started on " + listener.address());
         }
-        boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("nexo-frontend-boss", true),
-                NioIoHandler.newFactory());
-        workers = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("nexo-frontend", true),
-                NioIoHandler.newFactory());
         NexoCodec codec = new NexoCodec(config.maxBodyBytes());
         // The POS listener's host is looked up for each post; never on the loops that serve the POS.
         resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
                 .datagramChannelType(NioDatagramChannel.class).socketChannelType(NioSocketChannel.class));
-        FrontEndContext context = new FrontEndContext(config, payments, codec,
-                new NexoHttpClient(workers, resolver, config.maxBodyBytes(), config.posRequestTimeout()),
-                Clock.systemUTC());
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        NexoServerPipeline.install(ch.pipeline(), codec, config.idleTimeout(), "nexo front-end",
-                                new FrontEndHandler(context));
-                    }
-                });
+        ClientTls posTls = !config.posListenerTls() ? null
+                : posListenerTrust != null ? posListenerTrust : ClientTls.systemTrust();
         try {
-            server = bootstrap.bind(config.bindHost(), config.port()).syncUninterruptibly().channel();
-        } catch (Exception e) { // bind failures arrive as the checked BindException, rethrown unchecked
-            shutdownGroups();
-            throw new IllegalStateException("nexo front-end cannot bind " + config.bindHost() + ":" + config.port()
-                    + ": " + e.getMessage(), e);
+            listener = FrontEndListener.start(this.transport, "nexo-frontend", loops -> {
+                FrontEndContext context = new FrontEndContext(config, payments, codec,
+                        new NexoHttpClient(loops.ioLoops(), resolver, config.maxBodyBytes(),
+                                config.posRequestTimeout()),
+                        posTls, Clock.systemUTC());
+                return guards.listener("nexo front-end for terminal " + config.terminalId(), config.bindHost(),
+                        config.port(), (channel, firstRequest) -> NexoServerPipeline.install(channel.pipeline(), codec,
+                                config.idleTimeout(), "nexo front-end", firstRequest, new FrontEndHandler(context)));
+            });
+        } catch (RuntimeException e) {
+            closeResolver();
+            throw e;
         }
-        InetSocketAddress bound = (InetSocketAddress) server.localAddress();
-        LOG.info("nexo front-end listening on {}:{} for merchant {} terminal {} ({})", config.bindHost(),
-                bound.getPort(), config.merchantId(), config.terminalId(), config.posListenerUrl() == null
-                        ? "light integration" : "POS listener " + config.posListenerUrl());
+        InetSocketAddress bound = listener.address();
+        LOG.info("nexo front-end listening on {}://{}:{} for merchant {} terminal {} ({})",
+                guards.tls() == null ? "http" : "https", config.bindHost(), bound.getPort(), config.merchantId(),
+                config.terminalId(), config.posListenerUrl() == null ? "light integration"
+                        : "POS listener " + config.posListenerUrl());
         return bound;
     }
 
     @Override
     public synchronized void close() {
-        if (server != null) {
-            server.close().syncUninterruptibly();
-            server = null;
+        if (listener != null) {
+            listener.close();
+            listener = null;
         }
-        shutdownGroups();
+        closeResolver();
     }
 
-    private void shutdownGroups() {
+    private void closeResolver() {
         if (resolver != null) {
             resolver.close();
             resolver = null;
-        }
-        if (boss != null) {
-            boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-            boss = null;
-            workers = null;
         }
     }
 }

@@ -34,10 +34,10 @@ public record NexoFrontEndConfig(String bindHost, int port, String merchantId, S
         }
         Require.text(merchantId, "merchantId");
         Require.text(terminalId, "terminalId");
-        if (posListenerUrl != null && (!"http".equals(posListenerUrl.getScheme()) || posListenerUrl.getHost() == null
+        if (posListenerUrl != null && (!isHttp(posListenerUrl) || posListenerUrl.getHost() == null
                 || posListenerUrl.getPort() < 1)) {
-            throw new IllegalArgumentException("posListenerUrl must be http://host:port/..., was '"
-                    + posListenerUrl + "'");
+            throw new IllegalArgumentException("posListenerUrl must be http://host:port/... or https://host:port/..., "
+                    + "was '" + posListenerUrl + "'");
         }
         if (maxBodyBytes < 1024 || maxBodyBytes > 16 * 1024 * 1024) {
             throw new IllegalArgumentException("maxBodyBytes must be 1024..16777216, was " + maxBodyBytes);
@@ -45,6 +45,15 @@ public record NexoFrontEndConfig(String bindHost, int port, String merchantId, S
         Require.positive(idleTimeout, "idleTimeout");
         Require.positive(posRequestTimeout, "posRequestTimeout");
         Require.positive(inputTimeout, "inputTimeout");
+    }
+
+    private static boolean isHttp(URI url) {
+        return "http".equals(url.getScheme()) || "https".equals(url.getScheme());
+    }
+
+    /** Whether the POS listener is posted to over HTTPS. */
+    public boolean posListenerTls() {
+        return posListenerUrl != null && "https".equals(posListenerUrl.getScheme());
     }
 
     /** Port 11000 on localhost, light integration only until a POS listener URL is set. */

@@ -23,6 +23,7 @@ import io.tillgate.nexo.codec.Result;
 import io.tillgate.nexo.codec.SaleToPOIRequest;
 import io.tillgate.nexo.codec.SaleToPOIResponse;
 import io.tillgate.nexo.internal.NexoHttpClient;
+import io.tillgate.transport.ClientTls;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,8 @@ final class PosOutbox {
     private static final AtomicLong DEVICE_IDS = new AtomicLong();
 
     private final NexoHttpClient client;
+    /** HTTPS to the listener, or {@code null} for HTTP. */
+    private final ClientTls tls;
     private final NexoCodec codec;
     private final URI listener;
     private final Duration postTimeout;
@@ -53,9 +56,11 @@ final class PosOutbox {
     private final String serviceId;
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
-    PosOutbox(NexoHttpClient client, NexoCodec codec, URI listener, Duration postTimeout, Duration inputTimeout,
+    PosOutbox(NexoHttpClient client, ClientTls tls, NexoCodec codec, URI listener, Duration postTimeout,
+            Duration inputTimeout,
             String saleId, String poiId, String serviceId) {
         this.client = client;
+        this.tls = tls;
         this.codec = codec;
         this.listener = listener;
         this.postTimeout = postTimeout;
@@ -126,7 +131,7 @@ final class PosOutbox {
     }
 
     private CompletableFuture<NexoHttpClient.Reply> send(SaleToPOIRequest request, Duration timeout) {
-        return client.post(listener.getHost(), listener.getPort(), codec.encode(request), timeout);
+        return client.post(listener.getHost(), listener.getPort(), tls, codec.encode(request), timeout);
     }
 
     private SaleToPOIRequest device(MessageCategory category, NexoRequestBody body) {

@@ -22,10 +22,14 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.resolver.AddressResolverGroup;
 import io.tillgate.nexo.netty.NexoHttp;
+import io.tillgate.transport.ClientTls;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -68,16 +72,20 @@ public final class NexoHttpClient {
         this.connectTimeout = connectTimeout;
     }
 
-    /** An HTTP answer: the status code and the body bytes (empty for 204). */
-    public record Reply(int status, byte[] body) {
+    /**
+     * An HTTP answer: the status code, the body bytes (empty for 204), and the address that answered
+     * — what a POS listener later checks a terminal's posts against.
+     */
+    public record Reply(int status, byte[] body, InetAddress peer) {
     }
 
     /**
      * Posts {@code body} to {@code host:port} at the nexo path.
      *
+     * @param tls HTTPS with this trust, or {@code null} for plain HTTP
      * @param answerTimeout how long to wait for the answer once connected
      */
-    public CompletableFuture<Reply> post(String host, int port, byte[] body, Duration answerTimeout) {
+    public CompletableFuture<Reply> post(String host, int port, ClientTls tls, byte[] body, Duration answerTimeout) {
         CompletableFuture<Reply> reply = new CompletableFuture<>();
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
@@ -88,6 +96,9 @@ public final class NexoHttpClient {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls.newHandler(ch.alloc(), host, port));
+                        }
                         ch.pipeline().addLast(new ReadTimeoutHandler(answerTimeout.toMillis(), TimeUnit.MILLISECONDS));
                         ch.pipeline().addLast(new HttpClientCodec(NexoHttp.MAX_INITIAL_LINE, NexoHttp.MAX_HEADER_SIZE,
                                 8192));
@@ -141,9 +152,22 @@ public final class NexoHttpClient {
                 reply.completeExceptionally(new NexoTransportException(true, "malformed HTTP answer: "
                         + describe(response.decoderResult().cause()), response.decoderResult().cause()));
             } else {
-                reply.complete(new Reply(response.status().code(), ByteBufUtil.getBytes(response.content())));
+                reply.complete(new Reply(response.status().code(), ByteBufUtil.getBytes(response.content()),
+                        ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress()));
             }
             ctx.close();
+        }
+
+        /** A failed TLS handshake: the request was never sent, whatever the write says. */
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (event instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()) {
+                reply.completeExceptionally(new NexoTransportException(false, "TLS handshake failed: "
+                        + describe(handshake.cause()), handshake.cause()));
+                ctx.close();
+                return;
+            }
+            ctx.fireUserEventTriggered(event);
         }
 
         @Override

@@ -23,10 +23,19 @@ public final class NexoServerPipeline {
      */
     public static void install(ChannelPipeline pipeline, NexoCodec codec, Duration idleTimeout, String side,
             ChannelHandler handler) {
+        install(pipeline, codec, idleTimeout, side, null, handler);
+    }
+
+    /** @param firstRequest the transport's first-request deadline, behind the aggregator; or {@code null} */
+    public static void install(ChannelPipeline pipeline, NexoCodec codec, Duration idleTimeout, String side,
+            ChannelHandler firstRequest, ChannelHandler handler) {
         pipeline.addLast("read-timeout", new ReadTimeoutHandler(idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
         pipeline.addLast("http", new HttpServerCodec(NexoHttp.MAX_INITIAL_LINE, NexoHttp.MAX_HEADER_SIZE, 8192));
         pipeline.addLast("continue", new HttpServerExpectContinueHandler());
         pipeline.addLast("aggregator", new HttpObjectAggregator(codec.maxBytes(), true));
+        if (firstRequest != null) {
+            pipeline.addLast("first-request", firstRequest);
+        }
         pipeline.addLast("nexo-answer", new NexoAnswerEncoder(codec));
         pipeline.addLast("nexo-request", new NexoRequestDecoder(codec, side));
         pipeline.addLast("nexo-handler", handler);

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tillgate.core.payment.TransactionResult;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -60,6 +66,46 @@ class NexoPosListenerTest {
         }
     }
 
+    /**
+     * Someone else on the shop's network posts a Display naming the running sale's POIID: the
+     * listener takes a terminal's posts only from the terminal's address, so it is refused with 403
+     * and never reaches the cashier, and the sale ends as the terminal says.
+     */
+    @Test
+    void aDisplayNamingTheRunningSalesPoiFromAnotherAddressIsRefused() throws Exception {
+        try (NexoRig rig = new NexoRig(NexoIntegration.FULL)) {
+            RecordingListener cashier = rig.run(NexoRig.sale("10.93"), new RecordingListener());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!cashier.firstLines().contains("Present card") && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            String display = device("SHOP1-POS7", "Display", "<DisplayRequest><DisplayOutput "
+                    + "Device=\"CashierDisplay\" InfoQualify=\"Status\"><OutputContent OutputFormat=\"Text\">"
+                    + "<OutputText>Approved, hand over the goods</OutputText></OutputContent></DisplayOutput>"
+                    + "</DisplayRequest>");
+
+            assertThat(postFrom("127.0.0.2", rig.listenerUri(), display)).startsWith("HTTP/1.1 403");
+            assertThat(cashier.await().result()).isEqualTo(TransactionResult.APPROVED);
+            assertThat(cashier.firstLines()).doesNotContain("Approved, hand over the goods");
+        }
+    }
+
+    /** An HTTP POST from {@code source} (a loopback address of the test's choosing); returns the status line. */
+    private static String postFrom(String source, URI uri, String body) throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 2_000);
+            socket.setSoTimeout(5_000);
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            socket.getOutputStream().write(("POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+                    + "Content-Type: application/xml; charset=utf-8\r\nContent-Length: " + bytes.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(bytes);
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+        }
+    }
+
     @Test
     void requestsOfAnUnknownPoiAreAnsweredWithoutATerminal() throws Exception {
         try (NexoRig rig = new NexoRig(NexoIntegration.FULL)) {
@@ -80,7 +126,7 @@ class NexoPosListenerTest {
     void aSecondTerminalWithTheSamePoiIdIsRefused() throws Exception {
         try (NexoRig rig = new NexoRig(NexoIntegration.FULL);
                 NexoPosListener listener = new NexoPosListener(NexoPosListenerConfig.defaults()
-                        .withBind("127.0.0.1", 0), rig.group)) {
+                        .withBind("127.0.0.1", 0))) {
             listener.register(rig.terminal);
             assertThatThrownBy(() -> listener.register(rig.terminal))
                     .hasMessage("POIID 'SHOP1-POS7' is already registered with this listener");

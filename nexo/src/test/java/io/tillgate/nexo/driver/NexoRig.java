@@ -69,7 +69,7 @@ final class NexoRig implements AutoCloseable {
         frontEndConfig = NexoFrontEndConfig.defaults(MERCHANT, "sim1").withBind("127.0.0.1", 0);
         if (integration == NexoIntegration.FULL) {
             listener = new NexoPosListener(NexoPosListenerConfig.defaults().withBind("127.0.0.1", 0)
-                    .withInputTimeout(Duration.ofSeconds(5)), group);
+                    .withInputTimeout(Duration.ofSeconds(5)));
             InetSocketAddress listening = listener.start();
             frontEndConfig = frontEndConfig.withPosListenerUrl(URI.create("http://127.0.0.1:" + listening.getPort()
                     + "/EPASSaleToPOI/3.1"));

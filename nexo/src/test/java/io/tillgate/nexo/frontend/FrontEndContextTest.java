@@ -10,7 +10,7 @@ class FrontEndContextTest {
     @Test
     void keepsTheSessionsOfTheMostRecentlyActivePosSystemsOnly() {
         FrontEndContext context = new FrontEndContext(NexoFrontEndConfig.defaults("demo", "sim1"), null, null, null,
-                Clock.systemUTC());
+                null, Clock.systemUTC());
         SaleSession first = context.session("POS-0", "sim1");
         for (int i = 1; i <= FrontEndContext.MAX_SESSIONS; i++) {
             context.session("POS-" + i, "sim1");

@@ -265,7 +265,7 @@ class NexoFrontEndTest {
         NexoFrontEnd second = new NexoFrontEnd(NexoFrontEndConfig.defaults("demo", "sim1")
                 .withBind("127.0.0.1", taken), payments);
         assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("127.0.0.1:" + taken);
+                .hasMessage("nexo front-end for terminal sim1 port " + taken + " on 127.0.0.1 is already in use");
     }
 
     @Test

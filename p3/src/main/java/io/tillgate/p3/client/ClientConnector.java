@@ -77,6 +77,9 @@ final class ClientConnector {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ChannelPipeline pipeline = ch.pipeline();
+                        if (settings.tls() != null) {
+                            pipeline.addLast(settings.tls().newHandler(ch.alloc(), endpoint.host(), endpoint.port()));
+                        }
                         if (endpoint.webSocket()) {
                             addWebSocketHandlers(pipeline);
                         } else {

@@ -1,8 +1,12 @@
 package io.tillgate.p3.client;
 
+import io.tillgate.transport.ClientTls;
 import java.time.Duration;
 
-/** The validated options of a {@link PayClient}, as its builder collected them. */
+/**
+ * The validated options of a {@link PayClient}, as its builder collected them; {@code tls} is set
+ * exactly when the endpoint is {@code wss://} or {@code tls://}.
+ */
 record ClientSettings(
         P3Endpoint endpoint,
         Duration connectTimeout,
@@ -11,5 +15,6 @@ record ClientSettings(
         ReconnectPolicy reconnectPolicy,
         Duration recoveryTimeout,
         Duration recoveryPollInterval,
-        PayClientListener listener) {
+        PayClientListener listener,
+        ClientTls tls) {
 }

@@ -17,7 +17,9 @@ import io.tillgate.p3.codec.P3Transaction;
 import io.tillgate.p3.codec.QueryTransactionResponse;
 import io.tillgate.p3.codec.SubmitSignatureRequest;
 import io.tillgate.p3.codec.TransactionParameters;
+import io.tillgate.transport.ClientTls;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -32,7 +34,8 @@ import java.util.function.Supplier;
 
 /**
  * The POS side of P3: logs a merchant in and runs charges, refunds, captures, aborts, signatures
- * and look-ups on a PayServer, over {@code ws://} or {@code tcp://}.
+ * and look-ups on a PayServer, over {@code ws://} or {@code tcp://}, or the same over TLS:
+ * {@code wss://} and {@code tls://}.
  *
  * <pre>{@code
  * try (PayClient client = PayClient.builder(URI.create("ws://localhost:8080/p3")).build()) {
@@ -75,7 +78,8 @@ public final class PayClient implements AutoCloseable {
     private PayClient(Builder builder) {
         this.settings = new ClientSettings(builder.endpoint, builder.connectTimeout, builder.requestTimeout,
                 builder.maxFrameBytes, builder.reconnectPolicy, builder.recoveryTimeout,
-                builder.recoveryPollInterval, builder.listener);
+                builder.recoveryPollInterval, builder.listener, !builder.endpoint.tls() ? null
+                        : builder.tls != null ? builder.tls : ClientTls.systemTrust());
         this.ownedGroup = builder.eventLoopGroup == null
                 ? new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("tillgate-payclient", true),
                         NioIoHandler.newFactory())
@@ -86,7 +90,8 @@ public final class PayClient implements AutoCloseable {
 
     /**
      * A builder for a client of the PayServer at {@code uri}: {@code ws://host:port[/path]} (path
-     * {@code /p3} when absent) or {@code tcp://host:port}.
+     * {@code /p3} when absent) or {@code tcp://host:port}, or {@code wss://} / {@code tls://} for the
+     * same over TLS (trusting the system's CAs unless {@link Builder#trust} names one).
      *
      * @throws IllegalArgumentException for any other scheme, or no host
      */
@@ -299,6 +304,7 @@ public final class PayClient implements AutoCloseable {
         private Duration recoveryPollInterval = Duration.ofMillis(250);
         private EventLoopGroup eventLoopGroup;
         private PayClientListener listener = PayClientListener.NONE;
+        private ClientTls tls;
 
         private Builder(P3Endpoint endpoint) {
             this.endpoint = endpoint;
@@ -353,6 +359,25 @@ public final class PayClient implements AutoCloseable {
          */
         public Builder eventLoopGroup(EventLoopGroup value) {
             eventLoopGroup = Objects.requireNonNull(value, "eventLoopGroup");
+            return this;
+        }
+
+        /**
+         * For {@code wss://} and {@code tls://}: trust only the CA certificates in {@code caPem} (the
+         * gateway's own CA, or its pinned self-signed certificate) instead of the system's CAs.
+         */
+        public Builder trust(Path caPem) {
+            tls = ClientTls.trusting(caPem);
+            return this;
+        }
+
+        /**
+         * For {@code wss://} and {@code tls://} to a gateway that requires client certificates:
+         * present {@code certificate} (PEM) with {@code key} (PEM, PKCS#8), trusting {@code caPem}
+         * ({@code null} for the system's CAs).
+         */
+        public Builder clientCertificate(Path caPem, Path certificate, Path key) {
+            tls = ClientTls.trusting(caPem, certificate, key);
             return this;
         }
 

@@ -1,8 +1,6 @@
 package io.tillgate.p3.server;
 
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
@@ -10,6 +8,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.tillgate.p3.netty.P3Pipelines;
+import io.tillgate.transport.ProtocolPipeline;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,8 +27,11 @@ final class P3ChannelInitializers {
     private P3ChannelInitializers() {
     }
 
-    /** WebSocket on {@code /} and {@code /p3}: HTTP upgrade, text messages up to {@code maxFrameBytes}. */
-    static ChannelInitializer<SocketChannel> webSocket(P3ServerContext context) {
+    /**
+     * WebSocket on {@code /} and {@code /p3}: HTTP upgrade, text messages up to {@code maxFrameBytes}.
+     * The upgrade request is the connection's first request.
+     */
+    static ProtocolPipeline webSocket(P3ServerContext context) {
         P3ServerConfig config = context.config();
         WebSocketServerProtocolConfig protocol = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath("/")
@@ -43,33 +45,29 @@ final class P3ChannelInitializers {
                         .closeOnProtocolViolation(false)
                         .build())
                 .build();
-        return new ChannelInitializer<>() {
-            @Override
-            protected void initChannel(SocketChannel channel) {
-                ChannelPipeline pipeline = channel.pipeline();
-                pipeline.addLast(idleHandler(config))
-                        .addLast(new HttpServerCodec())
-                        .addLast(new HttpObjectAggregator(MAX_HANDSHAKE_BYTES))
-                        .addLast(new WebSocketPathFilter())
-                        .addLast(new WebSocketServerProtocolHandler(protocol));
-                P3Pipelines.addWebSocketCodec(pipeline, config.maxFrameBytes());
-                pipeline.addBefore(P3Pipelines.WEBSOCKET_CODEC, "p3WebSocketGuard", new WebSocketMessageGuard())
-                        .addLast(new P3ServerHandler(context));
-            }
+        WebSocketPathFilter paths = new WebSocketPathFilter(config.allowedOrigins());
+        return (channel, firstRequest) -> {
+            ChannelPipeline pipeline = channel.pipeline();
+            pipeline.addLast(idleHandler(config))
+                    .addLast(new HttpServerCodec())
+                    .addLast(new HttpObjectAggregator(MAX_HANDSHAKE_BYTES))
+                    .addLast(firstRequest)
+                    .addLast(paths)
+                    .addLast(new WebSocketServerProtocolHandler(protocol));
+            P3Pipelines.addWebSocketCodec(pipeline, config.maxFrameBytes());
+            pipeline.addBefore(P3Pipelines.WEBSOCKET_CODEC, "p3WebSocketGuard", new WebSocketMessageGuard())
+                    .addLast(new P3ServerHandler(context));
         };
     }
 
     /** Framed TCP: the codec's length-prefix framing with {@code maxFrameBytes} as the limit. */
-    static ChannelInitializer<SocketChannel> tcp(P3ServerContext context) {
+    static ProtocolPipeline tcp(P3ServerContext context) {
         P3ServerConfig config = context.config();
-        return new ChannelInitializer<>() {
-            @Override
-            protected void initChannel(SocketChannel channel) {
-                ChannelPipeline pipeline = channel.pipeline();
-                pipeline.addLast(idleHandler(config));
-                P3Pipelines.addTcpCodec(pipeline, config.maxFrameBytes());
-                pipeline.addLast(new P3ServerHandler(context));
-            }
+        return (channel, firstRequest) -> {
+            ChannelPipeline pipeline = channel.pipeline();
+            pipeline.addLast(idleHandler(config));
+            P3Pipelines.addTcpCodec(pipeline, config.maxFrameBytes());
+            pipeline.addLast(firstRequest).addLast(new P3ServerHandler(context));
         };
     }
 

@@ -1,55 +1,49 @@
 package io.tillgate.p3.server;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tillgate.core.merchant.MerchantDirectory;
 import io.tillgate.core.service.PaymentService;
 import io.tillgate.p3.codec.P3Device;
-import java.net.BindException;
+import io.tillgate.transport.Listener;
+import io.tillgate.transport.ListenerSpec;
+import io.tillgate.transport.ServerTransport;
 import java.net.InetSocketAddress;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The P3 PayServer front-end (p3.md §11): POS software logs a merchant in, lists its devices and
  * runs transactions on them over WebSocket or framed TCP, and every request becomes a call on the
- * {@link PaymentService}. Both listeners share one boss and one worker event-loop group; nothing
- * on them blocks.
+ * {@link PaymentService}. Both listeners run on a {@link ServerTransport} — the gateway's shared
+ * one, or one of its own — and nothing on them blocks.
  */
 public final class P3Server implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(P3Server.class);
 
-    private static final long SHUTDOWN_TIMEOUT_SECONDS = 5;
-
     private final P3ServerContext context;
-    private EventLoopGroup boss;
-    private EventLoopGroup workers;
-    private Channel webSocketListener;
-    private Channel tcpListener;
+    private final ServerTransport sharedTransport;
+    private ServerTransport ownTransport;
+    private Listener webSocketListener;
+    private Listener tcpListener;
     private boolean started;
 
     /**
-     * @param config ports, limits and what login reports
+     * @param config ports, limits, TLS and what login reports
      * @param payments runs the transactions
      * @param merchants who may log in and which terminals each may use
      * @param devicesById the P3 description of each terminal, by terminal id
+     * @param transport the event loops to listen on, or {@code null} for loops of its own
      */
     public P3Server(P3ServerConfig config, PaymentService payments, MerchantDirectory merchants,
-            Map<String, P3Device> devicesById) {
+            Map<String, P3Device> devicesById, ServerTransport transport) {
         this.context = new P3ServerContext(config, payments, merchants, devicesById);
+        this.sharedTransport = transport;
+    }
+
+    public P3Server(P3ServerConfig config, PaymentService payments, MerchantDirectory merchants,
+            Map<String, P3Device> devicesById) {
+        this(config, payments, merchants, devicesById, null);
     }
 
     /**
@@ -63,19 +57,26 @@ public final class P3Server implements AutoCloseable {
             throw new IllegalStateException("P3 server was already started");
         }
         started = true;
-        boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("p3-accept", true),
-                NioIoHandler.newFactory());
-        workers = new MultiThreadIoEventLoopGroup(new DefaultThreadFactory("p3-io", true), NioIoHandler.newFactory());
+        ServerTransport transport = sharedTransport;
+        if (transport == null) {
+            ownTransport = ServerTransport.create("p3", 0);
+            transport = ownTransport;
+        }
+        P3ServerConfig config = context.config();
         try {
-            P3ServerConfig config = context.config();
-            webSocketListener = bind("WebSocket", config.websocketPort(), P3ChannelInitializers.webSocket(context));
-            tcpListener = bind("TCP", config.tcpPort(), P3ChannelInitializers.tcp(context));
+            webSocketListener = transport.listen(spec("P3 WebSocket", config.websocketPort(),
+                    P3ChannelInitializers.webSocket(context)));
+            tcpListener = transport.listen(spec("P3 TCP", config.tcpPort(), P3ChannelInitializers.tcp(context)));
         } catch (RuntimeException e) {
             shutdown();
             throw e;
         }
-        LOG.debug("P3 listening on WebSocket {} and TCP {}", webSocketListener.localAddress(),
-                tcpListener.localAddress());
+        LOG.debug("P3 listening on WebSocket {} and TCP {}", webSocketListener.address(), tcpListener.address());
+    }
+
+    private ListenerSpec spec(String name, int port, io.tillgate.transport.ProtocolPipeline protocol) {
+        P3ServerConfig config = context.config();
+        return ListenerSpec.of(name, config.host(), port, protocol).withTls(config.tls()).withLimits(config.limits());
     }
 
     /** The bound WebSocket address (the actual port when configured as 0). */
@@ -88,54 +89,37 @@ public final class P3Server implements AutoCloseable {
         return localAddress(tcpListener, "TCP");
     }
 
+    /** Whether both listeners speak TLS. */
+    public boolean tls() {
+        return context.config().tls() != null;
+    }
+
     /**
-     * Stops accepting, closes every connection and stops the event loops. Transactions the POS
-     * connections were watching go on in the payment service. Safe to call more than once.
+     * Stops accepting and closes every connection (and its own event loops, if it has them).
+     * Transactions the POS connections were watching go on in the payment service. Safe to call
+     * more than once.
      */
     @Override
     public synchronized void close() {
         shutdown();
     }
 
-    private Channel bind(String transport, int port, ChannelInitializer<SocketChannel> initializer) {
-        String host = context.config().host();
-        ChannelFuture bound = new ServerBootstrap()
-                .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(initializer)
-                .bind(host, port)
-                .awaitUninterruptibly();
-        if (bound.isSuccess()) {
-            return bound.channel();
-        }
-        Throwable cause = bound.cause();
-        if (cause instanceof BindException && String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT)
-                .contains("in use")) {
-            throw new IllegalStateException("P3 " + transport + " port " + port + " on " + host
-                    + " is already in use", cause);
-        }
-        throw new IllegalStateException("P3 " + transport + " listener cannot bind " + host + ":" + port + ": "
-                + cause.getMessage(), cause);
-    }
-
-    private static InetSocketAddress localAddress(Channel listener, String transport) {
+    private static InetSocketAddress localAddress(Listener listener, String transport) {
         if (listener == null || !listener.isOpen()) {
             throw new IllegalStateException("P3 " + transport + " listener is not running");
         }
-        return (InetSocketAddress) listener.localAddress();
+        return listener.address();
     }
 
     private void shutdown() {
-        for (Channel listener : new Channel[] {webSocketListener, tcpListener}) {
+        for (Listener listener : new Listener[] {webSocketListener, tcpListener}) {
             if (listener != null) {
-                listener.close().awaitUninterruptibly();
+                listener.close();
             }
         }
-        for (EventLoopGroup group : new EventLoopGroup[] {boss, workers}) {
-            if (group != null) {
-                group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS).awaitUninterruptibly();
-            }
+        if (ownTransport != null) {
+            ownTransport.close();
+            ownTransport = null;
         }
     }
 }

@@ -1,11 +1,15 @@
 package io.tillgate.p3.server;
 
+import io.tillgate.transport.ConnectionLimits;
+import io.tillgate.transport.Ports;
+import io.tillgate.transport.ServerTls;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything the P3 PayServer front-end needs from configuration, checked once here so that a bad
@@ -20,14 +24,19 @@ import java.util.Objects;
  * @param information what LOGIN_MERCHANT_RESPONSE reports as {@code information}, in this order
  * @param receiptWidth the printable width of pre-formatted receipt lines
  * @param zone the shop's time zone for receipt dates and times
+ * @param tls TLS on both listeners ({@code wss://}, {@code tls://}), or {@code null} for plaintext
+ * @param limits connections per listener, per source address, and the first-request deadline
+ * @param allowedOrigins the {@code Origin}s a browser may open the WebSocket from; empty for any.
+ *     A client that sends no {@code Origin} (POS software, not a browser) is not affected.
  */
 public record P3ServerConfig(String host, int websocketPort, int tcpPort, int maxFrameBytes, Duration idleTimeout,
-        Map<String, String> information, int receiptWidth, ZoneId zone) {
+        Map<String, String> information, int receiptWidth, ZoneId zone, ServerTls tls, ConnectionLimits limits,
+        Set<String> allowedOrigins) {
 
     public P3ServerConfig {
         Objects.requireNonNull(host, "host");
-        requirePort(websocketPort, "websocketPort");
-        requirePort(tcpPort, "tcpPort");
+        Ports.require("websocketPort", websocketPort);
+        Ports.require("tcpPort", tcpPort);
         if (maxFrameBytes <= 0) {
             throw new IllegalArgumentException("maxFrameBytes must be positive, was " + maxFrameBytes);
         }
@@ -41,11 +50,29 @@ public record P3ServerConfig(String host, int websocketPort, int tcpPort, int ma
             throw new IllegalArgumentException("receiptWidth must be at least 20 characters, was " + receiptWidth);
         }
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(limits, "limits");
+        allowedOrigins = Set.copyOf(allowedOrigins);
     }
 
-    private static void requirePort(int port, String name) {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException(name + " must be between 0 and 65535, was " + port);
-        }
+    /** Plaintext, the default limits, any origin. */
+    public P3ServerConfig(String host, int websocketPort, int tcpPort, int maxFrameBytes, Duration idleTimeout,
+            Map<String, String> information, int receiptWidth, ZoneId zone) {
+        this(host, websocketPort, tcpPort, maxFrameBytes, idleTimeout, information, receiptWidth, zone, null,
+                ConnectionLimits.defaults(), Set.of());
+    }
+
+    public P3ServerConfig withTls(ServerTls serverTls) {
+        return new P3ServerConfig(host, websocketPort, tcpPort, maxFrameBytes, idleTimeout, information, receiptWidth,
+                zone, serverTls, limits, allowedOrigins);
+    }
+
+    public P3ServerConfig withLimits(ConnectionLimits connectionLimits) {
+        return new P3ServerConfig(host, websocketPort, tcpPort, maxFrameBytes, idleTimeout, information, receiptWidth,
+                zone, tls, connectionLimits, allowedOrigins);
+    }
+
+    public P3ServerConfig withAllowedOrigins(Set<String> origins) {
+        return new P3ServerConfig(host, websocketPort, tcpPort, maxFrameBytes, idleTimeout, information, receiptWidth,
+                zone, tls, limits, origins);
     }
 }

@@ -32,10 +32,22 @@ class ClientValuesTest {
 
     @Test
     void otherSchemesAreRefusedNamingThem() {
-        assertThatThrownBy(() -> P3Endpoint.parse(URI.create("wss://localhost:8080/p3")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'wss'");
+        assertThatThrownBy(() -> P3Endpoint.parse(URI.create("https://localhost:8080/p3")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'https'");
         assertThatThrownBy(() -> P3Endpoint.parse(URI.create("localhost:8080")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void tlsSchemesAreTheSameTransportsOverTls() {
+        P3Endpoint wss = P3Endpoint.parse(URI.create("wss://pos.example.com/p3"));
+        P3Endpoint tls = P3Endpoint.parse(URI.create("tls://pos.example.com"));
+
+        assertThat(wss).extracting(P3Endpoint::webSocket, P3Endpoint::tls, P3Endpoint::port)
+                .containsExactly(true, true, 443);
+        assertThat(tls).extracting(P3Endpoint::webSocket, P3Endpoint::tls, P3Endpoint::port)
+                .containsExactly(false, true, 8081);
+        assertThat(P3Endpoint.parse(URI.create("ws://pos.example.com")).tls()).isFalse();
     }
 
     @Test

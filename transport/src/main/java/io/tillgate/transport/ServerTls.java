@@ -1,0 +1,77 @@
+package io.tillgate.transport;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import javax.net.ssl.SSLException;
+
+/**
+ * A listener's TLS: its certificate chain and private key from PEM files, and, for mutual TLS, the
+ * CA whose client certificates it requires.
+ */
+public final class ServerTls {
+
+    private final SslContext context;
+    private final boolean clientCertificates;
+
+    private ServerTls(SslContext context, boolean clientCertificates) {
+        this.context = context;
+        this.clientCertificates = clientCertificates;
+    }
+
+    /**
+     * @param certificateChain PEM, the server's certificate first
+     * @param privateKey PEM, PKCS#8, not encrypted (keep the file {@code 0600})
+     * @param clientCa PEM CA certificates whose client certificates are required, or {@code null}
+     *     for server-only TLS
+     * @throws IllegalArgumentException naming the file that is missing or unreadable as PEM
+     */
+    public static ServerTls fromPem(Path certificateChain, Path privateKey, Path clientCa) {
+        requireReadable(certificateChain, "certificate");
+        requireReadable(privateKey, "private key");
+        if (clientCa != null) {
+            requireReadable(clientCa, "client CA");
+        }
+        try {
+            SslContextBuilder builder = TlsPolicy.apply(SslContextBuilder.forServer(certificateChain.toFile(),
+                    privateKey.toFile()));
+            if (clientCa != null) {
+                builder.trustManager(clientCa.toFile()).clientAuth(ClientAuth.REQUIRE);
+            }
+            return new ServerTls(builder.build(), clientCa != null);
+        } catch (SSLException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("TLS certificate " + certificateChain + " or key " + privateKey
+                    + (clientCa == null ? "" : " or client CA " + clientCa) + " cannot be used: "
+                    + rootMessage(e), e);
+        }
+    }
+
+    /** Whether connections must present a certificate of the client CA. */
+    public boolean requiresClientCertificate() {
+        return clientCertificates;
+    }
+
+    SslHandler newHandler(ByteBufAllocator allocator) {
+        return context.newHandler(allocator);
+    }
+
+    static void requireReadable(Path file, String what) {
+        Objects.requireNonNull(file, what);
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException("TLS " + what + " file " + file + " is missing or unreadable");
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
