@@ -103,7 +103,7 @@ public final class Gateway implements AutoCloseable {
             // Each front-end logs where it listens, in its protocol's terms.
             gateway.frontEnds.forEach(FrontEnd::start);
             LOG.info("Tillgate ready: {} terminal(s), {} merchant(s), journal {}", settings.terminals().size(),
-                    settings.merchants().size(), settings.journal().url());
+                    settings.merchants().size(), settings.journal().redactedUrl());
             return gateway;
         } catch (RuntimeException e) {
             gateway.close();

@@ -5,14 +5,11 @@ import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionStore;
 import io.tillgate.journal.internal.ConnectionFactory;
 import io.tillgate.journal.internal.Dialect;
+import io.tillgate.journal.internal.JournalFiles;
 import io.tillgate.journal.internal.JournalReader;
 import io.tillgate.journal.internal.JournalWriter;
 import io.tillgate.journal.internal.Migrations;
 import io.tillgate.journal.internal.ReadPool;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -57,7 +54,8 @@ public final class JdbcJournal implements TransactionStore {
     }
 
     /**
-     * Opens the journal: creates a SQLite file's folder, migrates the schema, connects the writer.
+     * Opens the journal: creates a SQLite file and its folder private to this user, migrates the
+     * schema, connects the writer.
      *
      * @param batchLimit the most writes one commit covers; 1 commits every write on its own (for
      *     comparison in benchmarks)
@@ -65,7 +63,7 @@ public final class JdbcJournal implements TransactionStore {
      */
     public static JdbcJournal open(JournalSettings settings, int batchLimit) {
         ConnectionFactory connections = new ConnectionFactory(settings);
-        connections.dialect().file(settings.jdbcUrl()).ifPresent(JdbcJournal::createFolder);
+        connections.dialect().file(settings.jdbcUrl()).ifPresent(JournalFiles::prepare);
         Migrations.migrate(settings);
         JournalWriter writer;
         try {
@@ -144,14 +142,5 @@ public final class JdbcJournal implements TransactionStore {
     public void close() {
         writer.close();
         reads.close();
-    }
-
-    private static void createFolder(Path file) {
-        Path folder = file.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the journal folder " + folder, e);
-        }
     }
 }

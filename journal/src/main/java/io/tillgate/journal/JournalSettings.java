@@ -2,7 +2,6 @@ package io.tillgate.journal;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Where the journal lives: a JDBC URL and, for a server database, the account to log in with.
@@ -15,8 +14,6 @@ import java.util.regex.Pattern;
  */
 public record JournalSettings(String jdbcUrl, String user, String password) {
 
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
-
     public JournalSettings {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     }
@@ -26,9 +23,9 @@ public record JournalSettings(String jdbcUrl, String user, String password) {
         return new JournalSettings("jdbc:sqlite:" + file, null, null);
     }
 
-    /** The URL with any {@code password=} parameter hidden, for logs and messages. */
+    /** The URL with its secrets hidden ({@link JdbcUrlRedactor}): the only form logs and messages show. */
     public String redactedUrl() {
-        return URL_PASSWORD.matcher(jdbcUrl).replaceAll("$1***");
+        return JdbcUrlRedactor.redact(jdbcUrl);
     }
 
     @Override

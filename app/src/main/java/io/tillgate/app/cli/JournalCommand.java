@@ -43,7 +43,7 @@ public final class JournalCommand {
         try {
             return TransactionStores.open(settings.journal());
         } catch (RuntimeException e) {
-            throw new CliException(ExitCodes.CONNECTION, "cannot open the journal " + settings.journal().url()
+            throw new CliException(ExitCodes.CONNECTION, "cannot open the journal " + settings.journal().redactedUrl()
                     + ": " + e.getMessage());
         }
     }

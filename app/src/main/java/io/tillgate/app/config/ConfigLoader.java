@@ -10,6 +10,7 @@ import io.tillgate.concert.frontend.ConcertFrontEndConfig;
 import io.tillgate.core.merchant.Merchant;
 import io.tillgate.core.receipt.MerchantDetails;
 import io.tillgate.core.simulated.SimulatedTiming;
+import io.tillgate.journal.JdbcUrlRedactor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -166,8 +167,8 @@ public final class ConfigLoader {
         url = orDefault(url, DEFAULT_JOURNAL_URL);
         if (!url.equals(GatewaySettings.JournalSpec.MEMORY) && !url.startsWith("jdbc:sqlite:")
                 && !url.startsWith("jdbc:postgresql:")) {
-            throw new ConfigException("journal.url", "'" + url + "' is not a journal (expected jdbc:sqlite:FILE, "
-                    + "jdbc:postgresql://HOST:PORT/DATABASE or memory)");
+            throw new ConfigException("journal.url", "'" + JdbcUrlRedactor.redact(url)
+                    + "' is not a journal (expected jdbc:sqlite:FILE, jdbc:postgresql://HOST:PORT/DATABASE or memory)");
         }
         return new GatewaySettings.JournalSpec(url, journal == null ? null : journal.user(),
                 journal == null ? null : journal.password());

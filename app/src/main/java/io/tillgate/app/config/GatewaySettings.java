@@ -4,6 +4,7 @@ import io.tillgate.concert.driver.ConcertTerminalConfig;
 import io.tillgate.core.merchant.Merchant;
 import io.tillgate.core.simulated.SimulatedTiming;
 import io.tillgate.ipp.driver.IppTerminalConfig;
+import io.tillgate.journal.JdbcUrlRedactor;
 import io.tillgate.nexo.driver.NexoPosListenerConfig;
 import io.tillgate.nexo.driver.NexoTerminalConfig;
 import io.tillgate.transport.AddressAllowList;
@@ -67,9 +68,14 @@ public record GatewaySettings(
             return MEMORY.equals(url);
         }
 
+        /** The URL with its secrets hidden: the only form a log line or a message may show. */
+        public String redactedUrl() {
+            return JdbcUrlRedactor.redact(url);
+        }
+
         @Override
         public String toString() {
-            return "JournalSpec[url=" + url + ", user=" + user + "]";
+            return "JournalSpec[url=" + redactedUrl() + ", user=" + user + "]";
         }
     }
 

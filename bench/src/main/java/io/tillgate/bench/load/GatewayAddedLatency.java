@@ -21,6 +21,7 @@ import io.tillgate.core.terminal.TerminalAction;
 import io.tillgate.core.terminal.TerminalListener;
 import io.tillgate.core.terminal.TerminalRequest;
 import io.tillgate.core.terminal.TerminalStatus;
+import io.tillgate.journal.JdbcUrlRedactor;
 import io.tillgate.p3.client.ChargeRequest;
 import io.tillgate.p3.client.PayClient;
 import io.tillgate.p3.client.TransactionStatus;
@@ -130,7 +131,7 @@ public final class GatewayAddedLatency implements Callable<Integer> {
         OUT.printf(Locale.ROOT, "nproc %d, %s %s; %d rounds x %d transactions per path, warm-up %d, journal %s, "
                         + "Concert quiet interval %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), rounds, transactions, warmup,
-                journal, concertQuietInterval);
+                JdbcUrlRedactor.redact(journal), concertQuietInterval);
         OUT.printf(Locale.ROOT, "pause between transactions %s%n", pause);
         try {
             pauseNanos = DurationText.parse("--pause", pause).toNanos();

@@ -11,6 +11,7 @@ import io.tillgate.core.merchant.Merchant;
 import io.tillgate.core.money.Money;
 import io.tillgate.core.receipt.MerchantDetails;
 import io.tillgate.core.simulated.SimulatedTiming;
+import io.tillgate.journal.JdbcUrlRedactor;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -214,7 +215,7 @@ public final class LoadGenerator implements Callable<Integer> {
                 webSocket ? "ws" : "tcp", clients, deviceCount, clientThreads, amount, currency,
                 rate > 0 ? String.format(Locale.ROOT, "paced at %.0f tx/s", rate) : "closed loop",
                 text(warmup), text(duration), rounds,
-                gatewayUrl == null ? "in-process (journal " + journal + ")" : gatewayUrl,
+                gatewayUrl == null ? "in-process (journal " + JdbcUrlRedactor.redact(journal) + ")" : gatewayUrl,
                 deadline.toSeconds());
         if (devices != null && deviceCount < clients) {
             out.println("WARNING: fewer devices than clients: clients sharing a device will get TRANSACTION_BUSY");

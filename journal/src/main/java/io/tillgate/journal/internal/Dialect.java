@@ -1,5 +1,6 @@
 package io.tillgate.journal.internal;
 
+import io.tillgate.journal.JdbcUrlRedactor;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -43,7 +44,8 @@ public enum Dialect {
                 location = location.substring("file:".length());
             }
             if (location.isEmpty() || location.startsWith(":memory:")) {
-                throw new IllegalArgumentException("a SQLite journal needs a file, not " + jdbcUrl);
+                throw new IllegalArgumentException(
+                        "a SQLite journal needs a file, not " + JdbcUrlRedactor.redact(jdbcUrl));
             }
             return Optional.of(Path.of(location));
         }
