@@ -2,6 +2,7 @@ package io.tillgate.p3.server;
 
 import io.netty.channel.Channel;
 import io.tillgate.p3.codec.P3Message;
+import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -31,6 +32,12 @@ final class P3Outbox {
     /** The event loop this connection runs on. */
     Executor eventLoop() {
         return channel.eventLoop();
+    }
+
+    /** The address the connection comes from, without the port: what failed logins are counted by. */
+    String sourceAddress() {
+        return channel.remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
+                ? remote.getAddress().getHostAddress() : String.valueOf(channel.remoteAddress());
     }
 
     /** Writes a response now (or as the next event-loop task when called from another thread). */

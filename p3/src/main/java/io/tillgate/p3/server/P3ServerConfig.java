@@ -1,5 +1,6 @@
 package io.tillgate.p3.server;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collections;
@@ -20,9 +21,19 @@ import java.util.Objects;
  * @param information what LOGIN_MERCHANT_RESPONSE reports as {@code information}, in this order
  * @param receiptWidth the printable width of pre-formatted receipt lines
  * @param zone the shop's time zone for receipt dates and times
+ * @param loginThrottle how failed logins are delayed and locked out
+ * @param clock what login throttling tells time by: the system clock, a settable one in tests
  */
 public record P3ServerConfig(String host, int websocketPort, int tcpPort, int maxFrameBytes, Duration idleTimeout,
-        Map<String, String> information, int receiptWidth, ZoneId zone) {
+        Map<String, String> information, int receiptWidth, ZoneId zone, LoginThrottleSettings loginThrottle,
+        Clock clock) {
+
+    /** With the default login throttling on the system clock. */
+    public P3ServerConfig(String host, int websocketPort, int tcpPort, int maxFrameBytes, Duration idleTimeout,
+            Map<String, String> information, int receiptWidth, ZoneId zone) {
+        this(host, websocketPort, tcpPort, maxFrameBytes, idleTimeout, information, receiptWidth, zone,
+                LoginThrottleSettings.defaults(), Clock.systemUTC());
+    }
 
     public P3ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -41,6 +52,8 @@ public record P3ServerConfig(String host, int websocketPort, int tcpPort, int ma
             throw new IllegalArgumentException("receiptWidth must be at least 20 characters, was " + receiptWidth);
         }
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(loginThrottle, "loginThrottle");
+        Objects.requireNonNull(clock, "clock");
     }
 
     private static void requirePort(int port, String name) {
