@@ -45,7 +45,9 @@ public record GatewayConfig(
             @JsonProperty("websocketPort") Integer websocketPort,
             @JsonProperty("tcpPort") Integer tcpPort,
             @JsonProperty("maxFrameBytes") Integer maxFrameBytes,
-            @JsonProperty("idleTimeout") String idleTimeout) {
+            @JsonProperty("idleTimeout") String idleTimeout,
+            @JsonProperty("loginFailuresBeforeLockout") Integer loginFailuresBeforeLockout,
+            @JsonProperty("loginLockout") String loginLockout) {
     }
 
     /** A merchant that may log in. */
