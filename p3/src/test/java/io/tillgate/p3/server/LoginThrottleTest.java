@@ -63,11 +63,7 @@ class LoginThrottleTest {
         assertThat(early.refusal()).isEqualTo("too many failed logins from 192.0.2.7 for merchant 'shop'; not "
                 + "checked, retry at 2026-12-06T10:00:00.250Z or later");
         assertThat(checked).hasValue(3);
-        clock.advance(Duration.ofMillis(249));
-        assertThat(attempt(SHOP, true).admitted()).isEmpty();
-        clock.advance(Duration.ofMillis(1));
-        assertThat(attempt(SHOP, true).admitted()).contains("shop");
-        assertThat(checked).hasValue(4);
+        refusedUncheckedUntilThenAdmitted(Duration.ofMillis(250));
     }
 
     @Test
@@ -78,14 +74,12 @@ class LoginThrottleTest {
 
         assertThat(tenth.refusal()).startsWith(LoginThrottle.WRONG_CREDENTIALS + "; logins from 192.0.2.7 for "
                 + "merchant 'shop' are locked out until " + lockedAt.plus(LOCKOUT) + " after 10 failed attempts");
-        clock.advance(LOCKOUT.minusMillis(1));
         LoginThrottle.Verdict<String> rightSecretWhileLocked = attempt(SHOP, true);
         assertThat(rightSecretWhileLocked.admitted()).isEmpty();
-        assertThat(rightSecretWhileLocked.refusal()).contains("are locked out until " + lockedAt.plus(LOCKOUT));
+        assertThat(rightSecretWhileLocked.refusal()).isEqualTo("logins from 192.0.2.7 for merchant 'shop' are locked "
+                + "out until " + lockedAt.plus(LOCKOUT) + " after 10 failed attempts");
         assertThat(checked).hasValue(10);
-        clock.advance(Duration.ofMillis(1));
-        assertThat(attempt(SHOP, true).admitted()).contains("shop");
-        assertThat(checked).hasValue(11);
+        refusedUncheckedUntilThenAdmitted(LOCKOUT);
     }
 
     @Test
@@ -159,6 +153,17 @@ class LoginThrottleTest {
                 .hasMessage("failuresBeforeLockout must be between 1 and 10, was 11");
         assertThatThrownBy(() -> LoginThrottleSettings.defaults().withLockout(10, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("lockout must be positive, was PT0S");
+    }
+
+    /** {@link #SHOP} with the right secret: refused unchecked until {@code wait} has passed, then admitted. */
+    private void refusedUncheckedUntilThenAdmitted(Duration wait) {
+        int before = checked.get();
+        clock.advance(wait.minusMillis(1));
+        assertThat(attempt(SHOP, true).admitted()).as("1 ms too early").isEmpty();
+        assertThat(checked).hasValue(before);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(attempt(SHOP, true).admitted()).as("on time").contains("shop");
+        assertThat(checked).hasValue(before + 1);
     }
 
     /** {@code count} failures of {@code key}, each as soon as it may try again. */

@@ -46,11 +46,8 @@ class P3LoginLockoutTest {
     @EnumSource(Transport.class)
     void afterTenWrongSecretsEvenTheRightOneIsRefusedFromThatAddressOnly(Transport transport) throws Exception {
         try (P3TestPos pos = new P3TestPos(gateway.connect(transport))) {
-            for (int attempt = 1; attempt <= 9; attempt++) {
-                assertThat(developerMessage(pos.login("demo", WRONG + attempt)))
-                        .isEqualTo(LoginThrottle.WRONG_CREDENTIALS);
-                clock.advance(LONGEST_DELAY);
-            }
+            failLogins(pos, 9);
+            clock.advance(LONGEST_DELAY);
             String tenth = developerMessage(pos.login("demo", WRONG + 10));
             Instant until = clock.instant().plus(LOCKOUT);
             assertThat(tenth).isEqualTo(LoginThrottle.WRONG_CREDENTIALS + "; logins from 127.0.0.1 for merchant "
@@ -76,10 +73,7 @@ class P3LoginLockoutTest {
     @EnumSource(Transport.class)
     void theLockoutEndsOnTime(Transport transport) {
         try (P3TestPos pos = new P3TestPos(gateway.connect(transport))) {
-            for (int attempt = 1; attempt <= 10; attempt++) {
-                pos.login("demo", WRONG + attempt);
-                clock.advance(attempt < 10 ? LONGEST_DELAY : Duration.ZERO);
-            }
+            failLogins(pos, 10);
             clock.advance(LOCKOUT.minusMillis(1));
             assertThat(developerMessage(pos.login())).contains("are locked out until");
 
@@ -93,14 +87,21 @@ class P3LoginLockoutTest {
     @EnumSource(Transport.class)
     void aRetryBeforeTheDelayIsRefusedAtOnceSayingWhen(Transport transport) {
         try (P3TestPos pos = new P3TestPos(gateway.connect(transport))) {
-            for (int attempt = 1; attempt <= 3; attempt++) {
-                pos.login("demo", WRONG + attempt);
-            }
+            failLogins(pos, 3);
 
             assertThat(developerMessage(pos.login())).isEqualTo("too many failed logins from 127.0.0.1 for "
                     + "merchant 'demo'; not checked, retry at " + clock.instant().plusMillis(250) + " or later");
             clock.advance(Duration.ofMillis(250));
             assertThat(pos.login().path("status").asText()).isEqualTo("OK");
+        }
+    }
+
+    /** {@code count} wrong secrets, each once the delay after the one before has passed. */
+    private void failLogins(P3TestPos pos, int count) {
+        for (int attempt = 1; attempt <= count; attempt++) {
+            clock.advance(attempt == 1 ? Duration.ZERO : LONGEST_DELAY);
+            assertThat(developerMessage(pos.login("demo", WRONG + attempt)))
+                    .startsWith(LoginThrottle.WRONG_CREDENTIALS);
         }
     }
 
