@@ -73,7 +73,7 @@ public final class Gateway implements AutoCloseable {
                 new P3ServerConfig(settings.host(), p3Settings.websocketPort(), p3Settings.tcpPort(),
                         p3Settings.maxFrameBytes(), p3Settings.idleTimeout(), settings.information(),
                         settings.receiptWidth(), settings.zone(), guards.tls(), guards.limits(),
-                        guards.p3AllowedOrigins()),
+                        guards.p3AllowedOrigins(), p3Settings.loginThrottle(), Clock.systemUTC()),
                 payments, new MerchantDirectory(settings.merchants()), devices, transport);
         for (GatewaySettings.FrontEndSpec spec : settings.frontEnds()) {
             frontEnds.add(FrontEnds.create(spec, settings, payments, transport));

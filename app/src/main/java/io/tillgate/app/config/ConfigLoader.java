@@ -11,6 +11,7 @@ import io.tillgate.core.merchant.Merchant;
 import io.tillgate.core.receipt.MerchantDetails;
 import io.tillgate.core.simulated.SimulatedTiming;
 import io.tillgate.journal.JdbcUrlRedactor;
+import io.tillgate.p3.server.LoginThrottleSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Reads the YAML configuration and validates it, naming the key of every problem. */
@@ -52,15 +54,23 @@ public final class ConfigLoader {
             if (in == null) {
                 throw new IllegalStateException("embedded " + DEFAULT_RESOURCE + " is missing from the build");
             }
-            return resolve(read(in, "embedded default configuration"));
+            return resolve(read(in, "embedded default configuration"), System::getenv);
         } catch (IOException e) {
             throw new ConfigException("cannot read the embedded default configuration", e);
         }
     }
 
     public static GatewaySettings load(Path file) {
+        return load(file, System::getenv);
+    }
+
+    /**
+     * Loads {@code file}, looking up the environment variables its secrets refer to ({@code
+     * ${ENV_VAR}}, see {@link SecretReferences}) with {@code environment}, so tests need not set any.
+     */
+    public static GatewaySettings load(Path file, Function<String, String> environment) {
         try (InputStream in = Files.newInputStream(file)) {
-            return resolve(read(in, file.toString()));
+            return resolve(read(in, file.toString()), environment);
         } catch (NoSuchFileException e) {
             throw new ConfigException("configuration file " + file + " does not exist", e);
         } catch (IOException e) {
@@ -138,7 +148,8 @@ public final class ConfigLoader {
         return "a mapping of keys to values";
     }
 
-    static GatewaySettings resolve(GatewayConfig config) {
+    static GatewaySettings resolve(GatewayConfig config, Function<String, String> environment) {
+        SecretReferences secrets = new SecretReferences(environment);
         GatewayConfig.Gateway g = config.gateway() != null ? config.gateway()
                 : new GatewayConfig.Gateway(null, null, null, null, null, null, null);
         String host = orDefault(g.host(), "localhost");
@@ -151,18 +162,38 @@ public final class ConfigLoader {
         }
         ZoneId zone = zone(g.timeZone());
 
-        GatewaySettings.JournalSpec journal = journal(config.journal());
+        GatewaySettings.JournalSpec journal = journal(config.journal(), secrets);
         GatewaySettings.P3Settings p3 = p3(config.p3());
         List<GatewaySettings.TerminalSpec> terminals = terminals(config.terminals(), config.nexoListener(), host);
         Set<String> terminalIds = terminals.stream().map(GatewaySettings.TerminalSpec::id).collect(Collectors.toSet());
-        List<Merchant> merchants = merchants(config.merchants(), terminalIds);
+        List<Merchant> merchants = merchants(config.merchants(), terminalIds, secrets);
         List<GatewaySettings.FrontEndSpec> frontEnds = frontEnds(config.frontEnds(), terminalIds, merchants, p3);
+        MerchantSecretRules.requireDemoSecretOnLoopbackOnly(merchants,
+                listeners(host, p3 != null || !frontEnds.isEmpty(), terminals, config.nexoListener()));
         return new GatewaySettings(host, Collections.unmodifiableMap(information), timeout, window,
                 receiptWidth, zone, journal, p3, merchants, terminals, frontEnds,
                 TransportConfig.settings(g.limits(), config.tls(), config.p3()));
     }
 
-    private static GatewaySettings.JournalSpec journal(GatewayConfig.Journal journal) {
+    /** Every address the gateway will listen on, and the key that says so. */
+    private static List<MerchantSecretRules.Listener> listeners(String host, boolean bindsHost,
+            List<GatewaySettings.TerminalSpec> terminals, GatewayConfig.NexoListener nexoListener) {
+        List<MerchantSecretRules.Listener> listeners = new ArrayList<>();
+        if (bindsHost) {
+            listeners.add(new MerchantSecretRules.Listener("gateway.host binds " + host + " (P3 and every front-end)",
+                    host));
+        }
+        boolean nexoHostWritten = nexoListener != null && nexoListener.host() != null && !nexoListener.host().isBlank();
+        terminals.stream().filter(t -> t instanceof GatewaySettings.NexoTerminalSpec n && n.listener() != null)
+                .map(t -> ((GatewaySettings.NexoTerminalSpec) t).listener().bindHost()).distinct()
+                .forEach(bindHost -> listeners.add(new MerchantSecretRules.Listener(nexoHostWritten
+                        ? "nexoListener.host binds " + bindHost
+                        : "nexoListener.host is not set, so the listener of full-integration nexo terminals binds "
+                                + bindHost, bindHost)));
+        return listeners;
+    }
+
+    private static GatewaySettings.JournalSpec journal(GatewayConfig.Journal journal, SecretReferences secrets) {
         String url = journal == null ? null : journal.url();
         url = orDefault(url, DEFAULT_JOURNAL_URL);
         if (!url.equals(GatewaySettings.JournalSpec.MEMORY) && !url.startsWith("jdbc:sqlite:")
@@ -171,21 +202,35 @@ public final class ConfigLoader {
                     + "' is not a journal (expected jdbc:sqlite:FILE, jdbc:postgresql://HOST:PORT/DATABASE or memory)");
         }
         return new GatewaySettings.JournalSpec(url, journal == null ? null : journal.user(),
-                journal == null ? null : journal.password());
+                journal == null ? null : secrets.resolve("journal.password", journal.password()));
     }
 
     private static GatewaySettings.P3Settings p3(GatewayConfig.P3 p3) {
         if (p3 != null && Boolean.FALSE.equals(p3.enabled())) {
             return null;
         }
-        GatewayConfig.P3 c = p3 != null ? p3 : new GatewayConfig.P3(null, null, null, null, null, null);
+        GatewayConfig.P3 c = p3 != null ? p3 : new GatewayConfig.P3(null, null, null, null, null, null, null, null);
         int maxFrame = c.maxFrameBytes() == null ? 1 << 20 : c.maxFrameBytes();
         if (maxFrame < 1024) {
             throw new ConfigException("p3.maxFrameBytes", "must be at least 1024, was " + maxFrame);
         }
         return new GatewaySettings.P3Settings(port("p3.websocketPort", c.websocketPort(), 8080),
                 port("p3.tcpPort", c.tcpPort(), 8081), maxFrame,
-                duration("p3.idleTimeout", c.idleTimeout(), "10m"));
+                duration("p3.idleTimeout", c.idleTimeout(), "10m"), loginThrottle(c));
+    }
+
+    /** PCI DSS 8.3.4: at most 10 failed logins, then a lock-out. */
+    private static LoginThrottleSettings loginThrottle(GatewayConfig.P3 c) {
+        LoginThrottleSettings defaults = LoginThrottleSettings.defaults();
+        int failures = c.loginFailuresBeforeLockout() == null ? defaults.failuresBeforeLockout()
+                : c.loginFailuresBeforeLockout();
+        if (failures < 1 || failures > LoginThrottleSettings.MAX_FAILURES_BEFORE_LOCKOUT) {
+            throw new ConfigException("p3.loginFailuresBeforeLockout", "must be between 1 and "
+                    + LoginThrottleSettings.MAX_FAILURES_BEFORE_LOCKOUT + " (PCI DSS 8.3.4), was " + failures);
+        }
+        Duration lockout = c.loginLockout() == null ? defaults.lockout()
+                : duration("p3.loginLockout", c.loginLockout(), null);
+        return defaults.withLockout(failures, lockout);
     }
 
     private static List<GatewaySettings.TerminalSpec> terminals(List<GatewayConfig.TerminalEntry> entries,
@@ -245,7 +290,8 @@ public final class ConfigLoader {
         }
     }
 
-    private static List<Merchant> merchants(List<GatewayConfig.MerchantEntry> entries, Set<String> terminalIds) {
+    private static List<Merchant> merchants(List<GatewayConfig.MerchantEntry> entries, Set<String> terminalIds,
+            SecretReferences secrets) {
         if (entries == null || entries.isEmpty()) {
             throw new ConfigException("merchants", "at least one merchant must be configured");
         }
@@ -258,9 +304,8 @@ public final class ConfigLoader {
             if (!seen.add(id)) {
                 throw new ConfigException(key + ".id", "merchant '" + id + "' is defined twice");
             }
-            if (m.secret() == null || m.secret().length() < 8) {
-                throw new ConfigException(key + ".secret", "a merchant secret of at least 8 characters is required");
-            }
+            String secret = MerchantSecretRules.requireLength(key + ".secret", secrets.resolve(key + ".secret",
+                    m.secret()));
             List<String> terminals = m.terminals() == null ? List.of() : m.terminals();
             for (int j = 0; j < terminals.size(); j++) {
                 if (!terminalIds.contains(terminals.get(j))) {
@@ -268,7 +313,7 @@ public final class ConfigLoader {
                             "terminal '" + terminals.get(j) + "' is not defined under 'terminals'");
                 }
             }
-            merchants.add(new Merchant(id, m.secret(),
+            merchants.add(new Merchant(id, secret,
                     new MerchantDetails(orDefault(m.name(), id), m.address(), m.zip(), m.city(), m.country()),
                     terminals));
         }

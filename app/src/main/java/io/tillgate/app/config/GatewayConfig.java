@@ -62,7 +62,9 @@ public record GatewayConfig(
             @JsonProperty("tcpPort") Integer tcpPort,
             @JsonProperty("maxFrameBytes") Integer maxFrameBytes,
             @JsonProperty("idleTimeout") String idleTimeout,
-            @JsonProperty("allowedOrigins") List<String> allowedOrigins) {
+            @JsonProperty("allowedOrigins") List<String> allowedOrigins,
+            @JsonProperty("loginFailuresBeforeLockout") Integer loginFailuresBeforeLockout,
+            @JsonProperty("loginLockout") String loginLockout) {
     }
 
     /** A merchant that may log in. */

@@ -7,6 +7,7 @@ import io.tillgate.ipp.driver.IppTerminalConfig;
 import io.tillgate.journal.JdbcUrlRedactor;
 import io.tillgate.nexo.driver.NexoPosListenerConfig;
 import io.tillgate.nexo.driver.NexoTerminalConfig;
+import io.tillgate.p3.server.LoginThrottleSettings;
 import io.tillgate.transport.AddressAllowList;
 import io.tillgate.transport.ClientTls;
 import java.net.URI;
@@ -84,8 +85,19 @@ public record GatewaySettings(
      * @param tcpPort framed TCP port
      * @param maxFrameBytes the largest accepted message
      * @param idleTimeout a connection with no traffic for this long is closed
+     * @param loginThrottle how failed logins are delayed and locked out
      */
-    public record P3Settings(int websocketPort, int tcpPort, int maxFrameBytes, Duration idleTimeout) {
+    public record P3Settings(int websocketPort, int tcpPort, int maxFrameBytes, Duration idleTimeout,
+            LoginThrottleSettings loginThrottle) {
+
+        public P3Settings {
+            Objects.requireNonNull(loginThrottle, "loginThrottle");
+        }
+
+        /** With the default login throttling. */
+        public P3Settings(int websocketPort, int tcpPort, int maxFrameBytes, Duration idleTimeout) {
+            this(websocketPort, tcpPort, maxFrameBytes, idleTimeout, LoginThrottleSettings.defaults());
+        }
     }
 
     /** A terminal the gateway drives, by kind. */
@@ -171,8 +183,8 @@ public record GatewaySettings(
     /** The same settings with every port moved (0 = any free port), for tests and benchmarks. */
     public GatewaySettings withP3Ports(int websocketPort, int tcpPort) {
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
-                journal, new P3Settings(websocketPort, tcpPort, p3.maxFrameBytes(), p3.idleTimeout()), merchants,
-                terminals, frontEnds, transport);
+                journal, new P3Settings(websocketPort, tcpPort, p3.maxFrameBytes(), p3.idleTimeout(),
+                        p3.loginThrottle()), merchants, terminals, frontEnds, transport);
     }
 
     /** The same settings with every Concert front-end ending a request after {@code quietInterval} of silence. */

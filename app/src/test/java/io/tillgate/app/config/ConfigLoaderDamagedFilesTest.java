@@ -9,19 +9,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Damaged copies of a configuration that uses every section: each one either loads, or is refused
  * with a {@link ConfigException} that says what is wrong, without repeating a secret or a
- * password. Nothing else may escape the loader, since {@code tillgate serve} turns only that
- * exception into a one-line error.
+ * password — written in the file, or referred to as an environment variable or a file. Nothing
+ * else may escape the loader, since {@code tillgate serve} turns only that exception into a
+ * one-line error.
  */
 class ConfigLoaderDamagedFilesTest {
 
     private static final String MERCHANT_SECRET = "merchant-secret-7f3a9c";
     private static final String JOURNAL_PASSWORD = "journal-password-51be2d";
+    private static final String PASSWORD_VARIABLE = "TILLGATE_JOURNAL_PASSWORD";
+    /** The journal password and the merchant secret, in that order. */
     private static final String FULL = """
             gateway:
               host: 127.0.0.1
@@ -63,28 +68,32 @@ class ConfigLoaderDamagedFilesTest {
               - {protocol: concert, terminal: sim-1, port: 9888, quietInterval: 50ms}
               - {protocol: ipp, terminal: sim-1, port: 9900, slave: false}
               - {protocol: nexo, terminal: sim-1, port: 11100, posListener: "http://pos:11001/EPASSaleToPOI/3.1"}
-            """.formatted(JOURNAL_PASSWORD, MERCHANT_SECRET);
+            """;
 
     @TempDir
     Path dir;
 
-    @Test
-    void theUndamagedFileLoads() throws IOException {
-        GatewaySettings settings = ConfigLoader.load(write(FULL.getBytes(StandardCharsets.UTF_8)));
+    @ParameterizedTest
+    @EnumSource(SecretForm.class)
+    void theUndamagedFileLoads(SecretForm form) throws IOException {
+        GatewaySettings settings = load(write(full(form).getBytes(StandardCharsets.UTF_8)));
 
         assertThat(settings.terminals()).hasSize(4);
         assertThat(settings.frontEnds()).hasSize(3);
+        assertThat(settings.merchants().get(0).secretMatches(MERCHANT_SECRET)).isTrue();
+        assertThat(settings.journal().password()).isEqualTo(JOURNAL_PASSWORD);
     }
 
-    @Test
-    void aDamagedFileLoadsOrIsRefusedNamingTheProblemWithoutItsSecrets() throws IOException {
-        byte[] valid = FULL.getBytes(StandardCharsets.UTF_8);
+    @ParameterizedTest
+    @EnumSource(SecretForm.class)
+    void aDamagedFileLoadsOrIsRefusedNamingTheProblemWithoutItsSecrets(SecretForm form) throws IOException {
+        byte[] valid = full(form).getBytes(StandardCharsets.UTF_8);
         List<String> failures = new ArrayList<>();
         int refused = 0;
         for (long seed = 0; seed < 2000; seed++) {
             Path file = write(new FrameMutator(seed).mutate(valid));
             try {
-                ConfigLoader.load(file);
+                load(file);
             } catch (ConfigException e) {
                 refused++;
                 String message = e.getMessage();
@@ -99,6 +108,27 @@ class ConfigLoaderDamagedFilesTest {
 
         assertThat(failures).isEmpty();
         assertThat(refused).as("damaged files refused").isGreaterThan(500);
+    }
+
+    /** How the file gives its secrets. */
+    enum SecretForm {
+        /** Written in the file. */
+        LITERAL,
+        /** {@code ${ENV_VAR}} for the journal password, {@code ${file:PATH}} for the merchant secret. */
+        REFERENCE
+    }
+
+    private String full(SecretForm form) throws IOException {
+        if (form == SecretForm.LITERAL) {
+            return FULL.formatted(JOURNAL_PASSWORD, MERCHANT_SECRET);
+        }
+        Path secretFile = Files.writeString(dir.resolve("merchant.secret"), MERCHANT_SECRET + "\n");
+        // Quoted: in a flow mapping, the reference's '}' would end the mapping.
+        return FULL.formatted("${" + PASSWORD_VARIABLE + "}", "\"${file:" + secretFile + "}\"");
+    }
+
+    private static GatewaySettings load(Path file) {
+        return ConfigLoader.load(file, Map.of(PASSWORD_VARIABLE, JOURNAL_PASSWORD)::get);
     }
 
     private Path write(byte[] yaml) throws IOException {

@@ -161,6 +161,35 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void loginLockoutDefaultsToTenFailuresAndThirtyMinutes() throws IOException {
+        GatewaySettings defaults = load("merchants: [{id: shop, secret: long-enough-secret}]\nterminals: [{id: t1}]\n");
+        GatewaySettings configured = load("""
+                p3: {loginFailuresBeforeLockout: 5, loginLockout: 30m}
+                merchants: [{id: shop, secret: long-enough-secret}]
+                terminals: [{id: t1}]
+                """);
+
+        assertThat(defaults.p3().loginThrottle().failuresBeforeLockout()).isEqualTo(10);
+        assertThat(defaults.p3().loginThrottle().lockout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(configured.p3().loginThrottle().failuresBeforeLockout()).isEqualTo(5);
+        assertThat(configured.p3().loginThrottle().lockout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(configured.withP3Ports(0, 0).p3().loginThrottle()).isEqualTo(configured.p3().loginThrottle());
+    }
+
+    @Test
+    void loginLockoutProblemsAreNamed() {
+        String rest = "merchants: [{id: shop, secret: long-enough-secret}]\nterminals: [{id: t1}]\n";
+        assertThatThrownBy(() -> load("p3: {loginFailuresBeforeLockout: 11}\n" + rest)).hasMessage(
+                "config key 'p3.loginFailuresBeforeLockout': must be between 1 and 10 (PCI DSS 8.3.4), was 11");
+        assertThatThrownBy(() -> load("p3: {loginFailuresBeforeLockout: 0}\n" + rest))
+                .hasMessageEndingWith("must be between 1 and 10 (PCI DSS 8.3.4), was 0");
+        assertThatThrownBy(() -> load("p3: {loginLockout: 0s}\n" + rest))
+                .hasMessage("config key 'p3.loginLockout': must be longer than zero");
+        assertThatThrownBy(() -> load("p3: {loginLockout: forever}\n" + rest))
+                .hasMessageStartingWith("config key 'p3.loginLockout': 'forever' is not a duration");
+    }
+
+    @Test
     void missingFileIsNamed() {
         assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml"))).hasMessageContaining("nope.yaml")
                 .hasMessageContaining("does not exist");

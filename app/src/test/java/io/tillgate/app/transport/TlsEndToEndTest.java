@@ -7,6 +7,7 @@ import io.tillgate.app.Gateway;
 import io.tillgate.app.config.ConfigLoader;
 import io.tillgate.core.money.Money;
 import io.tillgate.p3.client.ChargeRequest;
+import io.tillgate.p3.client.P3ErrorException;
 import io.tillgate.p3.client.PayClient;
 import io.tillgate.p3.client.TransactionListener;
 import io.tillgate.p3.client.TransactionStatus;
@@ -81,19 +82,28 @@ class TlsEndToEndTest {
         }
     }
 
+    /** A client certificate's common name is the merchant it may log in as. */
     @Test
-    void mutualTlsAdmitsOnlyClientsWithACertificateOfTheClientCa() throws Exception {
-        Path clientCertificate = ca.issueClient("shop");
-        Path clientKey = certs.resolve("client-shop-key.pem");
+    void mutualTlsAdmitsOnlyClientsWithACertificateOfTheClientCaAndMapsItToItsMerchant() throws Exception {
+        Path shopCertificate = ca.issueClient("shop");
+        Path otherCertificate = ca.issueClient("other-shop");
         try (Gateway gateway = Gateway.start(ConfigLoader.load(config(tls(ca.caCertificate()), "", "")));
                 PayClient anonymous = PayClient.builder(gateway.p3TcpUri()).trust(ca.caCertificate()).build();
-                PayClient known = PayClient.builder(gateway.p3TcpUri())
-                        .clientCertificate(ca.caCertificate(), clientCertificate, clientKey).build()) {
+                PayClient other = PayClient.builder(gateway.p3WebSocketUri()).clientCertificate(ca.caCertificate(),
+                        otherCertificate, certs.resolve("client-other-shop-key.pem")).build();
+                PayClient shop = PayClient.builder(gateway.p3TcpUri()).clientCertificate(ca.caCertificate(),
+                        shopCertificate, certs.resolve("client-shop-key.pem")).build()) {
             assertThatThrownBy(() -> {
                 anonymous.connect().get(10, TimeUnit.SECONDS);
                 anonymous.login("shop", SECRET).get(10, TimeUnit.SECONDS);
             }).isInstanceOf(ExecutionException.class);
-            assertThat(TransactionStatus.of(pay(known, "12.00"))).isEqualTo(TransactionStatus.APPROVED);
+            other.connect().get(10, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> other.login("shop", SECRET).get(10, TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(P3ErrorException.class, e -> {
+                        assertThat(e.errorType()).isEqualTo("SERVER_AUTHENTICATION_FAILED");
+                        assertThat(e.error().developerMessage()).contains("client certificate", "other-shop");
+                    });
+            assertThat(TransactionStatus.of(pay(shop, "12.00"))).isEqualTo(TransactionStatus.APPROVED);
         }
     }
 
@@ -120,7 +130,7 @@ class TlsEndToEndTest {
         Path shop = config(tls(null), "nexoListener: {port: " + listenerPort + "}\n",
                 "  - {id: pax, type: nexo, host: 127.0.0.1, port: " + terminalPort + ", nexo: {integration: full, "
                         + "tls: true, trust: " + ca.caCertificate() + "}}\n");
-        try (Gateway terminal = Gateway.start(ConfigLoader.load(emulator));
+        try (Gateway ignored = Gateway.start(ConfigLoader.load(emulator));
                 Gateway gateway = Gateway.start(ConfigLoader.load(shop));
                 PayClient client = PayClient.builder(gateway.p3TcpUri()).trust(ca.caCertificate()).build()) {
             client.connect().get(10, TimeUnit.SECONDS);

@@ -1,10 +1,19 @@
 package io.tillgate.p3.server;
 
 import io.netty.channel.Channel;
+import io.netty.handler.ssl.SslHandler;
 import io.tillgate.p3.codec.P3Message;
+import java.net.InetSocketAddress;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +40,37 @@ final class P3Outbox {
     /** The event loop this connection runs on. */
     Executor eventLoop() {
         return channel.eventLoop();
+    }
+
+    /** The address the connection comes from, without the port: what failed logins are counted by. */
+    String sourceAddress() {
+        return channel.remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
+                ? remote.getAddress().getHostAddress() : String.valueOf(channel.remoteAddress());
+    }
+
+    /**
+     * The common name of the client certificate the connection presented under mutual TLS, or
+     * empty: no TLS, no client certificate required, or none with a common name.
+     */
+    Optional<String> clientCertificateName() {
+        SslHandler tls = channel.pipeline().get(SslHandler.class);
+        if (tls == null) {
+            return Optional.empty();
+        }
+        try {
+            Certificate[] chain = tls.engine().getSession().getPeerCertificates();
+            if (chain.length == 0 || !(chain[0] instanceof X509Certificate certificate)) {
+                return Optional.empty();
+            }
+            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
+                if (rdn.getType().equalsIgnoreCase("CN")) {
+                    return Optional.of(String.valueOf(rdn.getValue()));
+                }
+            }
+            return Optional.empty();
+        } catch (SSLPeerUnverifiedException | InvalidNameException noCertificate) {
+            return Optional.empty();
+        }
     }
 
     /** Writes a response now (or as the next event-loop task when called from another thread). */

@@ -3,6 +3,7 @@ package io.tillgate.p3.server;
 import io.tillgate.transport.ConnectionLimits;
 import io.tillgate.transport.Ports;
 import io.tillgate.transport.ServerTls;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collections;
@@ -28,10 +29,12 @@ import java.util.Set;
  * @param limits connections per listener, per source address, and the first-request deadline
  * @param allowedOrigins the {@code Origin}s a browser may open the WebSocket from; empty for any.
  *     A client that sends no {@code Origin} (POS software, not a browser) is not affected.
+ * @param loginThrottle how failed logins are delayed and locked out
+ * @param clock what login throttling tells time by: the system clock, a settable one in tests
  */
 public record P3ServerConfig(String host, int websocketPort, int tcpPort, int maxFrameBytes, Duration idleTimeout,
         Map<String, String> information, int receiptWidth, ZoneId zone, ServerTls tls, ConnectionLimits limits,
-        Set<String> allowedOrigins) {
+        Set<String> allowedOrigins, LoginThrottleSettings loginThrottle, Clock clock) {
 
     public P3ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -52,27 +55,35 @@ public record P3ServerConfig(String host, int websocketPort, int tcpPort, int ma
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(limits, "limits");
         allowedOrigins = Set.copyOf(allowedOrigins);
+        Objects.requireNonNull(loginThrottle, "loginThrottle");
+        Objects.requireNonNull(clock, "clock");
     }
 
-    /** Plaintext, the default limits, any origin. */
+    /** Plaintext, the default limits, any origin, the default login throttling on the system clock. */
     public P3ServerConfig(String host, int websocketPort, int tcpPort, int maxFrameBytes, Duration idleTimeout,
             Map<String, String> information, int receiptWidth, ZoneId zone) {
         this(host, websocketPort, tcpPort, maxFrameBytes, idleTimeout, information, receiptWidth, zone, null,
-                ConnectionLimits.defaults(), Set.of());
+                ConnectionLimits.defaults(), Set.of(), LoginThrottleSettings.defaults(), Clock.systemUTC());
+    }
+
+    /** This configuration, throttling failed logins as {@code settings} say, by {@code loginClock}. */
+    public P3ServerConfig withLoginThrottle(LoginThrottleSettings settings, Clock loginClock) {
+        return new P3ServerConfig(host, websocketPort, tcpPort, maxFrameBytes, idleTimeout, information, receiptWidth,
+                zone, tls, limits, allowedOrigins, settings, loginClock);
     }
 
     public P3ServerConfig withTls(ServerTls serverTls) {
         return new P3ServerConfig(host, websocketPort, tcpPort, maxFrameBytes, idleTimeout, information, receiptWidth,
-                zone, serverTls, limits, allowedOrigins);
+                zone, serverTls, limits, allowedOrigins, loginThrottle, clock);
     }
 
     public P3ServerConfig withLimits(ConnectionLimits connectionLimits) {
         return new P3ServerConfig(host, websocketPort, tcpPort, maxFrameBytes, idleTimeout, information, receiptWidth,
-                zone, tls, connectionLimits, allowedOrigins);
+                zone, tls, connectionLimits, allowedOrigins, loginThrottle, clock);
     }
 
     public P3ServerConfig withAllowedOrigins(Set<String> origins) {
         return new P3ServerConfig(host, websocketPort, tcpPort, maxFrameBytes, idleTimeout, information, receiptWidth,
-                zone, tls, limits, origins);
+                zone, tls, limits, origins, loginThrottle, clock);
     }
 }

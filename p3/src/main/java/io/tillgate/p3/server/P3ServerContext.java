@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What every P3 connection shares: the configuration, the payment service, the merchants and the
- * configured devices. Immutable, so sessions on any event loop read it without locking.
+ * What every P3 connection shares: the configuration, the payment service, the merchants, the
+ * configured devices and the login throttle. Immutable but for the throttle, which is thread-safe,
+ * so sessions on any event loop use it without locking.
  */
 final class P3ServerContext {
 
@@ -21,6 +22,7 @@ final class P3ServerContext {
     private final PaymentService payments;
     private final MerchantDirectory merchants;
     private final Map<String, P3Device> devicesById;
+    private final LoginThrottle loginThrottle;
 
     P3ServerContext(P3ServerConfig config, PaymentService payments, MerchantDirectory merchants,
             Map<String, P3Device> devicesById) {
@@ -29,6 +31,7 @@ final class P3ServerContext {
         this.merchants = Objects.requireNonNull(merchants, "merchants");
         this.devicesById = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(devicesById,
                 "devicesById")));
+        this.loginThrottle = new LoginThrottle(config.loginThrottle(), config.clock());
     }
 
     P3ServerConfig config() {
@@ -41,6 +44,11 @@ final class P3ServerContext {
 
     MerchantDirectory merchants() {
         return merchants;
+    }
+
+    /** Counts failed logins of every connection, both transports. */
+    LoginThrottle loginThrottle() {
+        return loginThrottle;
     }
 
     /** The merchant's devices in the merchant's configured order; terminals without a P3 device are left out. */

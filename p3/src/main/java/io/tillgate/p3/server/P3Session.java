@@ -122,7 +122,12 @@ final class P3Session {
         }
     }
 
-    /** Logs a merchant in; a failed attempt also ends an earlier login on this connection. */
+    /**
+     * Logs a merchant in, unless its source must wait or is locked out after failed attempts
+     * ({@link LoginThrottle}), or, under mutual TLS, its client certificate names another merchant
+     * (a certificate's common name is the merchant it may log in as); a failed or refused attempt
+     * also ends an earlier login on this connection.
+     */
     private void login(P3Message message) {
         LoginMerchantRequest body = message.body(LoginMerchantRequest.class);
         String providerMode = P3Validation.require(body.providerMode(), "loginMerchantRequest.providerMode");
@@ -132,14 +137,22 @@ final class P3Session {
             throw P3Validation.invalid("loginMerchantRequest.providerMode", "expected one of "
                     + "MOCK, JUNGLE, TEST, TEST_FIXED, LIVE, LIVE_FIXED, got '" + clip(providerMode) + "'");
         }
-        Optional<Merchant> authenticated = context.merchants().authenticate(id, secret);
-        if (authenticated.isEmpty()) {
+        Optional<String> certified = outbox.clientCertificateName();
+        if (certified.isPresent() && !certified.get().equals(id)) {
             merchant = null;
             mapper = null;
-            throw new P3Refusal(P3ErrorType.SERVER_AUTHENTICATION_FAILED,
-                    "merchant identifier or secret is wrong");
+            throw new P3Refusal(P3ErrorType.SERVER_AUTHENTICATION_FAILED, "this connection's client certificate "
+                    + "is for merchant '" + clip(certified.get()) + "', not '" + clip(id) + "'");
         }
-        merchant = authenticated.get();
+        LoginThrottle.Key key = new LoginThrottle.Key(outbox.sourceAddress(), clip(id));
+        LoginThrottle.Verdict<Merchant> verdict = context.loginThrottle().attempt(key,
+                () -> context.merchants().authenticate(id, secret));
+        if (verdict.admitted().isEmpty()) {
+            merchant = null;
+            mapper = null;
+            throw new P3Refusal(P3ErrorType.SERVER_AUTHENTICATION_FAILED, verdict.refusal());
+        }
+        merchant = verdict.admitted().get();
         mapper = context.mapperFor(merchant);
         LOG.debug("P3 {} logged in merchant {}", peer, merchant.id());
         outbox.reply(P3Message.ok(message, new LoginMerchantResponse(context.config().information(),

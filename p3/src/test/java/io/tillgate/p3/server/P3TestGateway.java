@@ -9,6 +9,7 @@ import io.tillgate.core.simulated.SimulatedTerminal;
 import io.tillgate.core.simulated.SimulatedTiming;
 import io.tillgate.core.transaction.InMemoryTransactionStore;
 import io.tillgate.p3.codec.P3Device;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +47,15 @@ final class P3TestGateway implements AutoCloseable {
     }
 
     P3TestGateway(Duration idleTimeout) {
+        this(idleTimeout, LoginThrottleSettings.defaults(), Clock.systemUTC());
+    }
+
+    /** Failed logins throttled by {@code loginThrottle}, on {@code loginClock}. */
+    P3TestGateway(LoginThrottleSettings loginThrottle, Clock loginClock) {
+        this(Duration.ofMinutes(1), loginThrottle, loginClock);
+    }
+
+    private P3TestGateway(Duration idleTimeout, LoginThrottleSettings loginThrottle, Clock loginClock) {
         SimulatedTiming timing = new SimulatedTiming(SimulatedTiming.FAST.step(), SimulatedTiming.FAST.customer(),
                 SLOW_CARD);
         payments = new PaymentService(
@@ -64,7 +74,8 @@ final class P3TestGateway implements AutoCloseable {
         devices.put("reader2", P3Device.of("Counter 2", "reader2", "MOCK", "MOCK"));
         devices.put("reader3", P3Device.of("Back office", "reader3", "MOCK", "MOCK"));
         server = new P3Server(new P3ServerConfig("127.0.0.1", 0, 0, MAX_FRAME_BYTES, idleTimeout,
-                Map.of("location", "Test Lab"), 40, ZoneId.of("Europe/Berlin")), payments, merchants, devices);
+                Map.of("location", "Test Lab"), 40, ZoneId.of("Europe/Berlin"))
+                .withLoginThrottle(loginThrottle, loginClock), payments, merchants, devices);
         server.start();
     }
 
@@ -74,6 +85,11 @@ final class P3TestGateway implements AutoCloseable {
 
     URI webSocketUri(String path) {
         return URI.create("ws://127.0.0.1:" + server.webSocketAddress().getPort() + path);
+    }
+
+    /** A framed-TCP connection from {@code source}, a loopback address other than 127.0.0.1 if need be. */
+    P3TestConnection connectFrom(InetAddress source) {
+        return new TcpTestConnection(server.tcpAddress(), source);
     }
 
     P3TestConnection connect(Transport transport) {

@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
@@ -20,8 +21,13 @@ final class TcpTestConnection implements P3TestConnection {
     private final Inbox inbox = new Inbox();
 
     TcpTestConnection(InetSocketAddress server) {
+        this(server, null);
+    }
+
+    /** Connects from {@code source} (any local address when {@code null}). */
+    TcpTestConnection(InetSocketAddress server, InetAddress source) {
         try {
-            socket = new Socket(server.getAddress(), server.getPort());
+            socket = new Socket(server.getAddress(), server.getPort(), source, 0);
             socket.setTcpNoDelay(true);
             out = socket.getOutputStream();
         } catch (IOException e) {
