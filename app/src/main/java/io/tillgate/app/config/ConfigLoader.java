@@ -188,8 +188,8 @@ public final class ConfigLoader {
                 .map(t -> ((GatewaySettings.NexoTerminalSpec) t).listener().bindHost()).distinct()
                 .forEach(bindHost -> listeners.add(new MerchantSecretRules.Listener(nexoHostWritten
                         ? "nexoListener.host binds " + bindHost
-                        : "nexoListener.host is not set, so the listener of full-integration nexo terminals binds "
-                                + bindHost, bindHost)));
+                        : "nexoListener.host is not set, so the listener of full-integration nexo terminals "
+                                + "binds gateway.host, " + bindHost, bindHost)));
         return listeners;
     }
 

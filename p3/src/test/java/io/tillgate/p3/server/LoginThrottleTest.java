@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 class LoginThrottleTest {
 
-    private static final Duration LOCKOUT = Duration.ofMinutes(15);
+    private static final Duration LOCKOUT = Duration.ofMinutes(30);
     private static final LoginThrottle.Key SHOP = new LoginThrottle.Key("192.0.2.7", "shop");
 
     private final SettableClock clock = new SettableClock(Instant.parse("2026-12-06T10:00:00Z"));

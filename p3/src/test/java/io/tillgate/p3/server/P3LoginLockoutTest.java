@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(20)
 class P3LoginLockoutTest {
 
-    private static final Duration LOCKOUT = Duration.ofMinutes(15);
+    private static final Duration LOCKOUT = Duration.ofMinutes(30);
     /** Longer than any delay between two checked attempts. */
     private static final Duration LONGEST_DELAY = Duration.ofSeconds(30);
     private static final String WRONG = "wrong-secret-";
