@@ -16,6 +16,7 @@ import io.tillgate.core.transaction.TransactionStore;
 import io.tillgate.p3.codec.P3Device;
 import io.tillgate.p3.server.P3Server;
 import io.tillgate.p3.server.P3ServerConfig;
+import io.tillgate.transport.FrontEnd;
 import io.tillgate.transport.ServerTransport;
 import io.tillgate.transport.TlsPolicy;
 import java.net.InetSocketAddress;
@@ -46,7 +47,8 @@ public final class Gateway implements AutoCloseable {
     private final TransactionStore store;
     private final PaymentService payments;
     private final P3Server p3;
-    private final List<FrontEnd> frontEnds = new ArrayList<>();
+    /** The protocol front-ends besides P3, by the entry that configured each. */
+    private final Map<GatewaySettings.FrontEndSpec, FrontEnd> frontEnds = new LinkedHashMap<>();
 
     private Gateway(GatewaySettings settings) {
         this.simulation = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -76,7 +78,7 @@ public final class Gateway implements AutoCloseable {
                         guards.p3AllowedOrigins(), p3Settings.loginThrottle(), Clock.systemUTC()),
                 payments, new MerchantDirectory(settings.merchants()), devices, transport);
         for (GatewaySettings.FrontEndSpec spec : settings.frontEnds()) {
-            frontEnds.add(FrontEnds.create(spec, settings, payments, transport));
+            frontEnds.put(spec, FrontEnds.create(spec, settings, payments, transport));
         }
     }
 
@@ -90,7 +92,7 @@ public final class Gateway implements AutoCloseable {
                         + "--unresolved", unresolved.stream().filter(r -> !r.isFinal()).count());
             }
             if (gateway.p3 != null) {
-                gateway.p3.start();
+                gateway.p3.open();
                 LOG.info("P3 PayServer listening on {}://{}/p3 and {}://{}", gateway.p3.tls() ? "wss" : "ws",
                         hostPort(gateway.p3.webSocketAddress()), gateway.p3.tls() ? "tls" : "tcp",
                         hostPort(gateway.p3.tcpAddress()));
@@ -101,7 +103,7 @@ public final class Gateway implements AutoCloseable {
                         guards.tls().requiresClientCertificate() ? "; client certificates required" : "");
             }
             // Each front-end logs where it listens, in its protocol's terms.
-            gateway.frontEnds.forEach(FrontEnd::start);
+            gateway.frontEnds.values().forEach(FrontEnd::open);
             LOG.info("Tillgate ready: {} terminal(s), {} merchant(s), journal {}", settings.terminals().size(),
                     settings.merchants().size(), settings.journal().redactedUrl());
             return gateway;
@@ -127,9 +129,9 @@ public final class Gateway implements AutoCloseable {
 
     /** Where the running front-end of {@code protocol} for {@code terminalId} listens. */
     public InetSocketAddress frontEndAddress(Protocol protocol, String terminalId) {
-        return frontEnds.stream()
-                .filter(f -> f.spec().protocol() == protocol && f.spec().terminalId().equals(terminalId))
-                .map(FrontEnd::address).findFirst()
+        return frontEnds.entrySet().stream()
+                .filter(f -> f.getKey().protocol() == protocol && f.getKey().terminalId().equals(terminalId))
+                .map(f -> f.getValue().addresses().get(0)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no " + protocol.configName()
                         + " front-end for terminal " + terminalId));
     }
@@ -141,7 +143,7 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
-        frontEnds.forEach(FrontEnd::close);
+        frontEnds.values().forEach(FrontEnd::close);
         if (p3 != null) {
             p3.close();
         }

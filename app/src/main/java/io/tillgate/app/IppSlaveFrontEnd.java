@@ -4,6 +4,7 @@ import io.tillgate.core.service.PaymentService;
 import io.tillgate.ipp.frontend.EmulatedAcquirerHost;
 import io.tillgate.ipp.frontend.IppFrontEnd;
 import io.tillgate.ipp.frontend.IppFrontEndConfig;
+import io.tillgate.transport.FrontEnd;
 import io.tillgate.transport.ListenerGuards;
 import io.tillgate.transport.ServerTransport;
 import java.net.InetSocketAddress;
@@ -13,7 +14,7 @@ import java.util.List;
  * An IPP front-end in slave mode: the POS relays the terminal's host traffic, over plain TCP, to an
  * acquirer host of the gateway's own, which must be listening before the front-end can name it.
  */
-final class IppSlaveFrontEnd implements AutoCloseable {
+final class IppSlaveFrontEnd implements FrontEnd {
 
     private final IppFrontEndConfig config;
     private final PaymentService payments;
@@ -31,12 +32,22 @@ final class IppSlaveFrontEnd implements AutoCloseable {
         this.acquirer = new EmulatedAcquirerHost(config.host());
     }
 
-    synchronized InetSocketAddress start() {
+    @Override
+    public synchronized void open() {
         InetSocketAddress host = acquirer.start();
         server = new IppFrontEnd(config.withHostRelay(
                 new IppFrontEndConfig.HostRelay(host.getHostString(), host.getPort(), List.of())), payments, transport,
                 guards);
-        return server.start();
+        server.open();
+    }
+
+    @Override
+    public synchronized List<InetSocketAddress> addresses() {
+        if (server == null) {
+            throw new IllegalStateException("IPP slave-mode front-end for terminal " + config.terminalId()
+                    + " is not open");
+        }
+        return server.addresses();
     }
 
     @Override

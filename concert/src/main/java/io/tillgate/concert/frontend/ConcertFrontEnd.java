@@ -3,10 +3,12 @@ package io.tillgate.concert.frontend;
 import io.tillgate.concert.netty.ConcertFrameDecoder;
 import io.tillgate.concert.netty.ConcertMessageCodec;
 import io.tillgate.core.service.PaymentService;
+import io.tillgate.transport.FrontEnd;
 import io.tillgate.transport.FrontEndListener;
 import io.tillgate.transport.ListenerGuards;
 import io.tillgate.transport.ServerTransport;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * front of a simulated terminal this is the Concert terminal emulator; in front of another
  * protocol's driver it is a bridge.
  */
-public final class ConcertFrontEnd implements AutoCloseable {
+public final class ConcertFrontEnd implements FrontEnd {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConcertFrontEnd.class);
 
@@ -70,6 +72,19 @@ public final class ConcertFrontEnd implements AutoCloseable {
                 config.quietInterval().toMillis(),
                 guards.allowed() == null ? "" : "; from " + guards.allowed() + " only");
         return address;
+    }
+
+    @Override
+    public void open() {
+        start();
+    }
+
+    @Override
+    public synchronized List<InetSocketAddress> addresses() {
+        if (listener == null) {
+            throw new IllegalStateException("Concert front-end for terminal " + context.config().terminalId() + " is not open");
+        }
+        return List.of(listener.address());
     }
 
     /** Stops listening and closes every connection; running transactions go on in the payment service. */

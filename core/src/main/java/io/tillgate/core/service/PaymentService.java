@@ -11,6 +11,7 @@ import io.tillgate.core.terminal.ActionAnswer;
 import io.tillgate.core.terminal.Terminal;
 import io.tillgate.core.terminal.TerminalCapabilities;
 import io.tillgate.core.terminal.TerminalRequest;
+import io.tillgate.core.text.PeerText;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionState;
 import io.tillgate.core.transaction.TransactionStore;
@@ -47,8 +48,6 @@ public final class PaymentService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
     /** How late a transaction timeout may fire; timeouts are minutes long. */
     private static final long TIMER_TICK_MILLIS = 100;
-    /** How much of a POS's identifier a refusal quotes. */
-    private static final int MAX_QUOTED = 40;
 
     private final Map<String, Terminal> terminals;
     private final TransactionStore store;
@@ -239,7 +238,7 @@ public final class PaymentService implements AutoCloseable {
         if (request.requestReference() == null) {
             return null;
         }
-        String message = request.protocol() + " request " + clip(request.requestReference());
+        String message = request.protocol() + " request " + PeerText.clip(request.requestReference());
         ActiveTransaction active = running.forMessage(request.merchantId(), request.protocol(),
                 request.requestReference());
         if (active != null) {
@@ -258,7 +257,7 @@ public final class PaymentService implements AutoCloseable {
     private Supplier<CompletableFuture<TransactionRecord>> sameReference(PaymentRequest request,
             TransactionObserver observer) {
         PaymentCommand command = request.command();
-        String reference = "reference '" + clip(command.reference()) + "'";
+        String reference = "reference '" + PeerText.clip(command.reference()) + "'";
         boolean retryReturnsApproval = request.referenceRule() == ReferenceRule.RETRY_RETURNS_APPROVAL;
         ActiveTransaction active = running.withReference(request.merchantId(), command.kind(), command.reference());
         if (active != null) {
@@ -459,11 +458,6 @@ public final class PaymentService implements AutoCloseable {
 
     private static String describe(TransactionRecord record) {
         return record.kind() + " " + record.amount() + " on " + record.terminalId();
-    }
-
-    /** A POS's identifier as a message may quote it: POS text can be long. */
-    private static String clip(String text) {
-        return text.length() <= MAX_QUOTED ? text : text.substring(0, MAX_QUOTED) + "…";
     }
 
     private TransactionRecord original(String merchantId, PaymentCommand command) {

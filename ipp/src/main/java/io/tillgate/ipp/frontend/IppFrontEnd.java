@@ -5,10 +5,12 @@ import io.tillgate.core.service.PaymentService;
 import io.tillgate.ipp.frontend.internal.IppConnectionHandler;
 import io.tillgate.ipp.netty.IppFrameDecoder;
 import io.tillgate.ipp.netty.IppMessageCodec;
+import io.tillgate.transport.FrontEnd;
 import io.tillgate.transport.FrontEndListener;
 import io.tillgate.transport.ListenerGuards;
 import io.tillgate.transport.ServerTransport;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -21,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * {@code SimulatedTerminal} it is the IPP terminal emulator; in front of another driver, a bridge.
  * Runs on the gateway's event loops, or on its own; nothing on them blocks.
  */
-public final class IppFrontEnd implements AutoCloseable {
+public final class IppFrontEnd implements FrontEnd {
 
     private static final Logger LOG = LoggerFactory.getLogger(IppFrontEnd.class);
 
@@ -74,6 +76,19 @@ public final class IppFrontEnd implements AutoCloseable {
                         + config.hostRelay().port() + (config.hostRelay().tls() ? " over TLS)" : ")"),
                 guards.allowed() == null ? "" : "; from " + guards.allowed() + " only");
         return address;
+    }
+
+    @Override
+    public void open() {
+        start();
+    }
+
+    @Override
+    public synchronized List<InetSocketAddress> addresses() {
+        if (listener == null) {
+            throw new IllegalStateException("IPP front-end for terminal " + config.terminalId() + " is not open");
+        }
+        return List.of(listener.address());
     }
 
     /** Stops listening and closes every connection; running transactions go on in the gateway. */

@@ -1,19 +1,16 @@
 package io.tillgate.nexo.codec;
 
+import io.tillgate.core.text.PeerText;
+
 /** Keeps values quoted in exception messages and logs short. */
 public final class NexoText {
-
-    private static final int MAX = 40;
 
     private NexoText() {
     }
 
-    /** The value, cut to a length that names it without flooding a log line. */
+    /** The value, cut to a length that names it without flooding a log line (one rule for every peer). */
     public static String clip(String value) {
-        if (value == null) {
-            return "null";
-        }
-        return value.length() <= MAX ? value : value.substring(0, MAX) + "…(" + value.length() + " chars)";
+        return PeerText.clip(value);
     }
 
     /** The first line of a parser message, clipped; parser messages can quote input at length. */

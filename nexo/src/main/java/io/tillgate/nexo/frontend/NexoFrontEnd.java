@@ -9,11 +9,13 @@ import io.tillgate.nexo.codec.NexoCodec;
 import io.tillgate.nexo.internal.NexoHttpClient;
 import io.tillgate.nexo.netty.NexoServerPipeline;
 import io.tillgate.transport.ClientTls;
+import io.tillgate.transport.FrontEnd;
 import io.tillgate.transport.FrontEndListener;
 import io.tillgate.transport.ListenerGuards;
 import io.tillgate.transport.ServerTransport;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * driver it is a bridge. Runs on the gateway's event loops, or on its own; HTTPS when its guards
  * carry TLS, and HTTPS to a POS listener whose URL says {@code https}.
  */
-public final class NexoFrontEnd implements AutoCloseable {
+public final class NexoFrontEnd implements FrontEnd {
 
     private static final Logger LOG = LoggerFactory.getLogger(NexoFrontEnd.class);
 
@@ -92,6 +94,19 @@ public final class NexoFrontEnd implements AutoCloseable {
                 config.terminalId(), config.posListenerUrl() == null ? "light integration"
                         : "POS listener " + config.posListenerUrl());
         return bound;
+    }
+
+    @Override
+    public void open() {
+        start();
+    }
+
+    @Override
+    public synchronized List<InetSocketAddress> addresses() {
+        if (listener == null) {
+            throw new IllegalStateException("nexo front-end for terminal " + config.terminalId() + " is not open");
+        }
+        return List.of(listener.address());
     }
 
     @Override

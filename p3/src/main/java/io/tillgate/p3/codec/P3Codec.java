@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.tillgate.core.text.PeerText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -117,7 +118,7 @@ public final class P3Codec {
 
     private static IllegalArgumentException encodingFailure(P3Message message, JsonProcessingException e) {
         return new IllegalArgumentException("cannot encode " + message.type() + " (tag "
-                + P3Texts.clip(message.tag()) + "): " + e.getOriginalMessage(), e);
+                + PeerText.clip(message.tag()) + "): " + e.getOriginalMessage(), e);
     }
 
     private static P3Message toMessage(P3Envelope envelope) {
@@ -132,7 +133,7 @@ public final class P3Codec {
         }
         P3MessageType type = P3MessageType.lookup(envelope.type).orElseThrow(() -> new P3DecodingException(
                 P3ErrorType.PARAMETER_INVALID, "type",
-                "unknown message type '" + P3Texts.clip(envelope.type) + "'", null, tag, resource));
+                "unknown message type '" + PeerText.clip(envelope.type) + "'", null, tag, resource));
         P3Body body = envelope.body(type);
         if (type.isRequest()) {
             if (tag == null) {
@@ -166,7 +167,7 @@ public final class P3Codec {
         }
         return P3Status.lookup(envelope.status).orElseThrow(() -> new P3DecodingException(
                 P3ErrorType.PARAMETER_INVALID, "status",
-                "expected OK or ERROR, got '" + P3Texts.clip(envelope.status) + "'", type, tag, resource));
+                "expected OK or ERROR, got '" + PeerText.clip(envelope.status) + "'", type, tag, resource));
     }
 
     private static P3Body emptyBody(P3MessageType type) {

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.tillgate.core.text.PeerText;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -134,7 +135,7 @@ final class P3DecodeErrors {
         if (e instanceof InvalidFormatException format) {
             String problem = "expected " + describe(format.getTargetType());
             if (!isSecret(path) && format.getValue() != null) {
-                problem += ", got '" + P3Texts.clip(String.valueOf(format.getValue())) + "'";
+                problem += ", got '" + PeerText.clip(String.valueOf(format.getValue())) + "'";
             }
             return invalid(path, problem, header);
         }

@@ -1,5 +1,6 @@
 package io.tillgate.p3.codec;
 
+import io.tillgate.core.text.PeerText;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -110,7 +111,7 @@ public enum P3MessageType {
     public static P3MessageType fromCode(String code) {
         Objects.requireNonNull(code, "code");
         return lookup(code).orElseThrow(
-                () -> new IllegalArgumentException("unknown P3 message type '" + P3Texts.clip(code) + "'"));
+                () -> new IllegalArgumentException("unknown P3 message type '" + PeerText.clip(code) + "'"));
     }
 
     private static String lowerCamel(String upperSnake) {

@@ -1,5 +1,6 @@
 package io.tillgate.p3.codec;
 
+import io.tillgate.core.text.PeerText;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,6 @@ public enum P3Status {
      */
     public static P3Status fromCode(String code) {
         return lookup(code).orElseThrow(() -> new IllegalArgumentException(
-                "unknown P3 status '" + P3Texts.clip(code) + "' (expected OK or ERROR)"));
+                "unknown P3 status '" + PeerText.clip(code) + "' (expected OK or ERROR)"));
     }
 }

@@ -5,6 +5,7 @@ import io.tillgate.core.payment.PaymentCommand;
 import io.tillgate.core.payment.PaymentKind;
 import io.tillgate.core.service.TransactionLookup;
 import io.tillgate.core.terminal.ActionAnswer;
+import io.tillgate.core.text.PeerText;
 import io.tillgate.p3.codec.AmendTransactionRequest;
 import io.tillgate.p3.codec.ExecuteTransactionRequest;
 import io.tillgate.p3.codec.P3DecodingException;
@@ -148,6 +149,6 @@ final class P3CommandReader {
 
     /** Peer text bounded before it goes into an error message. */
     static String clip(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+        return PeerText.clip(value);
     }
 }

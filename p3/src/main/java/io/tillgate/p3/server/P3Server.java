@@ -3,10 +3,12 @@ package io.tillgate.p3.server;
 import io.tillgate.core.merchant.MerchantDirectory;
 import io.tillgate.core.service.PaymentService;
 import io.tillgate.p3.codec.P3Device;
+import io.tillgate.transport.FrontEnd;
 import io.tillgate.transport.Listener;
 import io.tillgate.transport.ListenerSpec;
 import io.tillgate.transport.ServerTransport;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * {@link PaymentService}. Both listeners run on a {@link ServerTransport} — the gateway's shared
  * one, or one of its own — and nothing on them blocks.
  */
-public final class P3Server implements AutoCloseable {
+public final class P3Server implements FrontEnd {
 
     private static final Logger LOG = LoggerFactory.getLogger(P3Server.class);
 
@@ -77,6 +79,17 @@ public final class P3Server implements AutoCloseable {
     private ListenerSpec spec(String name, int port, io.tillgate.transport.ProtocolPipeline protocol) {
         P3ServerConfig config = context.config();
         return ListenerSpec.of(name, config.host(), port, protocol).withTls(config.tls()).withLimits(config.limits());
+    }
+
+    @Override
+    public void open() {
+        start();
+    }
+
+    /** The WebSocket address, then the framed-TCP one. */
+    @Override
+    public synchronized List<InetSocketAddress> addresses() {
+        return List.of(webSocketAddress(), tcpAddress());
     }
 
     /** The bound WebSocket address (the actual port when configured as 0). */
