@@ -2,6 +2,7 @@ package io.tillgate.concert.driver;
 
 import io.tillgate.concert.codec.ConcertTag;
 import io.tillgate.concert.codec.TicketMode;
+import io.tillgate.transport.Ports;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -42,9 +43,7 @@ public record ConcertTerminalConfig(String id, String host, int port, Duration c
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("host of Concert terminal " + id + " must not be empty");
         }
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port of Concert terminal " + id + " must be 1..65535, was " + port);
-        }
+        Ports.requireRemote("port of Concert terminal " + id, port);
         requirePositive(connectTimeout, "connectTimeout", id);
         requirePositive(answerDeadline, "answerDeadline", id);
         Objects.requireNonNull(drainInterval, "drainInterval");

@@ -1,6 +1,7 @@
 package io.tillgate.concert.frontend;
 
 import io.tillgate.core.settings.Require;
+import io.tillgate.transport.Ports;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -39,9 +40,7 @@ public record ConcertFrontEndConfig(String bindHost, int port, String merchantId
 
     public ConcertFrontEndConfig {
         Require.text(bindHost, "bindHost");
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be 0..65535, was " + port);
-        }
+        Ports.require("port", port);
         Require.text(merchantId, "merchantId");
         Require.text(terminalId, "terminalId");
         Objects.requireNonNull(currencies, "currencies");

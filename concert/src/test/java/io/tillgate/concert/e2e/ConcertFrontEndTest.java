@@ -165,7 +165,7 @@ class ConcertFrontEndTest {
         ConcertFrontEndConfig defaults = ConcertFrontEndConfig.defaults("demo", "t1");
         assertThat(defaults.port()).isEqualTo(8888);
         assertThat(defaults.bindHost()).isEqualTo("localhost");
-        assertThatThrownBy(() -> defaults.withBind("localhost", 70000)).hasMessage("port must be 0..65535, was 70000");
+        assertThatThrownBy(() -> defaults.withBind("localhost", 70000)).hasMessage("port must be between 0 and 65535 (0 for any free port), was 70000");
         assertThatThrownBy(() -> ConcertFrontEndConfig.defaults(" ", "t1")).hasMessage("merchantId must not be empty");
         assertThatThrownBy(() -> defaults.withCurrencies(Set.of()))
                 .hasMessage("currencies must name at least one currency");

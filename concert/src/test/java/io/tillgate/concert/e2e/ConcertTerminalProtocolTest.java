@@ -237,7 +237,7 @@ class ConcertTerminalProtocolTest {
         assertThatThrownBy(() -> config.withIdentifiers("0320", CJ, "1"))
                 .hasMessage("registerNumber (CA) of Concert terminal concert-1 must be 2 digits, was '1'");
         assertThatThrownBy(() -> ConcertTerminalConfig.defaults("concert-1", "10.0.0.5", 0))
-                .hasMessage("port of Concert terminal concert-1 must be 1..65535, was 0");
+                .hasMessage("port of Concert terminal concert-1 must be between 1 and 65535, was 0");
         assertThatThrownBy(() -> config.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2)))
                 .hasMessage("drainInterval of Concert terminal concert-1 must be 0 or more and below answerDeadline,"
                         + " was PT2S");

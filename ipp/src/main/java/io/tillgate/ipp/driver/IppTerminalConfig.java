@@ -3,6 +3,7 @@ package io.tillgate.ipp.driver;
 import io.tillgate.core.settings.Require;
 import io.tillgate.ipp.codec.IppCodec;
 import io.tillgate.ipp.codec.IppMessage;
+import io.tillgate.transport.Ports;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -36,9 +37,7 @@ public record IppTerminalConfig(String id, String host, int port, Duration conne
     public IppTerminalConfig {
         Require.text(id, "id");
         Require.text(host, "host");
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
-        }
+        Ports.requireRemote("port", port);
         Require.positive(connectTimeout, "connectTimeout");
         Require.positive(firstReplyTimeout, "firstReplyTimeout");
         Require.positive(defaultReplyTimeout, "defaultReplyTimeout");

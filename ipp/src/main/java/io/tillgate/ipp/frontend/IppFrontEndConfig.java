@@ -2,6 +2,7 @@ package io.tillgate.ipp.frontend;
 
 import io.tillgate.core.settings.Require;
 import io.tillgate.ipp.codec.IppCodec;
+import io.tillgate.transport.Ports;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -30,9 +31,7 @@ public record IppFrontEndConfig(String host, int port, String merchantId, String
 
     public IppFrontEndConfig {
         Require.text(host, "host");
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
-        }
+        Ports.require("port", port);
         Require.text(merchantId, "merchantId");
         Require.text(terminalId, "terminalId");
         Require.text(merchantName, "merchantName");
@@ -110,9 +109,7 @@ public record IppFrontEndConfig(String host, int port, String merchantId, String
     public record HostRelay(String host, int port, List<X509Certificate> certificates) {
         public HostRelay {
             Require.text(host, "hostRelay.host");
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("hostRelay.port must be between 1 and 65535, was " + port);
-            }
+            Ports.requireRemote("hostRelay.port", port);
             certificates = List.copyOf(Objects.requireNonNull(certificates, "hostRelay.certificates"));
         }
 

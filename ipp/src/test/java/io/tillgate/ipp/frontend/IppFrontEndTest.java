@@ -187,7 +187,7 @@ class IppFrontEndTest {
     @Test
     void configurationNamesTheBadSetting() {
         assertThatThrownBy(() -> IppFrontEndConfig.defaults("demo", "sim-1").withPort(70000))
-                .hasMessage("port must be between 0 and 65535, was 70000");
+                .hasMessage("port must be between 0 and 65535 (0 for any free port), was 70000");
         assertThatThrownBy(() -> IppFrontEndConfig.defaults("demo", " "))
                 .hasMessage("terminalId must not be empty");
         assertThat(IppFrontEndConfig.defaults("demo", "sim-1").port()).isEqualTo(7900);

@@ -2,6 +2,7 @@ package io.tillgate.nexo.driver;
 
 import io.tillgate.nexo.codec.NexoCodec;
 import io.tillgate.nexo.netty.NexoHttp;
+import io.tillgate.transport.Ports;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -21,9 +22,7 @@ public record NexoPosListenerConfig(String bindHost, int port, int maxBodyBytes,
         if (bindHost == null || bindHost.isBlank()) {
             throw new IllegalArgumentException("bindHost must not be empty");
         }
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be 0..65535, was " + port);
-        }
+        Ports.require("port", port);
         if (maxBodyBytes < 1024 || maxBodyBytes > 16 * 1024 * 1024) {
             throw new IllegalArgumentException("maxBodyBytes must be 1024..16777216, was " + maxBodyBytes);
         }

@@ -3,6 +3,7 @@ package io.tillgate.nexo.driver;
 import io.tillgate.core.settings.Require;
 import io.tillgate.nexo.codec.NexoCodec;
 import io.tillgate.transport.ClientTls;
+import io.tillgate.transport.Ports;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -37,9 +38,7 @@ public record NexoTerminalConfig(String id, String host, int port, String saleId
     public NexoTerminalConfig {
         Require.text(id, "id");
         Require.text(host, "host");
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port must be 1..65535, was " + port);
-        }
+        Ports.requireRemote("port", port);
         Require.text(saleId, "saleId");
         Require.text(poiId, "poiId");
         if (poiId.length() > 32) {

@@ -3,6 +3,7 @@ package io.tillgate.nexo.frontend;
 import io.tillgate.core.settings.Require;
 import io.tillgate.nexo.codec.NexoCodec;
 import io.tillgate.nexo.netty.NexoHttp;
+import io.tillgate.transport.Ports;
 import java.net.URI;
 import java.time.Duration;
 
@@ -29,9 +30,7 @@ public record NexoFrontEndConfig(String bindHost, int port, String merchantId, S
 
     public NexoFrontEndConfig {
         Require.text(bindHost, "bindHost");
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be 0..65535, was " + port);
-        }
+        Ports.require("port", port);
         Require.text(merchantId, "merchantId");
         Require.text(terminalId, "terminalId");
         if (posListenerUrl != null && (!isHttp(posListenerUrl) || posListenerUrl.getHost() == null

@@ -139,7 +139,7 @@ class NexoPosListenerTest {
         assertThat(defaults.poiId()).isEqualTo("t1");
         assertThat(defaults.integration()).isEqualTo(NexoIntegration.LIGHT);
         assertThat(defaults.paymentTimeout()).isEqualTo(Duration.ofSeconds(180));
-        assertThatThrownBy(() -> NexoTerminalConfig.defaults("t1", "h", 0)).hasMessage("port must be 1..65535, was 0");
+        assertThatThrownBy(() -> NexoTerminalConfig.defaults("t1", "h", 0)).hasMessage("port must be between 1 and 65535, was 0");
         assertThatThrownBy(() -> defaults.withIds("POS", "x".repeat(33)))
                 .hasMessage("poiId must have at most 32 characters, has 33");
         assertThatThrownBy(() -> defaults.withSoftware("EN", "app", "1"))
@@ -150,6 +150,6 @@ class NexoPosListenerTest {
                 .hasMessage("busyRetries must be 0..20, was -1");
         assertThat(NexoPosListenerConfig.defaults().port()).isEqualTo(11001);
         assertThatThrownBy(() -> NexoPosListenerConfig.defaults().withBind("localhost", -1))
-                .hasMessage("port must be 0..65535, was -1");
+                .hasMessage("port must be between 0 and 65535 (0 for any free port), was -1");
     }
 }

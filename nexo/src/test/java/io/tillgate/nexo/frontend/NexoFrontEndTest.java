@@ -272,7 +272,7 @@ class NexoFrontEndTest {
     void configIsValidatedNamingTheSetting() {
         assertThatThrownBy(() -> NexoFrontEndConfig.defaults("demo", " ")).hasMessage("terminalId must not be empty");
         assertThatThrownBy(() -> NexoFrontEndConfig.defaults("demo", "t").withBind("localhost", 70000))
-                .hasMessage("port must be 0..65535, was 70000");
+                .hasMessage("port must be between 0 and 65535 (0 for any free port), was 70000");
         assertThatThrownBy(() -> NexoFrontEndConfig.defaults("demo", "t").withPosListenerUrl(URI.create("ftp://x")))
                 .hasMessageStartingWith("posListenerUrl must be http://host:port/");
         assertThat(NexoFrontEndConfig.defaults("demo", "t").port()).isEqualTo(11000);
