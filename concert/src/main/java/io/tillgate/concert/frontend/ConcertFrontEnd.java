@@ -6,6 +6,7 @@ import io.tillgate.core.service.PaymentService;
 import io.tillgate.transport.FrontEnd;
 import io.tillgate.transport.FrontEndListener;
 import io.tillgate.transport.ListenerGuards;
+import io.tillgate.transport.ListenerSlot;
 import io.tillgate.transport.ServerTransport;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class ConcertFrontEnd implements FrontEnd {
     private final ConcertFrontEndContext context;
     private final ServerTransport transport;
     private final ListenerGuards guards;
-    private FrontEndListener listener;
+    private final ListenerSlot listener;
 
     /**
      * @param transport the gateway's event loops, or {@code null} for loops of its own
@@ -41,6 +42,7 @@ public final class ConcertFrontEnd implements FrontEnd {
         if (guards.tls() != null) {
             throw new IllegalArgumentException("Concert over IP has no TLS; restrict it with an allow-list instead");
         }
+        this.listener = new ListenerSlot("Concert front-end for terminal " + config.terminalId());
     }
 
     public ConcertFrontEnd(ConcertFrontEndConfig config, PaymentService payments) {
@@ -53,20 +55,16 @@ public final class ConcertFrontEnd implements FrontEnd {
      * @return the bound address (the actual port when configured as 0)
      * @throws IllegalStateException naming host and port when they cannot be bound, or when already started
      */
-    public synchronized InetSocketAddress start() {
-        if (listener != null) {
-            throw new IllegalStateException("Concert front-end was already started");
-        }
+    public InetSocketAddress start() {
         ConcertFrontEndConfig config = context.config();
-        listener = FrontEndListener.start(transport, "concert", guards.listener(
+        InetSocketAddress address = listener.bind(() -> FrontEndListener.start(transport, "concert", guards.listener(
                 "Concert front-end for terminal " + config.terminalId(), config.bindHost(), config.port(),
                 (channel, firstRequest) -> channel.pipeline().addLast(
                         new ConcertFrameDecoder(ConcertFrameDecoder.Mode.REQUEST, config.maxRequestBytes(),
                                 config.quietInterval()),
                         firstRequest,
                         new ConcertMessageCodec(),
-                        new ConcertSession(context))));
-        InetSocketAddress address = listener.address();
+                        new ConcertSession(context)))));
         LOG.info("Concert front-end listening on {} for terminal {} (merchant {}); a request ends after {} ms "
                 + "without a byte{}", address, config.terminalId(), config.merchantId(),
                 config.quietInterval().toMillis(),
@@ -80,19 +78,13 @@ public final class ConcertFrontEnd implements FrontEnd {
     }
 
     @Override
-    public synchronized List<InetSocketAddress> addresses() {
-        if (listener == null) {
-            throw new IllegalStateException("Concert front-end for terminal " + context.config().terminalId() + " is not open");
-        }
-        return List.of(listener.address());
+    public List<InetSocketAddress> addresses() {
+        return listener.addresses();
     }
 
     /** Stops listening and closes every connection; running transactions go on in the payment service. */
     @Override
-    public synchronized void close() {
-        if (listener != null) {
-            listener.close();
-            listener = null;
-        }
+    public void close() {
+        listener.close();
     }
 }

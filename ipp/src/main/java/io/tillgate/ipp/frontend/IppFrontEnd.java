@@ -8,6 +8,7 @@ import io.tillgate.ipp.netty.IppMessageCodec;
 import io.tillgate.transport.FrontEnd;
 import io.tillgate.transport.FrontEndListener;
 import io.tillgate.transport.ListenerGuards;
+import io.tillgate.transport.ListenerSlot;
 import io.tillgate.transport.ServerTransport;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class IppFrontEnd implements FrontEnd {
     private final Supplier<IppConnectionHandler> handlers;
     private final ServerTransport transport;
     private final ListenerGuards guards;
-    private FrontEndListener listener;
+    private final ListenerSlot listener;
 
     /**
      * @param transport the gateway's event loops, or {@code null} for loops of its own
@@ -47,6 +48,7 @@ public final class IppFrontEnd implements FrontEnd {
             throw new IllegalArgumentException("IPP has no TLS between POS and terminal; restrict it with an "
                     + "allow-list instead");
         }
+        this.listener = new ListenerSlot("IPP terminal " + config.terminalId());
     }
 
     public IppFrontEnd(IppFrontEndConfig config, PaymentService payments) {
@@ -59,18 +61,15 @@ public final class IppFrontEnd implements FrontEnd {
      * @return the bound address (the actual port when configured as 0)
      * @throws IllegalStateException naming host and port if it cannot bind, or if already started
      */
-    public synchronized InetSocketAddress start() {
-        if (listener != null) {
-            throw new IllegalStateException("IPP front-end for terminal " + config.terminalId() + " already started");
-        }
-        listener = FrontEndListener.start(transport, "ipp", guards.listener("IPP terminal " + config.terminalId(),
-                config.host(), config.port(), (channel, firstRequest) -> channel.pipeline().addLast(
+    public InetSocketAddress start() {
+        InetSocketAddress address = listener.bind(() -> FrontEndListener.start(transport, "ipp", guards.listener(
+                "IPP terminal " + config.terminalId(), config.host(), config.port(),
+                (channel, firstRequest) -> channel.pipeline().addLast(
                         new IdleStateHandler(0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
                         new IppFrameDecoder(config.maxFrameLength()),
                         firstRequest,
                         IppMessageCodec.terminalSide(),
-                        handlers.get())));
-        InetSocketAddress address = listener.address();
+                        handlers.get()))));
         LOG.info("IPP terminal {} listening on {}{}{}", config.terminalId(), address,
                 config.hostRelay() == null ? "" : " (slave mode, host " + config.hostRelay().host() + ":"
                         + config.hostRelay().port() + (config.hostRelay().tls() ? " over TLS)" : ")"),
@@ -84,19 +83,13 @@ public final class IppFrontEnd implements FrontEnd {
     }
 
     @Override
-    public synchronized List<InetSocketAddress> addresses() {
-        if (listener == null) {
-            throw new IllegalStateException("IPP front-end for terminal " + config.terminalId() + " is not open");
-        }
-        return List.of(listener.address());
+    public List<InetSocketAddress> addresses() {
+        return listener.addresses();
     }
 
     /** Stops listening and closes every connection; running transactions go on in the gateway. */
     @Override
-    public synchronized void close() {
-        if (listener != null) {
-            listener.close();
-            listener = null;
-        }
+    public void close() {
+        listener.close();
     }
 }

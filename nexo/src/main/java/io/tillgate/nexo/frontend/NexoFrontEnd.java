@@ -12,6 +12,7 @@ import io.tillgate.transport.ClientTls;
 import io.tillgate.transport.FrontEnd;
 import io.tillgate.transport.FrontEndListener;
 import io.tillgate.transport.ListenerGuards;
+import io.tillgate.transport.ListenerSlot;
 import io.tillgate.transport.ServerTransport;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -37,7 +38,7 @@ public final class NexoFrontEnd implements FrontEnd {
     private final ListenerGuards guards;
     private final ClientTls posListenerTrust;
     private DnsAddressResolverGroup resolver;
-    private FrontEndListener listener;
+    private final ListenerSlot listener;
 
     /**
      * @param transport the gateway's event loops, or {@code null} for loops of its own
@@ -52,6 +53,7 @@ public final class NexoFrontEnd implements FrontEnd {
         this.transport = transport;
         this.guards = Objects.requireNonNull(guards, "guards");
         this.posListenerTrust = posListenerTrust;
+        this.listener = new ListenerSlot(name());
     }
 
     public NexoFrontEnd(NexoFrontEndConfig config, PaymentService payments) {
@@ -65,30 +67,29 @@ public final class NexoFrontEnd implements FrontEnd {
      * @throws IllegalStateException naming the address when it cannot be bound, or when started twice
      */
     public synchronized InetSocketAddress start() {
-        if (listener != null) {
-            throw new IllegalStateException("nexo front-end already started on " + listener.address());
-        }
         NexoCodec codec = new NexoCodec(config.maxBodyBytes());
-        // The POS listener's host is looked up for each post; never on the loops that serve the POS.
-        resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
-                .datagramChannelType(NioDatagramChannel.class).socketChannelType(NioSocketChannel.class));
         ClientTls posTls = !config.posListenerTls() ? null
                 : posListenerTrust != null ? posListenerTrust : ClientTls.systemTrust();
-        try {
-            listener = FrontEndListener.start(this.transport, "nexo-frontend", loops -> {
-                FrontEndContext context = new FrontEndContext(config, payments, codec,
-                        new NexoHttpClient(loops.ioLoops(), resolver, config.maxBodyBytes(),
-                                config.posRequestTimeout()),
-                        posTls, Clock.systemUTC());
-                return guards.listener("nexo front-end for terminal " + config.terminalId(), config.bindHost(),
-                        config.port(), (channel, firstRequest) -> NexoServerPipeline.install(channel.pipeline(), codec,
-                                config.idleTimeout(), "nexo front-end", firstRequest, new FrontEndHandler(context)));
-            });
-        } catch (RuntimeException e) {
-            closeResolver();
-            throw e;
-        }
-        InetSocketAddress bound = listener.address();
+        InetSocketAddress bound = listener.bind(() -> {
+            // The POS listener's host is looked up for each post; never on the loops that serve the POS.
+            resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
+                    .datagramChannelType(NioDatagramChannel.class).socketChannelType(NioSocketChannel.class));
+            try {
+                return FrontEndListener.start(this.transport, "nexo-frontend", loops -> {
+                    FrontEndContext context = new FrontEndContext(config, payments, codec,
+                            new NexoHttpClient(loops.ioLoops(), resolver, config.maxBodyBytes(),
+                                    config.posRequestTimeout()),
+                            posTls, Clock.systemUTC());
+                    return guards.listener(name(), config.bindHost(), config.port(),
+                            (channel, firstRequest) -> NexoServerPipeline.install(channel.pipeline(), codec,
+                                    config.idleTimeout(), "nexo front-end", firstRequest,
+                                    new FrontEndHandler(context)));
+                });
+            } catch (RuntimeException e) {
+                closeResolver();
+                throw e;
+            }
+        });
         LOG.info("nexo front-end listening on {}://{}:{} for merchant {} terminal {} ({})",
                 guards.tls() == null ? "http" : "https", config.bindHost(), bound.getPort(), config.merchantId(),
                 config.terminalId(), config.posListenerUrl() == null ? "light integration"
@@ -102,20 +103,18 @@ public final class NexoFrontEnd implements FrontEnd {
     }
 
     @Override
-    public synchronized List<InetSocketAddress> addresses() {
-        if (listener == null) {
-            throw new IllegalStateException("nexo front-end for terminal " + config.terminalId() + " is not open");
-        }
-        return List.of(listener.address());
+    public List<InetSocketAddress> addresses() {
+        return listener.addresses();
     }
 
     @Override
     public synchronized void close() {
-        if (listener != null) {
-            listener.close();
-            listener = null;
-        }
+        listener.close();
         closeResolver();
+    }
+
+    private String name() {
+        return "nexo front-end for terminal " + config.terminalId();
     }
 
     private void closeResolver() {
