@@ -85,7 +85,8 @@ final class ClientConnector {
                         } else {
                             P3Pipelines.addTcpCodec(pipeline, settings.maxFrameBytes());
                         }
-                        pipeline.addLast(new ClientHandler(session, opened, endpoint.webSocket()));
+                        pipeline.addLast(new ClientHandler(session, opened, endpoint.webSocket(),
+                                settings.tls() != null));
                     }
                 });
         bootstrap.connect(endpoint.host(), endpoint.port()).addListener((ChannelFuture connected) -> {
@@ -114,6 +115,9 @@ final class ClientConnector {
                 .handshakeTimeoutMillis(settings.connectTimeout().toMillis())
                 .handleCloseFrames(true)
                 .dropPongFrames(true)
+                // An Origin is what a browser page sends; POS software is not one, and a gateway with
+                // an origin allow-list would refuse a made-up one.
+                .generateOriginHeader(false)
                 .build();
         pipeline.addLast(new HttpClientCodec())
                 .addLast(new HttpObjectAggregator(MAX_HANDSHAKE_RESPONSE_BYTES))

@@ -4,11 +4,13 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Promise;
 import io.tillgate.p3.codec.P3Message;
 import io.tillgate.p3.netty.P3DecodeFailure;
 import java.nio.channels.ClosedChannelException;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * The last handler of a client channel: reports when the channel is open for P3 (at once for TCP,
@@ -21,17 +23,23 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final ClientSession session;
     private final Promise<io.netty.channel.Channel> opened;
     private final boolean webSocket;
+    private final boolean tls;
     private Throwable failure;
 
-    ClientHandler(ClientSession session, Promise<io.netty.channel.Channel> opened, boolean webSocket) {
+    /**
+     * @param webSocket open once the WebSocket handshake is done
+     * @param tls open (framed TCP) once the TLS handshake is done; its failure fails the opening
+     */
+    ClientHandler(ClientSession session, Promise<io.netty.channel.Channel> opened, boolean webSocket, boolean tls) {
         this.session = session;
         this.opened = opened;
         this.webSocket = webSocket;
+        this.tls = tls;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        if (!webSocket) {
+        if (!webSocket && !tls) {
             opened.trySuccess(ctx.channel());
         }
         ctx.fireChannelActive();
@@ -39,7 +47,15 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+        if (event instanceof SslHandshakeCompletionEvent handshake) {
+            if (!handshake.isSuccess()) {
+                opened.tryFailure(new SSLHandshakeException("TLS handshake failed: " + rootMessage(handshake.cause())
+                        + " (does the client trust the gateway's CA?)"));
+                ctx.close();
+            } else if (!webSocket) {
+                opened.trySuccess(ctx.channel());
+            }
+        } else if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
             opened.trySuccess(ctx.channel());
         } else if (event == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
             opened.tryFailure(new WebSocketClientHandshakeException("WebSocket handshake timed out"));
@@ -56,6 +72,14 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         } else {
             ReferenceCountUtil.release(msg);
         }
+    }
+
+    private static String rootMessage(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     @Override
