@@ -4,6 +4,7 @@ import io.netty.handler.ipfilter.IpFilterRuleType;
 import io.netty.handler.ipfilter.IpSubnetFilterRule;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,7 +67,7 @@ public final class AddressAllowList {
                 throw new IllegalArgumentException("'" + entry + "': prefix must be between 0 and " + maxPrefix);
             }
             return new IpSubnetFilterRule(parsed, prefix, IpFilterRuleType.ACCEPT);
-        } catch (NumberFormatException | java.net.UnknownHostException e) {
+        } catch (NumberFormatException | UnknownHostException e) {
             throw new IllegalArgumentException("'" + entry + "' is not an IP address or subnet", e);
         }
     }

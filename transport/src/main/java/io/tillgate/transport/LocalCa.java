@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.Writer;
 import java.math.BigInteger;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -124,7 +126,7 @@ public final class LocalCa {
                 throw new IOException(keyFile + " holds no PKCS#8 private key");
             }
             return new LocalCa(directory, certificate, new JcaPEMKeyConverter().getPrivateKey(info));
-        } catch (java.security.cert.CertificateException e) {
+        } catch (CertificateException e) {
             throw new IOException(certificateFile + " holds no X.509 certificate: " + e.getMessage(), e);
         }
     }
@@ -192,7 +194,7 @@ public final class LocalCa {
     private static String addressOf(String literal) {
         try {
             return InetAddress.getByName(literal).getHostAddress();
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new IllegalArgumentException("'" + literal + "' is not an IP address", e);
         }
     }

@@ -1,5 +1,6 @@
 package io.tillgate.transport.internal;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 
@@ -31,7 +32,7 @@ public final class ThrottledLog {
         if (others == 0) {
             log.warn(message, arguments);
         } else {
-            Object[] withCount = java.util.Arrays.copyOf(arguments, arguments.length + 1);
+            Object[] withCount = Arrays.copyOf(arguments, arguments.length + 1);
             withCount[arguments.length] = others;
             log.warn(message + " ({} more such refusals in the last ten seconds)", withCount);
         }
