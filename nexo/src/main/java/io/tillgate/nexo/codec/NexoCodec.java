@@ -212,8 +212,10 @@ public final class NexoCodec {
         NexoDecodingException failure = NexoDecodingException.invalid(path, NexoText.clipLine(reason));
         try {
             HeaderDocument header = parse(HEADER_READER, xml, utf16(xml) != null);
-            return header.header() == null ? failure : failure.withHeader(header.header());
-        } catch (IOException headerUnreadable) {
+            // Only a header that passes its own checks is answerable: an answer echoes it.
+            return header.header() == null ? failure
+                    : failure.withHeader(NexoValidation.header(header.header(), "MessageHeader"));
+        } catch (IOException | NexoDecodingException headerUnusable) {
             return failure;
         }
     }
