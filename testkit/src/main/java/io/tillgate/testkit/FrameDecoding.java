@@ -1,5 +1,6 @@
 package io.tillgate.testkit;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -10,27 +11,37 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Runs a frame decoder alone in an {@link EmbeddedChannel} over reads cut by {@link FuzzedSlices},
- * then closes the channel, and returns what came out of it: the frames, as bytes (every buffer is
+ * Runs a frame decoder alone in an {@link EmbeddedChannel} over fuzzed bytes in reads cut by
+ * {@link FuzzedSlices}, then closes the channel, and returns what came out of it: the frames, as bytes (every buffer is
  * released here), and the decoder's own failure if it declared one. Any other exception escapes.
  */
 public final class FrameDecoding {
 
     /**
+     * @param stream every byte written to the channel, in order
      * @param frames the frames in the order the decoder emitted them
      * @param failure the declared exception the decoder raised, or {@code null}; it must raise at most one
      */
-    public record Result(List<byte[]> frames, RuntimeException failure) {
+    public record Result(byte[] stream, List<byte[]> frames, RuntimeException failure) {
     }
 
     private FrameDecoding() {
     }
 
+    /** Feeds the rest of {@code data}, cut by {@link FuzzedSlices}, with nothing between the reads. */
+    public static Result decode(EmbeddedChannel channel, FuzzedDataProvider data,
+            Class<? extends RuntimeException> declared) {
+        return decode(channel, data, declared, ignored -> { });
+    }
+
     /**
+     * Feeds the rest of {@code data}, cut by {@link FuzzedSlices}.
+     *
      * @param afterRead runs after each read, before the frames are collected (to move a clock, say)
      */
-    public static Result decode(EmbeddedChannel channel, List<byte[]> reads, Class<? extends RuntimeException> declared,
-            Consumer<EmbeddedChannel> afterRead) {
+    public static Result decode(EmbeddedChannel channel, FuzzedDataProvider data,
+            Class<? extends RuntimeException> declared, Consumer<EmbeddedChannel> afterRead) {
+        List<byte[]> reads = FuzzedSlices.cut(data);
         List<byte[]> frames = new ArrayList<>();
         RuntimeException failure = null;
         try {
@@ -56,7 +67,7 @@ public final class FrameDecoding {
         } finally {
             channel.finishAndReleaseAll();
         }
-        return new Result(frames, failure);
+        return new Result(FuzzedSlices.joined(reads), frames, failure);
     }
 
     private static void collect(EmbeddedChannel channel, List<byte[]> frames) {

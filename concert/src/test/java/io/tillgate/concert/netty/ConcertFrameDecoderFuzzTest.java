@@ -7,9 +7,7 @@ import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.tillgate.testkit.FrameDecoding;
-import io.tillgate.testkit.FuzzedSlices;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 
@@ -44,15 +42,14 @@ class ConcertFrameDecoderFuzzTest {
         int maxFrameLength = data.consumeInt(5, 512);
         Duration quiet = data.consumeBoolean() ? QUIET : Duration.ZERO;
         int pauseMillis = data.consumeInt(0, 63);
-        List<byte[]> reads = FuzzedSlices.cut(data);
-        byte[] stream = FuzzedSlices.joined(reads);
 
         FrameDecoding.Result result = FrameDecoding.decode(
-                new EmbeddedChannel(new ConcertFrameDecoder(mode, maxFrameLength, quiet)), reads,
+                new EmbeddedChannel(new ConcertFrameDecoder(mode, maxFrameLength, quiet)), data,
                 ConcertFrameTooLongException.class, channel -> {
                     channel.advanceTimeBy(pauseMillis, TimeUnit.MILLISECONDS);
                     channel.runScheduledPendingTasks();
                 });
+        byte[] stream = result.stream();
 
         assertThat(result.frames()).as("frames of one connection").hasSizeLessThanOrEqualTo(1);
         if (result.failure() != null) {

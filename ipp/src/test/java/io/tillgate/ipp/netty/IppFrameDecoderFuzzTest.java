@@ -11,8 +11,6 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
 import io.tillgate.ipp.codec.IppCodec;
 import io.tillgate.testkit.FrameDecoding;
-import io.tillgate.testkit.FuzzedSlices;
-import java.util.List;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -29,11 +27,10 @@ class IppFrameDecoderFuzzTest {
     @Timeout(5)
     void frames(FuzzedDataProvider data) {
         int maxFrameLength = data.consumeInt(3, 1024);
-        List<byte[]> reads = FuzzedSlices.cut(data);
-        ByteBuf stream = Unpooled.wrappedBuffer(FuzzedSlices.joined(reads));
 
         FrameDecoding.Result result = FrameDecoding.decode(new EmbeddedChannel(new IppFrameDecoder(maxFrameLength)),
-                reads, DecoderException.class, channel -> { });
+                data, DecoderException.class);
+        ByteBuf stream = Unpooled.wrappedBuffer(result.stream());
 
         for (byte[] frame : result.frames()) {
             assertThat(ByteBufUtil.getBytes(stream.readSlice(frame.length))).as("a frame").isEqualTo(frame);

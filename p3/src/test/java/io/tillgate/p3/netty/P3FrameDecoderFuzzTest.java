@@ -9,8 +9,6 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.tillgate.testkit.FrameDecoding;
-import io.tillgate.testkit.FuzzedSlices;
-import java.util.List;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -28,11 +26,10 @@ class P3FrameDecoderFuzzTest {
     @Timeout(5)
     void frames(FuzzedDataProvider data) {
         int maxFrameLength = data.consumeInt(0, 512);
-        List<byte[]> reads = FuzzedSlices.cut(data);
-        ByteBuf stream = Unpooled.wrappedBuffer(FuzzedSlices.joined(reads));
 
         FrameDecoding.Result result = FrameDecoding.decode(new EmbeddedChannel(new P3FrameDecoder(maxFrameLength)),
-                reads, P3FrameTooLongException.class, channel -> { });
+                data, P3FrameTooLongException.class);
+        ByteBuf stream = Unpooled.wrappedBuffer(result.stream());
 
         for (byte[] frame : result.frames()) {
             assertThat(stream.readUnsignedInt()).as("a frame's length").isEqualTo(frame.length);
