@@ -42,12 +42,14 @@ public final class FrameDecoding {
     public static Result decode(EmbeddedChannel channel, FuzzedDataProvider data,
             Class<? extends RuntimeException> declared, Consumer<EmbeddedChannel> afterRead) {
         List<byte[]> reads = FuzzedSlices.cut(data);
+        byte[] stream = FuzzedSlices.joined(reads);
         List<byte[]> frames = new ArrayList<>();
         RuntimeException failure = null;
         try {
             for (byte[] read : reads) {
                 try {
-                    channel.writeInbound(Unpooled.wrappedBuffer(read));
+                    // A copy: a decoder's cumulation may take a wrapped read as its buffer and write into it.
+                    channel.writeInbound(Unpooled.copiedBuffer(read));
                     afterRead.accept(channel);
                     channel.checkException();
                 } catch (RuntimeException e) {
@@ -67,7 +69,7 @@ public final class FrameDecoding {
         } finally {
             channel.finishAndReleaseAll();
         }
-        return new Result(FuzzedSlices.joined(reads), frames, failure);
+        return new Result(stream, frames, failure);
     }
 
     private static void collect(EmbeddedChannel channel, List<byte[]> frames) {
