@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Timeout;
  * {@link ConcertDecodingException}, within the timeout, and so does each typed reading of a message
  * that decodes. Every value that decodes — items, request, answer — encodes with
  * {@link TlvEncoder} to bytes that decode to an equal value. The answer read in one pass
- * ({@link ConcertAnswer#decode}) is the answer read from the items ({@link ConcertAnswer#from}).
+ * ({@link ConcertAnswer#decode}) is the answer read from the items ({@link ConcertAnswer#from}), and
+ * each of its tickets reads to printable lines or is refused ({@link Ticket#lines}, text or HTML).
  */
 class TlvCodecFuzzTest {
 
@@ -36,6 +37,10 @@ class TlvCodecFuzzTest {
             DecoderContract.valueOrDeclared(() -> ConcertAnswer.from(message), ConcertDecodingException.class)
                     .ifPresent(fromItems -> assertThat(answer).as("the answer read in one pass").contains(fromItems));
         });
-        answer.ifPresent(value -> DecoderContract.roundTrips(value, TlvEncoder::encode, ConcertAnswer::decode));
+        answer.ifPresent(value -> {
+            DecoderContract.roundTrips(value, TlvEncoder::encode, ConcertAnswer::decode);
+            value.tickets().forEach(ticket -> DecoderContract.valueOrDeclared(ticket::lines,
+                    ConcertDecodingException.class));
+        });
     }
 }
