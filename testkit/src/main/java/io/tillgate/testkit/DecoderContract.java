@@ -3,6 +3,7 @@ package io.tillgate.testkit;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -41,6 +42,25 @@ public final class DecoderContract {
             throw new AssertionError("the decoder returned null instead of a value or a declared exception");
         }
         return Optional.of(value);
+    }
+
+    /**
+     * Runs {@code decode}, handing a refusal to {@code refused}, which checks what a refusal owes
+     * (an answer the peer can read, say).
+     *
+     * @return the decoded value, or empty when the decoder refused the input with {@code declared}
+     */
+    public static <T, E extends RuntimeException> Optional<T> valueOrDeclared(Supplier<T> decode, Class<E> declared,
+            Consumer<? super E> refused) {
+        try {
+            return valueOrDeclared(decode);
+        } catch (RuntimeException e) {
+            if (!declared.isInstance(e)) {
+                throw e;
+            }
+            refused.accept(declared.cast(e));
+            return Optional.empty();
+        }
     }
 
     /**

@@ -22,16 +22,11 @@ class NexoCodecFuzzTest {
     @DictionaryFile(resourcePath = "nexo.dict")
     @Timeout(5)
     void requests(byte[] xml) {
-        SaleToPOIRequest request;
-        try {
-            request = codec.decodeRequest(xml);
-        } catch (NexoDecodingException refused) {
-            // The terminal answers a refusal that names a header with a MessageFormat failure echoing it.
-            refused.header().flatMap(header -> NexoResponses.messageFormat(header, refused.element()))
-                    .ifPresent(answer -> DecoderContract.roundTrips(answer, codec::encode, codec::decodeResponse));
-            return;
-        }
-        DecoderContract.roundTrips(request, codec::encode, codec::decodeRequest);
+        // The terminal answers a refusal that names a header with a MessageFormat failure echoing it.
+        DecoderContract.valueOrDeclared(() -> codec.decodeRequest(xml), NexoDecodingException.class,
+                refused -> refused.header().flatMap(header -> NexoResponses.messageFormat(header, refused.element()))
+                        .ifPresent(answer -> DecoderContract.roundTrips(answer, codec::encode, codec::decodeResponse)))
+                .ifPresent(request -> DecoderContract.roundTrips(request, codec::encode, codec::decodeRequest));
     }
 
     @FuzzTest

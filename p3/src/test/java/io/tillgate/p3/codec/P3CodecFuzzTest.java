@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Contract: any bytes decode to a {@link P3Message} or are refused with a
  * {@link P3DecodingException}, within the timeout; a message that decodes encodes to JSON that
- * decodes to an equal message. When the bytes are UTF-8, decoding them as a string gives the same
+ * decodes to an equal message, and a refusal's ERROR response (what the server answers) is a
+ * message the POS decodes. When the bytes are UTF-8, decoding them as a string gives the same
  * outcome: an equal message, or a refusal too. Seeds: {@code P3CodecFuzzTestInputs/decode/},
  * replayed by every build.
  */
@@ -29,7 +30,9 @@ class P3CodecFuzzTest {
     @DictionaryFile(resourcePath = "p3.dict")
     @Timeout(5)
     void decode(byte[] json) {
-        Optional<P3Message> message = DecoderContract.valueOrDeclared(() -> codec.decode(json), P3DecodingException.class);
+        Optional<P3Message> message = DecoderContract.valueOrDeclared(() -> codec.decode(json), P3DecodingException.class,
+                refused -> refused.errorResponse().ifPresent(answer -> DecoderContract.roundTrips(answer, codec::encode,
+                        codec::decode)));
         message.ifPresent(value -> DecoderContract.roundTrips(value, codec::encode, codec::decode));
         utf8(json).ifPresent(text -> assertThat(DecoderContract.valueOrDeclared(() -> codec.decode(text),
                 P3DecodingException.class)).as("the same JSON as text").isEqualTo(message));
