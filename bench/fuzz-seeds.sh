@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Promotes what a fuzzing run (bench/fuzz.sh) found to the committed seeds: for each target, libFuzzer's
 # merge copies into src/test/resources/<package>/<Class>Inputs/<method>/ only the generated inputs that
-# reach coverage the seeds there do not. Inputs holding a run of 13 to 19 digits are left out, so no
-# seed can look like a card number.
+# reach coverage the seeds there do not. Inputs holding a run of 13 to 19 digits that passes the Luhn
+# check are left out, so no seed can look like a card number.
 #
 #   bench/fuzz-seeds.sh [FILTER]      (FILTER as for bench/fuzz.sh; run bench/fuzz.sh first)
 set -euo pipefail
@@ -10,6 +10,21 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 FILTER=${1:-}
 CPU=${FUZZ_CPU:-$(($(nproc) - 1))}
+
+# Whether a file holds a run of 13 to 19 digits (a whole run, not part of a longer one) that passes the Luhn check.
+looks_like_a_card_number() {
+  grep -a -o -E '[0-9]+' "$1" | awk '
+    length($0) >= 13 && length($0) <= 19 {
+      sum = 0
+      for (i = length($0); i >= 1; i--) {
+        d = substr($0, i, 1) + 0
+        if ((length($0) - i) % 2 == 1) { d *= 2; if (d > 9) d -= 9 }
+        sum += d
+      }
+      if (sum % 10 == 0) { found = 1 }
+    }
+    END { exit found ? 0 : 1 }'
+}
 
 grep -E '^  "[a-z0-9]+ io\.' bench/fuzz.sh | tr -d '"' | while read -r module class method; do
   simple=${class##*.}
@@ -19,7 +34,7 @@ grep -E '^  "[a-z0-9]+ io\.' bench/fuzz.sh | tr -d '"' | while read -r module cl
   seeds=$module/src/test/resources/$(dirname "${class//.//}")/${simple}Inputs/$method
   candidates=$(mktemp -d)
   for input in "$corpus"/*; do
-    grep -q -a -E '(^|[^0-9])[0-9]{13,19}([^0-9]|$)' "$input" || cp "$input" "$candidates"
+    looks_like_a_card_number "$input" || cp "$input" "$candidates"
   done
   before=$(find "$seeds" -type f | wc -l)
   (
