@@ -73,7 +73,8 @@ public record NexoReceipt(DocumentQualifier qualifier, Map<String, String> field
     /**
      * Reads a PaymentReceipt element.
      *
-     * Fields are named by their dotted path, so a JSON key that is empty or holds a dot is left out.
+     * Fields are named by their dotted path, so a JSON key that is empty or holds a dot is left out,
+     * and so is a value where a receipt has a group (Mandatory, Mandatory.Payment, Optional).
      *
      * @throws NexoDecodingException naming the element when the text is not base64 JSON, or is nested
      *     deeper than any receipt
@@ -127,10 +128,15 @@ public record NexoReceipt(DocumentQualifier qualifier, Map<String, String> field
                 value.forEach(line -> receiptString.add(line.asText()));
             } else if (value.isObject()) {
                 flatten(value, child, fields, receiptString, signature);
-            } else if (value.isValueNode()) {
+            } else if (value.isValueNode() && !isGroup(child)) {
                 fields.put(child, value.asText());
             }
         }
+    }
+
+    /** Mandatory, Mandatory.Payment, Optional: groups a written receipt always holds as objects. */
+    private static boolean isGroup(String path) {
+        return SIGNATURE_BLOCK.startsWith(path + ".") || RECEIPT_STRING.startsWith(path + ".");
     }
 
     private static int depth(JsonNode node) {
