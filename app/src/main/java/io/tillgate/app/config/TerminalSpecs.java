@@ -42,6 +42,9 @@ final class TerminalSpecs {
             throw new ConfigException(key + ".host", "is required for a " + protocol.configName() + " terminal");
         }
         int port = port(key + ".port", t.port(), protocol.defaultPort());
+        if (port == 0) { // a listener may take any free port; a terminal is reached on its own
+            throw new ConfigException(key + ".port", "must be a TCP port 1-65535 for a terminal, was 0");
+        }
         return switch (protocol) {
             case CONCERT -> new GatewaySettings.ConcertTerminalSpec(name,
                     concert(key, t, ConcertTerminalConfig.defaults(id, t.host(), port)));

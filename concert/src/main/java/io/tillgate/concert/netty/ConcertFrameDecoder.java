@@ -108,7 +108,8 @@ public class ConcertFrameDecoder extends ChannelInboundHandlerAdapter {
         scan();
         if (malformed) {
             emit(ctx);
-        } else if (scanned == buffer.readableBytes() && (mode == Mode.REQUEST || sawStatus)) {
+        } else if (buffer.isReadable() // zero items, after an empty read, are not a message yet
+                && scanned == buffer.readableBytes() && (mode == Mode.REQUEST || sawStatus)) {
             if (quietNanos == 0) {
                 emit(ctx);
             } else {

@@ -21,6 +21,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.xml.stream.XMLInputFactory;
 
@@ -47,6 +51,11 @@ public final class NexoCodec {
             .with(ToXmlGenerator.Feature.WRITE_XML_DECLARATION);
 
     private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
+    /** An XML declaration is short; its encoding is within the first bytes or not there. */
+    private static final int DECLARATION_SCAN = 128;
+    private static final Pattern DECLARED_ENCODING =
+            Pattern.compile("<\\?xml[^>]*?\\sencoding\\s*=\\s*[\"']([^\"']*)[\"']");
+    private static final Set<String> ARRAY_ENCODINGS = Set.of("UTF-8", "US-ASCII", "ISO-8859-1");
     /** Element nesting allowed: a nexo document is under ten deep; anything far deeper is hostile. */
     private static final int MAX_DEPTH = 32;
 
@@ -124,7 +133,7 @@ public final class NexoCodec {
             throw NexoDecodingException.notWellFormed("DOCTYPE declarations are not allowed", null);
         }
         try {
-            return parse(reader, xml, utf16 != null);
+            return parse(reader, xml, fromStream(xml));
         } catch (DatabindException e) {
             throw unmappable(e, xml);
         } catch (JsonProcessingException e) {
@@ -135,12 +144,31 @@ public final class NexoCodec {
     }
 
     /**
-     * Aalto reads UTF-16 from a stream only (from an array it fails inside), so a UTF-16 document
-     * goes that way; UTF-8 and its ASCII subset, which is every real nexo document, keep the faster
-     * array path.
+     * Aalto reads UTF-16, and any encoding a declaration names other than UTF-8, US-ASCII and
+     * ISO-8859-1, from a stream only (from an array it fails inside), so such a document goes that
+     * way; UTF-8 and its ASCII subset, which is every real nexo document, keep the faster array path.
      */
-    private static <T> T parse(ObjectReader reader, byte[] xml, boolean utf16) throws IOException {
-        return utf16 ? reader.readValue(new ByteArrayInputStream(xml)) : reader.readValue(xml);
+    private static <T> T parse(ObjectReader reader, byte[] xml, boolean fromStream) throws IOException {
+        return fromStream ? reader.readValue(new ByteArrayInputStream(xml)) : reader.readValue(xml);
+    }
+
+    private static boolean fromStream(byte[] xml) {
+        return utf16(xml) != null || declaresOtherEncoding(xml);
+    }
+
+    /**
+     * Whether an XML declaration names an encoding other than the three Aalto reads from an array
+     * (UTF-8, US-ASCII, ISO-8859-1): from an array it fails inside on any other (a
+     * NullPointerException), from a stream it reads it or refuses it as not well-formed.
+     */
+    private static boolean declaresOtherEncoding(byte[] xml) {
+        int end = Math.min(xml.length, DECLARATION_SCAN);
+        String prolog = new String(xml, 0, end, StandardCharsets.ISO_8859_1);
+        if (!prolog.startsWith("<?xml")) {
+            return false;
+        }
+        Matcher encoding = DECLARED_ENCODING.matcher(prolog);
+        return encoding.lookingAt() && !ARRAY_ENCODINGS.contains(encoding.group(1).toUpperCase(Locale.ROOT));
     }
 
     /**
@@ -211,9 +239,11 @@ public final class NexoCodec {
         }
         NexoDecodingException failure = NexoDecodingException.invalid(path, NexoText.clipLine(reason));
         try {
-            HeaderDocument header = parse(HEADER_READER, xml, utf16(xml) != null);
-            return header.header() == null ? failure : failure.withHeader(header.header());
-        } catch (IOException headerUnreadable) {
+            HeaderDocument header = parse(HEADER_READER, xml, fromStream(xml));
+            // Only a header that passes its own checks is answerable: an answer echoes it.
+            return header.header() == null ? failure
+                    : failure.withHeader(NexoValidation.header(header.header(), "MessageHeader"));
+        } catch (IOException | NexoDecodingException headerUnusable) {
             return failure;
         }
     }

@@ -32,6 +32,8 @@ public record NexoReceipt(DocumentQualifier qualifier, Map<String, String> field
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SIGNATURE_BLOCK = "Mandatory.Payment.SignatureBlock";
     private static final String RECEIPT_STRING = "Optional.ReceiptString";
+    /** Real receipts are four or five levels deep; written back, a receipt gains two more. */
+    private static final int MAX_DEPTH = 32;
 
     public NexoReceipt {
         Objects.requireNonNull(qualifier, "qualifier");
@@ -71,7 +73,11 @@ public record NexoReceipt(DocumentQualifier qualifier, Map<String, String> field
     /**
      * Reads a PaymentReceipt element.
      *
-     * @throws NexoDecodingException naming the element when the text is not base64 JSON
+     * Fields are named by their dotted path, so a JSON key that is empty or holds a dot is left out,
+     * and so is a value where a receipt has a group (Mandatory, Mandatory.Payment, Optional).
+     *
+     * @throws NexoDecodingException naming the element when the text is not base64 JSON, or is nested
+     *     deeper than any receipt
      */
     public static NexoReceipt from(PaymentReceipt receipt) {
         String at = "PaymentReceipt/OutputContent/OutputText";
@@ -92,6 +98,9 @@ public record NexoReceipt(DocumentQualifier qualifier, Map<String, String> field
         if (body == null || !body.isObject()) {
             throw NexoDecodingException.invalid(at, "receipt JSON has no Merchant or Cardholder object");
         }
+        if (depth(body) > MAX_DEPTH) {
+            throw NexoDecodingException.invalid(at, "receipt JSON nested deeper than " + MAX_DEPTH + " levels");
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         List<String> receiptString = new ArrayList<>();
         boolean[] signature = {false};
@@ -108,6 +117,9 @@ public record NexoReceipt(DocumentQualifier qualifier, Map<String, String> field
     private static void flatten(JsonNode node, String path, Map<String, String> fields, List<String> receiptString,
             boolean[] signature) {
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            if (entry.getKey().isEmpty() || entry.getKey().indexOf('.') >= 0) {
+                continue; // skipped: no dotted path can name it, and kept it would pass for another field
+            }
             String child = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
             JsonNode value = entry.getValue();
             if (child.equals(SIGNATURE_BLOCK)) {
@@ -116,10 +128,23 @@ public record NexoReceipt(DocumentQualifier qualifier, Map<String, String> field
                 value.forEach(line -> receiptString.add(line.asText()));
             } else if (value.isObject()) {
                 flatten(value, child, fields, receiptString, signature);
-            } else if (value.isValueNode()) {
+            } else if (value.isValueNode() && !isGroup(child)) {
                 fields.put(child, value.asText());
             }
         }
+    }
+
+    /** Mandatory, Mandatory.Payment, Optional: groups a written receipt always holds as objects. */
+    private static boolean isGroup(String path) {
+        return SIGNATURE_BLOCK.startsWith(path + ".") || RECEIPT_STRING.startsWith(path + ".");
+    }
+
+    private static int depth(JsonNode node) {
+        int deepest = 0;
+        for (JsonNode child : node) {
+            deepest = Math.max(deepest, depth(child));
+        }
+        return deepest + 1;
     }
 
     private static ObjectNode parent(ObjectNode body, String path) {
