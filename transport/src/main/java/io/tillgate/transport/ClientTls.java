@@ -57,7 +57,7 @@ public final class ClientTls {
             }
             return new ClientTls(builder.build());
         } catch (SSLException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("TLS client settings cannot be used: " + ServerTls.rootMessage(e), e);
+            throw new IllegalArgumentException("TLS client settings cannot be used: " + TlsFailure.reason(e), e);
         }
     }
 

@@ -47,7 +47,7 @@ public final class ServerTls {
         } catch (SSLException | IllegalArgumentException e) {
             throw new IllegalArgumentException("TLS certificate " + certificateChain + " or key " + privateKey
                     + (clientCa == null ? "" : " or client CA " + clientCa) + " cannot be used: "
-                    + rootMessage(e), e);
+                    + TlsFailure.reason(e), e);
         }
     }
 
@@ -65,13 +65,5 @@ public final class ServerTls {
         if (!Files.isReadable(file)) {
             throw new IllegalArgumentException("TLS " + what + " file " + file + " is missing or unreadable");
         }
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

@@ -9,6 +9,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Promise;
 import io.tillgate.p3.codec.P3Message;
 import io.tillgate.p3.netty.P3DecodeFailure;
+import io.tillgate.transport.TlsFailure;
 import java.nio.channels.ClosedChannelException;
 import javax.net.ssl.SSLHandshakeException;
 
@@ -49,8 +50,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof SslHandshakeCompletionEvent handshake) {
             if (!handshake.isSuccess()) {
-                opened.tryFailure(new SSLHandshakeException("TLS handshake failed: " + rootMessage(handshake.cause())
-                        + " (does the client trust the gateway's CA?)"));
+                opened.tryFailure(new SSLHandshakeException("TLS handshake failed: "
+                        + TlsFailure.reason(handshake.cause()) + " (does the client trust the gateway's CA?)"));
                 ctx.close();
             } else if (!webSocket) {
                 opened.trySuccess(ctx.channel());
@@ -72,14 +73,6 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         } else {
             ReferenceCountUtil.release(msg);
         }
-    }
-
-    private static String rootMessage(Throwable cause) {
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     @Override

@@ -49,7 +49,7 @@ final class P3CommandReader {
         Money amount = money(parameters, path);
         String type = P3Validation.require(parameters.type(), path + ".type");
         if (!type.equalsIgnoreCase("CHARGE")) {
-            throw P3Validation.invalid(path + ".type", "expected CHARGE, got '" + clip(type) + "'");
+            throw P3Validation.invalid(path + ".type", "expected CHARGE, got '" + PeerText.clip(type) + "'");
         }
         boolean autoCapture = parameters.autoCapture() == null || parameters.autoCapture();
         return autoCapture
@@ -68,7 +68,7 @@ final class P3CommandReader {
         } else if (type.equalsIgnoreCase("CAPTURE")) {
             kind = PaymentKind.CAPTURE;
         } else {
-            throw P3Validation.invalid(path + ".type", "expected REFUND or CAPTURE, got '" + clip(type) + "'");
+            throw P3Validation.invalid(path + ".type", "expected REFUND or CAPTURE, got '" + PeerText.clip(type) + "'");
         }
         String original = P3Validation.require(parameters.referencedTransactionIdentifier(),
                 path + ".referencedTransactionIdentifier");
@@ -135,7 +135,7 @@ final class P3CommandReader {
         try {
             currency = Money.currency(code.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw P3Validation.invalid(path, "unknown ISO 4217 currency code '" + clip(code) + "'");
+            throw P3Validation.invalid(path, "unknown ISO 4217 currency code '" + PeerText.clip(code) + "'");
         }
         if (currency.getDefaultFractionDigits() < 0) {
             throw P3Validation.invalid(path, "currency " + currency.getCurrencyCode() + " has no ISO 4217 minor unit");
@@ -145,10 +145,5 @@ final class P3CommandReader {
 
     private static P3DecodingException missing(String path) {
         return new P3DecodingException(P3ErrorType.PARAMETER_MISSING, path, "is missing");
-    }
-
-    /** Peer text bounded before it goes into an error message. */
-    static String clip(String value) {
-        return PeerText.clip(value);
     }
 }

@@ -8,6 +8,7 @@ import io.tillgate.core.service.PaymentService;
 import io.tillgate.core.service.ReferenceRule;
 import io.tillgate.core.service.TransactionLookup;
 import io.tillgate.core.terminal.ActionAnswer;
+import io.tillgate.core.text.PeerText;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.p3.codec.AbortTransactionRequest;
 import io.tillgate.p3.codec.AbortTransactionResponse;
@@ -282,6 +283,6 @@ final class P3Session {
     }
 
     private static String clip(String value) {
-        return value == null ? "none" : P3CommandReader.clip(value);
+        return value == null ? "none" : PeerText.clip(value);
     }
 }

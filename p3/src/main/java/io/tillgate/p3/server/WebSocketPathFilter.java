@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.tillgate.core.text.PeerText;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -72,7 +73,7 @@ final class WebSocketPathFilter extends ChannelInboundHandlerAdapter {
     private static void refuse(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
             String text) {
         LOG.info("P3 {} {} {} refused: {}", ctx.channel().remoteAddress(), request.method(),
-                P3CommandReader.clip(request.uri()), status);
+                PeerText.clip(request.uri()), status);
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         request.release();
         FullHttpResponse response = new DefaultFullHttpResponse(request.protocolVersion(), status,

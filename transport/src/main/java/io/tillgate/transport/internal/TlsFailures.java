@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.tillgate.transport.TlsFailure;
 import javax.net.ssl.SSLException;
 
 /**
@@ -27,7 +28,7 @@ public final class TlsFailures extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof SslHandshakeCompletionEvent completion && !completion.isSuccess()) {
             log.warn("{}: TLS handshake with {} failed: {}", listener, ctx.channel().remoteAddress(),
-                    describe(completion.cause()));
+                    TlsFailure.reason(completion.cause()));
             ctx.close();
             return;
         }
@@ -42,13 +43,5 @@ public final class TlsFailures extends ChannelInboundHandlerAdapter {
             return;
         }
         ctx.fireExceptionCaught(cause);
-    }
-
-    private static String describe(Throwable cause) {
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }
