@@ -28,7 +28,7 @@ looks_like_a_card_number() {
 
 grep -E '^  "[a-z0-9]+ io\.' bench/fuzz.sh | tr -d '"' | while read -r module class method; do
   simple=${class##*.}
-  [[ -z $FILTER || "$simple#$method" == *"$FILTER"* ]] || continue
+  [[ -z $FILTER || "$simple#$method" =~ $FILTER ]] || continue
   corpus=$module/target/fuzz/corpus/$simple/$method
   [[ -d $corpus ]] || continue
   seeds=$module/src/test/resources/$(dirname "${class//.//}")/${simple}Inputs/$method

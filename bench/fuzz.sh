@@ -5,9 +5,12 @@
 #   bench/fuzz.sh [DURATION] [FILTER]
 #
 #   DURATION  per target: 90s, 5m, 1h (default 5m)
-#   FILTER    runs only the targets whose Class#method contains it, e.g. Ipp or P3CodecFuzzTest#decode
+#   FILTER    runs only the targets whose Class#method matches it (an extended regular expression, so a
+#             plain substring works), e.g. Ipp, P3CodecFuzzTest#decode or 'P3|Concert'
 #
-# Environment: FUZZ_CPU (the CPU to pin to, default the last one), FUZZ_HEAP (default 1g).
+# Environment: FUZZ_CPU (the CPU to pin to, default the last one), FUZZ_HEAP (default 1g),
+# FUZZ_SUMMARY (the summary file, default target/fuzz-summary.md), FUZZ_NO_BUILD=1 (use the classes of an
+# earlier build: two runs on two CPUs share one build and must not compile under each other).
 #
 # New corpus entries go to <module>/target/fuzz/corpus/<Class>/<method>/, findings (crash-*, timeout-*,
 # oom-*) to <module>/target/fuzz/findings/<Class>/<method>/, the fuzzer's log to target/fuzz/logs/. None
@@ -53,10 +56,12 @@ seconds() {
 MAX_TOTAL_TIME=$(seconds "$DURATION")
 
 # One build for all targets: test classes, and each module's test class path in a file.
-./mvnw -q -pl testkit,p3,concert,ipp,nexo,app -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+if [[ -z ${FUZZ_NO_BUILD:-} ]]; then
+  ./mvnw -q -pl testkit,p3,concert,ipp,nexo,app -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+fi
 
-SUMMARY=$ROOT/target/fuzz-summary.md
+SUMMARY=${FUZZ_SUMMARY:-$ROOT/target/fuzz-summary.md}
 mkdir -p "$ROOT/target"
 {
   echo "Fuzzing run of $(date -u '+%Y-%m-%d %H:%M UTC'): $DURATION per target, CPU $CPU of $(nproc), heap $HEAP"
@@ -68,7 +73,7 @@ mkdir -p "$ROOT/target"
 for target in "${TARGETS[@]}"; do
   read -r module class method <<< "$target"
   simple=${class##*.}
-  [[ -z $FILTER || "$simple#$method" == *"$FILTER"* ]] || continue
+  [[ -z $FILTER || "$simple#$method" =~ $FILTER ]] || continue
   corpus=target/fuzz/corpus/$simple/$method
   findings=target/fuzz/findings/$simple/$method
   log=$ROOT/$module/target/fuzz/logs/${simple}_$method.log
