@@ -12,6 +12,7 @@ import io.tillgate.core.service.PaymentService;
 import io.tillgate.core.service.PaymentServiceSettings;
 import io.tillgate.core.terminal.Terminal;
 import io.tillgate.core.transaction.TransactionRecord;
+import io.tillgate.core.transaction.PublishingTransactionStore;
 import io.tillgate.core.transaction.TransactionStore;
 import io.tillgate.p3.codec.P3Device;
 import io.tillgate.p3.server.P3Server;
@@ -44,7 +45,8 @@ public final class Gateway implements AutoCloseable {
     private final EventLoopGroup terminalIo;
     private final Terminals drivers;
     private final List<Terminal> terminals = new ArrayList<>();
-    private final TransactionStore store;
+    /** The journal; every write is told to its subscribers (metrics, the admin console's live views). */
+    private final PublishingTransactionStore store;
     private final PaymentService payments;
     private final P3Server p3;
     /** The protocol front-ends besides P3, by the entry that configured each. */
@@ -66,7 +68,7 @@ public final class Gateway implements AutoCloseable {
             terminals.add(drivers.create(spec));
             devices.put(spec.id(), P3Device.of(spec.name(), spec.id(), Terminals.p3Type(spec), Terminals.p3Comlink(spec)));
         }
-        this.store = TransactionStores.open(settings.journal());
+        this.store = new PublishingTransactionStore(TransactionStores.open(settings.journal()));
         this.payments = new PaymentService(terminals, store,
                 new PaymentServiceSettings(settings.transactionTimeout(), settings.idempotencyWindow()),
                 Clock.systemUTC());
@@ -115,6 +117,15 @@ public final class Gateway implements AutoCloseable {
 
     public PaymentService payments() {
         return payments;
+    }
+
+    /** The journal as the running gateway writes it; subscribe to hear of every change. */
+    public PublishingTransactionStore journal() {
+        return store;
+    }
+
+    public List<Terminal> terminals() {
+        return List.copyOf(terminals);
     }
 
     /** {@code ws://host:port/p3} (or {@code wss://}) of the running P3 WebSocket listener. */
