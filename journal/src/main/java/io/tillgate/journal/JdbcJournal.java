@@ -1,6 +1,7 @@
 package io.tillgate.journal;
 
 import io.tillgate.core.transaction.TransactionEvent;
+import io.tillgate.core.transaction.TransactionQuery;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionStore;
 import io.tillgate.journal.internal.ConnectionFactory;
@@ -87,8 +88,13 @@ public final class JdbcJournal implements TransactionStore {
     }
 
     @Override
-    public CompletableFuture<Void> update(TransactionRecord record, String note) {
-        return writer.update(record, note);
+    public CompletableFuture<Void> update(TransactionRecord record, String note, String actor) {
+        return writer.update(record, note, actor);
+    }
+
+    @Override
+    public List<TransactionRecord> search(TransactionQuery query) {
+        return reader.search(query);
     }
 
     @Override

@@ -72,7 +72,7 @@ final class JournalResolveCommand implements Callable<Integer> {
             TransactionRecord resolved = transaction.withOutcome(outcome,
                     finding.approved && transaction.kind() != PaymentKind.PREAUTH,
                     Instant.now());
-            store.update(resolved, "resolved by operator " + operator + ": " + note).join();
+            store.update(resolved, note, "cli:" + operator).join();
             spec.commandLine().getOut().printf("transaction %s resolved as %s by %s%n", id, resolved.state(), operator);
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;

@@ -38,8 +38,13 @@ public final class PublishingTransactionStore implements TransactionStore {
     }
 
     @Override
-    public CompletableFuture<Void> update(TransactionRecord record, String note) {
-        return published(journal.update(record, note), record);
+    public CompletableFuture<Void> update(TransactionRecord record, String note, String actor) {
+        return published(journal.update(record, note, actor), record);
+    }
+
+    @Override
+    public List<TransactionRecord> search(TransactionQuery query) {
+        return journal.search(query);
     }
 
     private CompletableFuture<Void> published(CompletableFuture<Void> write, TransactionRecord record) {
