@@ -24,6 +24,11 @@ public final class PublishingTransactionStore implements TransactionStore {
         this.journal = journal;
     }
 
+    /** The store it publishes for, for what only that store can tell (a database's health). */
+    public TransactionStore unwrapped() {
+        return journal;
+    }
+
     public void subscribe(TransactionFeed feed) {
         feeds.add(feed);
     }
