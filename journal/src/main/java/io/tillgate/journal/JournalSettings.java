@@ -1,7 +1,9 @@
 package io.tillgate.journal;
 
+import io.tillgate.journal.internal.Dialect;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where the journal lives: a JDBC URL and, for a server database, the account to log in with.
@@ -21,6 +23,12 @@ public record JournalSettings(String jdbcUrl, String user, String password) {
     /** A SQLite journal in {@code file}; its folder is created when the journal opens. */
     public static JournalSettings sqlite(Path file) {
         return new JournalSettings("jdbc:sqlite:" + file, null, null);
+    }
+
+    /** The file of a SQLite journal; empty for a database server. */
+    public Optional<Path> sqliteFile() {
+        Dialect dialect = Dialect.of(jdbcUrl);
+        return dialect == Dialect.SQLITE ? dialect.file(jdbcUrl) : Optional.empty();
     }
 
     /** The URL with its secrets hidden ({@link JdbcUrlRedactor}): the only form logs and messages show. */

@@ -5,7 +5,10 @@ import io.tillgate.app.config.ConfigException;
 import io.tillgate.app.config.ConfigLoader;
 import io.tillgate.app.config.GatewaySettings;
 import io.tillgate.core.transaction.TransactionStore;
+import io.tillgate.journal.JournalSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -39,6 +42,14 @@ public final class JournalCommand {
             settings = config == null ? ConfigLoader.loadDefault() : ConfigLoader.load(config);
         } catch (ConfigException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
+        }
+        Optional<Path> file = settings.journal().inMemory() ? Optional.empty()
+                : new JournalSettings(settings.journal().url(), null, null).sqliteFile();
+        if (file.isPresent() && !Files.exists(file.get())) {
+            // Opening would create an empty journal and then report that it holds nothing.
+            throw new CliException(ExitCodes.USAGE, "no journal at " + file.get().toAbsolutePath()
+                    + " (journal.url " + settings.journal().redactedUrl() + "); run this where tillgate serve runs, "
+                    + "or name its configuration with --config");
         }
         try {
             return TransactionStores.open(settings.journal());

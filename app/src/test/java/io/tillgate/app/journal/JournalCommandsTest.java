@@ -153,6 +153,21 @@ class JournalCommandsTest {
     }
 
     @Test
+    void aJournalThatIsNotThereIsNotCreatedButNamedWithWhereItWasLookedFor() throws Exception {
+        Path elsewhere = dir.resolve("elsewhere.yaml");
+        Path missing = dir.resolve("nowhere").resolve("journal.db");
+        Files.writeString(elsewhere, Files.readString(config).replaceAll("url: \\S+", "url: jdbc:sqlite:" + missing));
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new TillgateCommand()).setOut(new PrintWriter(new StringWriter(), true))
+                .setErr(new PrintWriter(err, true)).execute("journal", "--config", elsewhere.toString(), "list");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("no journal at " + missing.toAbsolutePath(), "--config");
+        assertThat(missing).doesNotExist();
+        assertThat(missing.getParent()).doesNotExist();
+    }
+
+    @Test
     void resolveSettlesAnUnknownTransactionOnceAndKeepsWhoAndWhyInItsHistory() {
         Run resolve = journal("resolve", unknownToResolve, "--approved", "--note", "acquirer report, ticket 4711",
                 "--operator", "alice");
