@@ -9,6 +9,7 @@ import io.tillgate.app.cli.QueryCommand;
 import io.tillgate.app.cli.RefundCommand;
 import io.tillgate.app.cli.ServeCommand;
 import io.tillgate.core.TillgateVersion;
+import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -19,7 +20,7 @@ import picocli.CommandLine;
         description = "Open-source payment-terminal gateway: POS software pays on any terminal.",
         subcommands = {ServeCommand.class, EmulateCommand.class, PayCommand.class, RefundCommand.class, QueryCommand.class,
             CertCommand.class, HashPasswordCommand.class,
-            JournalCommand.class, CommandLine.HelpCommand.class},
+            JournalCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with:  tillgate serve      then in another shell:  tillgate pay --amount 12.00"})
 public final class TillgateCommand implements Runnable {
 
