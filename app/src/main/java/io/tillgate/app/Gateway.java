@@ -4,6 +4,10 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.tillgate.admin.AdminServer;
+import io.tillgate.admin.auth.SignInObserver;
+import io.tillgate.app.admin.AdminConsole;
+import io.tillgate.app.admin.GatewayTerminalBoard;
 import io.tillgate.app.config.GatewaySettings;
 import io.tillgate.app.config.Protocol;
 import io.tillgate.app.config.TransportSettings;
@@ -51,6 +55,9 @@ public final class Gateway implements AutoCloseable {
     private final P3Server p3;
     /** The protocol front-ends besides P3, by the entry that configured each. */
     private final Map<GatewaySettings.FrontEndSpec, FrontEnd> frontEnds = new LinkedHashMap<>();
+    private final GatewayTerminalBoard board;
+    /** The operator's listener, or {@code null} when disabled; made once P3 listens, whose address it shows. */
+    private AdminServer admin;
 
     private Gateway(GatewaySettings settings) {
         this.simulation = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -82,6 +89,8 @@ public final class Gateway implements AutoCloseable {
         for (GatewaySettings.FrontEndSpec spec : settings.frontEnds()) {
             frontEnds.put(spec, FrontEnds.create(spec, settings, payments, transport));
         }
+        this.board = AdminConsole.board(settings);
+        store.subscribe(board);
     }
 
     /** Builds and starts a gateway; on failure everything already started is stopped again. */
@@ -106,6 +115,12 @@ public final class Gateway implements AutoCloseable {
             }
             // Each front-end logs where it listens, in its protocol's terms.
             gateway.frontEnds.values().forEach(FrontEnd::open);
+            if (settings.admin() != null) {
+                gateway.admin = AdminConsole.create(settings, gateway.transport, gateway.store, gateway.board,
+                        gateway.p3 == null ? null : gateway.p3WebSocketUri(), null, SignInObserver.NONE,
+                        Clock.systemUTC());
+                gateway.admin.open();
+            }
             LOG.info("Tillgate ready: {} terminal(s), {} merchant(s), journal {}", settings.terminals().size(),
                     settings.merchants().size(), settings.journal().redactedUrl());
             return gateway;
@@ -152,8 +167,19 @@ public final class Gateway implements AutoCloseable {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
+    /** Where the admin listener listens: {@code http://host:port} (or {@code https://}). */
+    public URI adminUri() {
+        if (admin == null) {
+            throw new IllegalStateException("the admin listener is off (admin.enabled: false)");
+        }
+        return URI.create((admin.tls() ? "https://" : "http://") + hostPort(admin.addresses().get(0)));
+    }
+
     @Override
     public void close() {
+        if (admin != null) {
+            admin.close();
+        }
         frontEnds.values().forEach(FrontEnd::close);
         if (p3 != null) {
             p3.close();

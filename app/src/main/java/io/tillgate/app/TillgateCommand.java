@@ -2,6 +2,7 @@ package io.tillgate.app;
 
 import io.tillgate.app.cli.CertCommand;
 import io.tillgate.app.cli.EmulateCommand;
+import io.tillgate.app.cli.HashPasswordCommand;
 import io.tillgate.app.cli.JournalCommand;
 import io.tillgate.app.cli.PayCommand;
 import io.tillgate.app.cli.QueryCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine;
 @Command(name = "tillgate", mixinStandardHelpOptions = true, version = "Tillgate 0.1.0",
         description = "Open-source payment-terminal gateway: POS software pays on any terminal.",
         subcommands = {ServeCommand.class, EmulateCommand.class, PayCommand.class, RefundCommand.class, QueryCommand.class,
-            CertCommand.class,
+            CertCommand.class, HashPasswordCommand.class,
             JournalCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with:  tillgate serve      then in another shell:  tillgate pay --amount 12.00"})
 public final class TillgateCommand implements Runnable {

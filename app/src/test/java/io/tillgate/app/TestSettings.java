@@ -12,7 +12,7 @@ public final class TestSettings {
     }
 
     public static GatewaySettings fastDefault(Path journalDir) {
-        return ConfigLoader.loadDefault().withP3Ports(0, 0).withTiming(SimulatedTiming.FAST)
+        return ConfigLoader.loadDefault().withP3Ports(0, 0).withAdminPort(0).withTiming(SimulatedTiming.FAST)
                 .withJournal(sqlite(journalDir));
     }
 

@@ -1,6 +1,7 @@
 package io.tillgate.journal;
 
 import io.tillgate.core.transaction.TransactionEvent;
+import io.tillgate.core.transaction.TransactionQuery;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionStore;
 import io.tillgate.journal.internal.ConnectionFactory;
@@ -10,7 +11,11 @@ import io.tillgate.journal.internal.JournalReader;
 import io.tillgate.journal.internal.JournalWriter;
 import io.tillgate.journal.internal.Migrations;
 import io.tillgate.journal.internal.ReadPool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -41,11 +46,14 @@ public final class JdbcJournal implements TransactionStore {
     private final JournalWriter writer;
     private final ReadPool reads;
     private final JournalReader reader;
+    /** The SQLite file, or {@code null} for PostgreSQL. */
+    private final Path file;
 
-    private JdbcJournal(JournalWriter writer, ReadPool reads) {
+    private JdbcJournal(JournalWriter writer, ReadPool reads, Path file) {
         this.writer = writer;
         this.reads = reads;
         this.reader = new JournalReader(reads);
+        this.file = file;
     }
 
     /** Opens the journal with group commit. */
@@ -74,7 +82,8 @@ public final class JdbcJournal implements TransactionStore {
         }
         LOG.info("journal open on {}{}, batch limit {}", settings.redactedUrl(),
                 connections.dialect() == Dialect.SQLITE ? " (WAL, synchronous=FULL)" : "", batchLimit);
-        return new JdbcJournal(writer, new ReadPool(connections, READ_CONNECTIONS));
+        return new JdbcJournal(writer, new ReadPool(connections, READ_CONNECTIONS),
+                connections.dialect().file(settings.jdbcUrl()).orElse(null));
     }
 
     @Override
@@ -87,8 +96,37 @@ public final class JdbcJournal implements TransactionStore {
     }
 
     @Override
-    public CompletableFuture<Void> update(TransactionRecord record, String note) {
-        return writer.update(record, note);
+    public CompletableFuture<Void> update(TransactionRecord record, String note, String actor) {
+        return writer.update(record, note, actor);
+    }
+
+    @Override
+    public List<TransactionRecord> search(TransactionQuery query) {
+        return reader.search(query);
+    }
+
+    /**
+     * Why the journal cannot take a write now, or empty when it can: for readiness checks. The
+     * database must answer, a SQLite file must be writable by this process, and a PostgreSQL server
+     * must not be a read-only standby (after a fail-over the gateway may still point at the old
+     * primary). Blocks for one query; never call it on an event loop.
+     */
+    public Optional<String> writeProblem() {
+        if (file != null && !Files.isWritable(file)) {
+            return Optional.of("the journal file " + file + " is not writable by this process");
+        }
+        try {
+            return reads.read("checking the journal takes writes", connection -> {
+                String query = file == null ? "SELECT pg_is_in_recovery()" : "SELECT 0";
+                try (Statement statement = connection.createStatement();
+                        ResultSet row = statement.executeQuery(query)) {
+                    return row.next() && row.getBoolean(1)
+                            ? Optional.of("the PostgreSQL server is a read-only standby") : Optional.<String>empty();
+                }
+            });
+        } catch (JournalException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     @Override

@@ -73,7 +73,7 @@ class JournalFromPreviousReleaseTest {
             assertKeptAndReadable(journal);
             assertNewRules(journal);
         }
-        assertMigratedToVersion2(settings.jdbcUrl(), null);
+        assertMigratedToTheLatestVersion(settings.jdbcUrl(), null);
         try (Connection connection = DriverManager.getConnection(settings.jdbcUrl());
                 Statement statement = connection.createStatement();
                 ResultSet plan = statement.executeQuery(
@@ -99,7 +99,7 @@ class JournalFromPreviousReleaseTest {
                 assertKeptAndReadable(journal);
                 assertNewRules(journal);
             }
-            assertMigratedToVersion2(url, user);
+            assertMigratedToTheLatestVersion(url, user);
         } finally {
             LocalPostgres.execute(LocalPostgres.URL, user, "DROP SCHEMA " + schema + " CASCADE");
         }
@@ -159,7 +159,7 @@ class JournalFromPreviousReleaseTest {
                 ReferenceRule.RETRY_RETURNS_APPROVAL, null);
     }
 
-    private static void assertMigratedToVersion2(String url, String user) throws SQLException {
+    private static void assertMigratedToTheLatestVersion(String url, String user) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, user, null);
                 Statement statement = connection.createStatement();
                 ResultSet versions = statement.executeQuery(
@@ -168,7 +168,7 @@ class JournalFromPreviousReleaseTest {
             while (versions.next()) {
                 applied.add(versions.getString(1));
             }
-            assertThat(applied).containsExactly("1", "2");
+            assertThat(applied).containsExactly("1", "2", "3");
         }
     }
 

@@ -14,6 +14,7 @@ import io.tillgate.core.payment.TransactionOutcome;
 import io.tillgate.core.payment.TransactionResult;
 import io.tillgate.core.transaction.IllegalTransitionException;
 import io.tillgate.core.transaction.TransactionEvent;
+import io.tillgate.core.transaction.TransactionQuery;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionState;
 import io.tillgate.core.transaction.TransactionStore;
@@ -172,14 +173,44 @@ abstract class TransactionStoreContract {
         assertThatThrownBy(() -> await(store.update(unknown.withState(TransactionState.IN_PROGRESS, at(11)))))
                 .isInstanceOf(IllegalTransitionException.class);
         TransactionRecord resolved = unknown.withOutcome(approval(), true, at(12));
-        await(store.update(resolved, "operator alice: customer showed bank statement"));
+        await(store.update(resolved, "customer showed bank statement", "admin:alice"));
 
         assertThat(store.findById(sent.id())).contains(resolved);
         List<TransactionEvent> history = store.history(sent.id());
         assertThat(history).extracting(TransactionEvent::state).containsExactly(TransactionState.CREATED,
                 TransactionState.SENT, TransactionState.UNKNOWN, TransactionState.APPROVED);
-        assertThat(history.get(3).note()).isEqualTo("operator alice: customer showed bank statement");
-        assertThat(history.get(2).note()).isNull();
+        assertThat(history.get(3)).extracting(TransactionEvent::note, TransactionEvent::actor)
+                .containsExactly("customer showed bank statement", "admin:alice");
+        assertThat(history.get(2)).extracting(TransactionEvent::note, TransactionEvent::actor)
+                .containsExactly(null, null);
+    }
+
+    @Test
+    void searchAppliesEveryCriterionNewestFirst() throws Exception {
+        TransactionRecord older = sale(at(0));
+        TransactionRecord otherMerchant = created(PaymentKind.SALE, "shop-2", "req-2", "order-7", null, at(10));
+        TransactionRecord newer = created(PaymentKind.SALE, MERCHANT, "req-3", "order-7", null, at(20));
+        for (TransactionRecord record : List.of(older, otherMerchant, newer)) {
+            await(store.insert(record));
+        }
+        TransactionRecord approved = newer.withOutcome(approval(), true, at(21));
+        await(store.update(approved));
+
+        assertThat(store.search(TransactionQuery.newest(10))).extracting(TransactionRecord::id)
+                .containsExactly(newer.id(), otherMerchant.id(), older.id());
+        assertThat(store.search(TransactionQuery.newest(2))).extracting(TransactionRecord::id)
+                .containsExactly(newer.id(), otherMerchant.id());
+        assertThat(store.search(new TransactionQuery(MERCHANT, null, null, false, null, null, null, 10)))
+                .extracting(TransactionRecord::id).containsExactly(newer.id(), older.id());
+        assertThat(store.search(new TransactionQuery(null, null, TransactionState.APPROVED, false, null, null, null,
+                10))).containsExactly(approved);
+        assertThat(store.search(new TransactionQuery(null, null, null, true, null, null, null, 10)))
+                .extracting(TransactionRecord::id).containsExactly(otherMerchant.id(), older.id());
+        assertThat(store.search(new TransactionQuery(null, null, null, false, "order-7", null, null, 10)))
+                .extracting(TransactionRecord::id).containsExactly(newer.id(), otherMerchant.id());
+        assertThat(store.search(new TransactionQuery(null, null, null, false, null, at(10), at(20), 10)))
+                .extracting(TransactionRecord::id).containsExactly(otherMerchant.id());
+        assertThat(store.search(new TransactionQuery(null, "till-9", null, false, null, null, null, 10))).isEmpty();
     }
 
     @Test

@@ -65,6 +65,11 @@ public final class ServerTransport implements AutoCloseable {
     }
 
     /** The I/O event loops, for the clients a front-end runs beside its listener (a nexo POS listener's posts). */
+    /** Every listener opened on this transport, closed ones included (see {@link Listener#isOpen()}). */
+    public List<Listener> listeners() {
+        return List.copyOf(listeners);
+    }
+
     public EventLoopGroup ioLoops() {
         return workers;
     }

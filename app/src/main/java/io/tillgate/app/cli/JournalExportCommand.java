@@ -1,10 +1,7 @@
 package io.tillgate.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import io.tillgate.admin.api.ExportRow;
 import io.tillgate.core.transaction.TransactionStore;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,20 +40,12 @@ final class JournalExportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (TransactionStore store = journal.open()) {
             Instant from = since == null ? Instant.EPOCH : JournalView.since(since, Clock.systemUTC());
-            List<JournalExportRow> rows = store.findSince(from).stream().map(JournalExportRow::of).toList();
-            if (format == Format.csv) {
-                CsvMapper csv = new CsvMapper();
-                out.print(csv.writer(csv.schemaFor(JournalExportRow.class).withHeader()).writeValueAsString(rows));
-            } else {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
-            }
+            List<ExportRow> rows = store.findSince(from).stream().map(ExportRow::of).toList();
+            out.print(ExportRow.write(rows, format == Format.csv));
             out.flush();
             return ExitCodes.OK;
         } catch (CliException e) {
             return JournalCommands.fail(spec, "export", e);
-        } catch (IOException e) {
-            return JournalCommands.fail(spec, "export", new CliException(ExitCodes.CONNECTION,
-                    "cannot write the export: " + e.getMessage()));
         }
     }
 }

@@ -1,10 +1,7 @@
 package io.tillgate.app.cli;
 
-import io.tillgate.core.payment.PaymentKind;
-import io.tillgate.core.payment.TransactionOutcome;
-import io.tillgate.core.payment.TransactionResult;
+import io.tillgate.core.transaction.OperatorResolution;
 import io.tillgate.core.transaction.TransactionRecord;
-import io.tillgate.core.transaction.TransactionState;
 import io.tillgate.core.transaction.TransactionStore;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -60,19 +57,13 @@ final class JournalResolveCommand implements Callable<Integer> {
         try (TransactionStore store = journal.open()) {
             TransactionRecord transaction = store.findById(id).orElseThrow(
                     () -> new CliException(ExitCodes.NOT_APPROVED, "no transaction " + id + " in the journal"));
-            if (transaction.state() != TransactionState.UNKNOWN) {
-                throw new CliException(ExitCodes.NOT_APPROVED, "transaction " + id + " is " + transaction.state()
-                        + "; only UNKNOWN transactions can be resolved"
-                        + (transaction.isFinal() ? "" : " (the gateway is still working on it, or has not been "
-                                + "restarted since it stopped)"));
+            TransactionRecord resolved;
+            try {
+                resolved = OperatorResolution.settle(transaction, finding.approved, Instant.now());
+            } catch (IllegalStateException e) {
+                throw new CliException(ExitCodes.NOT_APPROVED, e.getMessage());
             }
-            TransactionResult result = finding.approved ? TransactionResult.APPROVED : TransactionResult.DECLINED;
-            TransactionOutcome outcome = TransactionOutcome.builder(result).reason("OPERATOR_RESOLVED")
-                    .approvedAmount(finding.approved ? transaction.amount() : null).build();
-            TransactionRecord resolved = transaction.withOutcome(outcome,
-                    finding.approved && transaction.kind() != PaymentKind.PREAUTH,
-                    Instant.now());
-            store.update(resolved, "resolved by operator " + operator + ": " + note).join();
+            store.update(resolved, note, "cli:" + operator).join();
             spec.commandLine().getOut().printf("transaction %s resolved as %s by %s%n", id, resolved.state(), operator);
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Objects;
 
 /** How the journal tools print transactions and read {@code --since}. */
 final class JournalView {
@@ -71,7 +72,9 @@ final class JournalView {
         }
         out.println("history:");
         for (TransactionEvent event : history) {
-            out.printf("  %-24s  %-11s  %s%n", event.at(), event.state(), orDash(event.note()));
+            String by = event.actor() == null ? "" : "by " + event.actor() + (event.note() == null ? "" : ": ");
+            out.printf("  %-24s  %-11s  %s%n", event.at(), event.state(),
+                    by.isEmpty() ? orDash(event.note()) : by + Objects.toString(event.note(), ""));
         }
     }
 

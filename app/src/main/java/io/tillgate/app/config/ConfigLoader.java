@@ -170,9 +170,16 @@ public final class ConfigLoader {
         List<GatewaySettings.FrontEndSpec> frontEnds = frontEnds(config.frontEnds(), terminalIds, merchants, p3);
         MerchantSecretRules.requireDemoSecretOnLoopbackOnly(merchants,
                 listeners(host, p3 != null || !frontEnds.isEmpty(), terminals, config.nexoListener()));
+        Set<Integer> portsTaken = new HashSet<>();
+        if (p3 != null) {
+            portsTaken.add(p3.websocketPort());
+            portsTaken.add(p3.tcpPort());
+        }
+        frontEnds.forEach(f -> portsTaken.add(f.port()));
+        GatewaySettings.AdminSpec admin = AdminConfig.spec(config.admin(), host, secrets, portsTaken);
         return new GatewaySettings(host, Collections.unmodifiableMap(information), timeout, window,
                 receiptWidth, zone, journal, p3, merchants, terminals, frontEnds,
-                TransportConfig.settings(g.limits(), config.tls(), config.p3()));
+                TransportConfig.settings(g.limits(), config.tls(), config.p3()), admin);
     }
 
     /** Every address the gateway will listen on, and the key that says so. */
@@ -399,7 +406,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static String identifier(String key, String value) {
+    static String identifier(String key, String value) {
         if (value == null || !value.matches("[A-Za-z0-9._-]{1,64}")) {
             // The value is not repeated: a lost line break can have joined a secret to it.
             throw new ConfigException(key, value == null ? "is required"

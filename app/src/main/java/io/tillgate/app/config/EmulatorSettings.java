@@ -47,6 +47,6 @@ public final class EmulatorSettings {
                 null);
         return new GatewaySettings(host, Map.of(), Duration.ofMinutes(3), Duration.ofHours(24), 40,
                 ZoneId.systemDefault(), new GatewaySettings.JournalSpec(GatewaySettings.JournalSpec.MEMORY, null, null),
-                null, List.of(merchant), List.of(terminal), List.of(frontEnd), TransportSettings.plaintext());
+                null, List.of(merchant), List.of(terminal), List.of(frontEnd), TransportSettings.plaintext(), null);
     }
 }

@@ -16,7 +16,8 @@ public record GatewayConfig(
         @JsonProperty("terminals") List<TerminalEntry> terminals,
         @JsonProperty("nexoListener") NexoListener nexoListener,
         @JsonProperty("frontEnds") List<FrontEndEntry> frontEnds,
-        @JsonProperty("tls") Tls tls) {
+        @JsonProperty("tls") Tls tls,
+        @JsonProperty("admin") Admin admin) {
 
     /** Settings common to every front-end. */
     public record Gateway(
@@ -65,6 +66,35 @@ public record GatewayConfig(
             @JsonProperty("allowedOrigins") List<String> allowedOrigins,
             @JsonProperty("loginFailuresBeforeLockout") Integer loginFailuresBeforeLockout,
             @JsonProperty("loginLockout") String loginLockout) {
+    }
+
+    /** The operator's listener: health, metrics, the admin API and the web console. */
+    public record Admin(
+            @JsonProperty("enabled") Boolean enabled,
+            @JsonProperty("port") Integer port,
+            @JsonProperty("sessionTimeout") String sessionTimeout,
+            @JsonProperty("lockout") String lockout,
+            @JsonProperty("accounts") List<AdminAccount> accounts,
+            @JsonProperty("tokens") List<AdminToken> tokens) {
+    }
+
+    /** An operator who signs in to the console or the API with a password. */
+    public record AdminAccount(
+            @JsonProperty("name") String name,
+            @JsonProperty("role") String role,
+            @JsonProperty("passwordHash") String passwordHash) {
+    }
+
+    /** A program that calls the API with a bearer token. */
+    public record AdminToken(
+            @JsonProperty("name") String name,
+            @JsonProperty("role") String role,
+            @JsonProperty("token") String token) {
+
+        @Override
+        public String toString() {
+            return "AdminToken[name=" + name + "]";
+        }
     }
 
     /** A merchant that may log in. */

@@ -1,5 +1,7 @@
 package io.tillgate.app.config;
 
+import io.tillgate.admin.auth.Account;
+import io.tillgate.admin.auth.ApiToken;
 import io.tillgate.concert.driver.ConcertTerminalConfig;
 import io.tillgate.core.merchant.Merchant;
 import io.tillgate.core.simulated.SimulatedTiming;
@@ -33,6 +35,7 @@ import java.util.Objects;
  * @param terminals the terminals, in configuration order
  * @param frontEnds the protocol front-ends besides P3, each in front of one terminal
  * @param transport TLS, connection limits and WebSocket origins of the listeners
+ * @param admin the operator's listener, or {@code null} when disabled
  */
 public record GatewaySettings(
         String host,
@@ -46,13 +49,44 @@ public record GatewaySettings(
         List<Merchant> merchants,
         List<TerminalSpec> terminals,
         List<FrontEndSpec> frontEnds,
-        TransportSettings transport) {
+        TransportSettings transport,
+        AdminSpec admin) {
 
     public GatewaySettings {
         merchants = List.copyOf(merchants);
         terminals = List.copyOf(terminals);
         frontEnds = List.copyOf(frontEnds);
         Objects.requireNonNull(transport, "transport");
+    }
+
+    /**
+     * The admin listener: on {@code gateway.host}, guarded as the P3 listener (TLS when configured).
+     *
+     * @param port its port, 0 for any free one
+     * @param accounts operators who sign in with a password
+     * @param tokens programs that send a bearer token
+     * @param sessionIdleTimeout how long a console session lasts without a request
+     * @param lockout how long an account is locked after too many wrong passwords
+     */
+    public record AdminSpec(int port, List<Account> accounts, List<ApiToken> tokens, Duration sessionIdleTimeout,
+            Duration lockout) {
+
+        public AdminSpec {
+            accounts = List.copyOf(accounts);
+            tokens = List.copyOf(tokens);
+        }
+    }
+
+    /** The same settings with the admin listener, if any, on {@code port} (0 = any free port). */
+    public GatewaySettings withAdminPort(int port) {
+        return admin == null ? this : withAdmin(new AdminSpec(port, admin.accounts(), admin.tokens(),
+                admin.sessionIdleTimeout(), admin.lockout()));
+    }
+
+    /** The same settings with this admin listener, or none ({@code null}). */
+    public GatewaySettings withAdmin(AdminSpec spec) {
+        return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
+                journal, p3, merchants, terminals, frontEnds, transport, spec);
     }
 
     /**
@@ -184,7 +218,7 @@ public record GatewaySettings(
     public GatewaySettings withP3Ports(int websocketPort, int tcpPort) {
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
                 journal, new P3Settings(websocketPort, tcpPort, p3.maxFrameBytes(), p3.idleTimeout(),
-                        p3.loginThrottle()), merchants, terminals, frontEnds, transport);
+                        p3.loginThrottle()), merchants, terminals, frontEnds, transport, admin);
     }
 
     /** The same settings with every Concert front-end ending a request after {@code quietInterval} of silence. */
@@ -194,7 +228,7 @@ public record GatewaySettings(
                         .map(f -> f.protocol() != Protocol.CONCERT ? f : new FrontEndSpec(f.protocol(), f.port(),
                                 f.terminalId(), f.merchantId(), f.ippSlave(), f.nexoPosListener(), quietInterval,
                                 f.allowed(), f.nexoPosListenerTrust()))
-                        .toList(), transport);
+                        .toList(), transport, admin);
     }
 
     /** The same settings with every simulated terminal at {@code timing}. */
@@ -203,23 +237,23 @@ public record GatewaySettings(
                 journal, p3, merchants, terminals.stream()
                         .map(t -> t instanceof SimulatedTerminalSpec s
                                 ? new SimulatedTerminalSpec(s.id(), s.name(), timing, s.partialApproval()) : t)
-                        .toList(), frontEnds, transport);
+                        .toList(), frontEnds, transport, admin);
     }
 
     public GatewaySettings withTransactionTimeout(Duration timeout) {
         return new GatewaySettings(host, information, timeout, idempotencyWindow, receiptWidth, zone, journal, p3,
-                merchants, terminals, frontEnds, transport);
+                merchants, terminals, frontEnds, transport, admin);
     }
 
     /** The same settings recording transactions in {@code spec}. */
     public GatewaySettings withJournal(JournalSpec spec) {
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone, spec,
-                p3, merchants, terminals, frontEnds, transport);
+                p3, merchants, terminals, frontEnds, transport, admin);
     }
 
     /** The same settings with the listeners guarded by {@code settings}. */
     public GatewaySettings withTransport(TransportSettings settings) {
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
-                journal, p3, merchants, terminals, frontEnds, settings);
+                journal, p3, merchants, terminals, frontEnds, settings, admin);
     }
 }

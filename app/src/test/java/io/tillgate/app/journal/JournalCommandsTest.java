@@ -163,7 +163,7 @@ class JournalCommandsTest {
         assertThat(show.out).containsPattern("(?m)^state: +APPROVED$")
                 .containsPattern("(?m)^result: +APPROVED \\(OPERATOR_RESOLVED\\)$")
                 .containsPattern("(?m)^ +\\S+ +UNKNOWN +.+$")
-                .containsPattern("(?m)^ +\\S+ +APPROVED +resolved by operator alice: acquirer report, ticket 4711$");
+                .containsPattern("(?m)^ +\\S+ +APPROVED +by cli:alice: acquirer report, ticket 4711$");
 
         Run again = journal("resolve", unknownToResolve, "--declined", "--note", "second thoughts", "--operator",
                 "bob");

@@ -67,7 +67,7 @@ public final class InMemoryTransactionStore implements TransactionStore {
         insertionOrder.add(record.id());
         size.incrementAndGet();
         forgetOldest();
-        append(record, null);
+        append(record, null, null);
         if (record.reference() != null) {
             byReference.compute(record.reference(), (reference, ids) -> {
                 List<String> next = ids == null ? new ArrayList<>(1) : ids;
@@ -83,7 +83,7 @@ public final class InMemoryTransactionStore implements TransactionStore {
     }
 
     @Override
-    public CompletableFuture<Void> update(TransactionRecord record, String note) {
+    public CompletableFuture<Void> update(TransactionRecord record, String note, String actor) {
         try {
             byId.compute(record.id(), (id, stored) -> {
                 if (stored == null) {
@@ -100,7 +100,7 @@ public final class InMemoryTransactionStore implements TransactionStore {
                 }
                 return record;
             });
-            append(record, note);
+            append(record, note, actor);
             return CompletableFuture.completedFuture(null);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
@@ -159,11 +159,16 @@ public final class InMemoryTransactionStore implements TransactionStore {
         }
     }
 
-    private void append(TransactionRecord record, String note) {
+    private void append(TransactionRecord record, String note, String actor) {
         List<TransactionEvent> events = histories.computeIfAbsent(record.id(), id -> new ArrayList<>());
         synchronized (events) {
-            events.add(new TransactionEvent(record.id(), record.state(), record.updatedAt(), note));
+            events.add(new TransactionEvent(record.id(), record.state(), record.updatedAt(), note, actor));
         }
+    }
+
+    @Override
+    public List<TransactionRecord> search(TransactionQuery query) {
+        return byId.values().stream().filter(query::matches).sorted(NEWEST_FIRST).limit(query.limit()).toList();
     }
 
     @Override

@@ -24,6 +24,11 @@ public final class PublishingTransactionStore implements TransactionStore {
         this.journal = journal;
     }
 
+    /** The store it publishes for, for what only that store can tell (a database's health). */
+    public TransactionStore unwrapped() {
+        return journal;
+    }
+
     public void subscribe(TransactionFeed feed) {
         feeds.add(feed);
     }
@@ -38,8 +43,13 @@ public final class PublishingTransactionStore implements TransactionStore {
     }
 
     @Override
-    public CompletableFuture<Void> update(TransactionRecord record, String note) {
-        return published(journal.update(record, note), record);
+    public CompletableFuture<Void> update(TransactionRecord record, String note, String actor) {
+        return published(journal.update(record, note, actor), record);
+    }
+
+    @Override
+    public List<TransactionRecord> search(TransactionQuery query) {
+        return journal.search(query);
     }
 
     private CompletableFuture<Void> published(CompletableFuture<Void> write, TransactionRecord record) {

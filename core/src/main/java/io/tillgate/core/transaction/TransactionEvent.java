@@ -9,10 +9,17 @@ import java.util.Objects;
  * @param transactionId the transaction
  * @param state the state entered
  * @param at when
- * @param note who or what moved it there and why ({@code operator alice: customer showed bank
- *     statement}), or {@code null} for ordinary progress
+ * @param note why, as the one who moved it there wrote it ({@code customer showed bank statement}),
+ *     or {@code null} for ordinary progress
+ * @param actor the authenticated account that moved it there ({@code admin:alice}, {@code cli:bob}),
+ *     or {@code null} when the gateway itself did; never taken from free text
  */
-public record TransactionEvent(String transactionId, TransactionState state, Instant at, String note) {
+public record TransactionEvent(String transactionId, TransactionState state, Instant at, String note, String actor) {
+
+    /** An event of the gateway's own making, or with a note and no account. */
+    public TransactionEvent(String transactionId, TransactionState state, Instant at, String note) {
+        this(transactionId, state, at, note, null);
+    }
 
     public TransactionEvent {
         Objects.requireNonNull(transactionId, "transactionId");

@@ -27,8 +27,19 @@ public interface TransactionStore extends AutoCloseable {
         return update(record, null);
     }
 
-    /** As {@link #update(TransactionRecord)}, with a note for the history (an operator's resolution). */
-    CompletableFuture<Void> update(TransactionRecord record, String note);
+    /** As {@link #update(TransactionRecord)}, with a note for the history. */
+    default CompletableFuture<Void> update(TransactionRecord record, String note) {
+        return update(record, note, null);
+    }
+
+    /**
+     * As {@link #update(TransactionRecord)}, with a note and the account that made the change (an
+     * operator's resolution) for the history.
+     */
+    CompletableFuture<Void> update(TransactionRecord record, String note, String actor);
+
+    /** The transactions a query selects, newest first, at most {@link TransactionQuery#limit()}. */
+    List<TransactionRecord> search(TransactionQuery query);
 
     /** The transaction's history, oldest first; empty for an unknown id. */
     List<TransactionEvent> history(String id);

@@ -1,6 +1,7 @@
 package io.tillgate.journal.internal;
 
 import io.tillgate.core.transaction.TransactionEvent;
+import io.tillgate.core.transaction.TransactionQuery;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionState;
 import java.sql.Connection;
@@ -32,12 +33,13 @@ public final class JournalReader {
     private static final String BY_REQUEST_REFERENCE =
             SELECT + "merchant_id = ? AND protocol = ? AND request_reference = ?" + NEWEST;
     private static final String BY_ORIGINAL = SELECT + "original_transaction_id = ?" + OLDEST_FIRST;
-    private static final String UNRESOLVED = SELECT + "state IN (" + Arrays.stream(TransactionState.values())
+    private static final String NOT_FINAL = Arrays.stream(TransactionState.values())
             .filter(state -> !state.isFinal()).map(state -> "'" + state.name() + "'")
-            .collect(Collectors.joining(", ")) + ")" + OLDEST_FIRST;
+            .collect(Collectors.joining(", "));
+    private static final String UNRESOLVED = SELECT + "state IN (" + NOT_FINAL + ")" + OLDEST_FIRST;
     private static final String SINCE = SELECT + "created_at >= ?" + OLDEST_FIRST;
     private static final String HISTORY =
-            "SELECT state, at, note FROM transaction_events WHERE transaction_id = ? ORDER BY seq";
+            "SELECT state, at, note, actor FROM transaction_events WHERE transaction_id = ? ORDER BY seq";
 
     private final ReadPool pool;
 
@@ -77,6 +79,31 @@ public final class JournalReader {
         return list("listing transactions since " + since, SINCE, EpochMicros.ceiling(since));
     }
 
+    /** One statement with a condition per criterion given; the state and created_at indexes serve it. */
+    public List<TransactionRecord> search(TransactionQuery query) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        criterion(where, parameters, " AND merchant_id = ?", query.merchantId());
+        criterion(where, parameters, " AND terminal_id = ?", query.terminalId());
+        criterion(where, parameters, " AND state = ?", query.state() == null ? null : query.state().name());
+        criterion(where, parameters, " AND reference = ?", query.reference());
+        criterion(where, parameters, " AND created_at >= ?",
+                query.from() == null ? null : EpochMicros.ceiling(query.from()));
+        criterion(where, parameters, " AND created_at < ?", query.to() == null ? null : EpochMicros.ceiling(query.to()));
+        if (query.unresolved()) {
+            where.append(" AND state IN (").append(NOT_FINAL).append(')');
+        }
+        return list("searching the journal", SELECT + where + NEWEST_FIRST + " LIMIT " + query.limit(),
+                parameters.toArray());
+    }
+
+    private static void criterion(StringBuilder where, List<Object> parameters, String condition, Object value) {
+        if (value != null) {
+            where.append(condition);
+            parameters.add(value);
+        }
+    }
+
     public List<TransactionEvent> history(String id) {
         return pool.read("reading the history of transaction " + id, connection -> {
             try (PreparedStatement statement = prepare(connection, HISTORY, id);
@@ -84,7 +111,7 @@ public final class JournalReader {
                 List<TransactionEvent> events = new ArrayList<>();
                 while (rows.next()) {
                     events.add(new TransactionEvent(id, TransactionState.valueOf(rows.getString("state")),
-                            EpochMicros.toInstant(rows.getLong("at")), rows.getString("note")));
+                            EpochMicros.toInstant(rows.getLong("at")), rows.getString("note"), rows.getString("actor")));
                 }
                 return events;
             }

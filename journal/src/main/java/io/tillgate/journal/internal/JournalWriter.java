@@ -76,8 +76,8 @@ public final class JournalWriter implements AutoCloseable {
     }
 
     /** Queues a state change; the future completes once it is durable, or fails if it is refused. */
-    public CompletableFuture<Void> update(TransactionRecord record, String note) {
-        return submit(WriteCommand.update(record, note));
+    public CompletableFuture<Void> update(TransactionRecord record, String note, String actor) {
+        return submit(WriteCommand.update(record, note, actor));
     }
 
     private CompletableFuture<Void> submit(WriteCommand command) {

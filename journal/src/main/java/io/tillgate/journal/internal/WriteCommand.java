@@ -31,8 +31,8 @@ sealed interface WriteCommand {
     }
 
     /** A state change; its column values are worked out here, on the caller's thread. */
-    static WriteCommand update(TransactionRecord record, String note) {
-        return new Update(record, TransactionRows.progress(record), CardDataMasker.mask(note),
+    static WriteCommand update(TransactionRecord record, String note, String actor) {
+        return new Update(record, TransactionRows.progress(record), CardDataMasker.mask(note), actor,
                 new CompletableFuture<>());
     }
 
@@ -48,14 +48,14 @@ sealed interface WriteCommand {
     }
 
     /** A state change; refused, and raised as an alarm, if the stored state may not move to it. */
-    record Update(TransactionRecord record, ColumnValues progress, String note, CompletableFuture<Void> future)
-            implements WriteCommand {
+    record Update(TransactionRecord record, ColumnValues progress, String note, String actor,
+            CompletableFuture<Void> future) implements WriteCommand {
 
         private static final Logger LOG = LoggerFactory.getLogger(WriteCommand.class);
 
         @Override
         public RuntimeException apply(WriteStatements statements) throws SQLException {
-            if (statements.update(record, progress, note)) {
+            if (statements.update(record, progress, note, actor)) {
                 return null;
             }
             return statements.state(record.id())

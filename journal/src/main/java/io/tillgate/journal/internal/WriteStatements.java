@@ -38,8 +38,8 @@ final class WriteStatements implements AutoCloseable {
             + ") OR (state = ? AND captured = FALSE))";
     private static final String FIRST_EVENT =
             "INSERT INTO transaction_events (transaction_id, seq, state, at, note) VALUES (?, 1, ?, ?, ?)";
-    private static final String NEXT_EVENT = "INSERT INTO transaction_events (transaction_id, seq, state, at, note)"
-            + " SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ? FROM transaction_events WHERE transaction_id = ?";
+    private static final String NEXT_EVENT = "INSERT INTO transaction_events (transaction_id, seq, state, at, note,"
+            + " actor) SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ? FROM transaction_events WHERE transaction_id = ?";
     private static final String STATE = "SELECT state FROM transactions WHERE id = ?";
 
     /** For each new state, the stored states it may replace: those that can move to it, and itself if not final. */
@@ -90,7 +90,7 @@ final class WriteStatements implements AutoCloseable {
      * there is no such row. What the transaction is (merchant, amount, references…) was fixed by its
      * insert and is not rewritten.
      */
-    boolean update(TransactionRecord record, ColumnValues progress, String note) throws SQLException {
+    boolean update(TransactionRecord record, ColumnValues progress, String note, String actor) throws SQLException {
         int i = progress.bind(update, 1);
         update.setString(i++, record.id());
         for (String previous : PREVIOUS.get(record.state())) {
@@ -104,12 +104,9 @@ final class WriteStatements implements AutoCloseable {
         nextEvent.setString(1, record.id());
         nextEvent.setString(2, record.state().name());
         nextEvent.setLong(3, EpochMicros.of(record.updatedAt()));
-        if (note == null) {
-            nextEvent.setNull(4, Types.VARCHAR);
-        } else {
-            nextEvent.setString(4, note);
-        }
-        nextEvent.setString(5, record.id());
+        setText(nextEvent, 4, note);
+        setText(nextEvent, 5, actor);
+        nextEvent.setString(6, record.id());
         nextEvent.executeUpdate();
         return true;
     }
@@ -144,5 +141,13 @@ final class WriteStatements implements AutoCloseable {
             previous.put(next, List.copyOf(from));
         }
         return previous;
+    }
+
+    private static void setText(PreparedStatement statement, int index, String text) throws SQLException {
+        if (text == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, text);
+        }
     }
 }

@@ -1,15 +1,23 @@
-package io.tillgate.app.cli;
+package io.tillgate.admin.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import io.tillgate.core.payment.TransactionOutcome;
 import io.tillgate.core.transaction.TransactionRecord;
+import java.util.List;
 
-/** One exported transaction: flat, so CSV and JSON carry the same columns. */
+/**
+ * One exported transaction: flat, so CSV and JSON carry the same columns, whether exported by
+ * {@code tillgate journal export} or the admin API.
+ */
 @JsonPropertyOrder({"id", "createdAt", "updatedAt", "merchant", "terminal", "protocol", "requestReference",
     "reference", "kind", "amount", "currency", "state", "reason", "approvedAmount", "maskedPan", "scheme",
     "entryMode", "verification", "authorisationCode", "terminalReference", "acquirerReference",
     "originalTransactionId", "captured"})
-record JournalExportRow(
+public record ExportRow(
         String id,
         String createdAt,
         String updatedAt,
@@ -34,9 +42,9 @@ record JournalExportRow(
         String originalTransactionId,
         boolean captured) {
 
-    static JournalExportRow of(TransactionRecord t) {
+    public static ExportRow of(TransactionRecord t) {
         TransactionOutcome o = t.outcome();
-        return new JournalExportRow(t.id(), t.createdAt().toString(), t.updatedAt().toString(), t.merchantId(),
+        return new ExportRow(t.id(), t.createdAt().toString(), t.updatedAt().toString(), t.merchantId(),
                 t.terminalId(), t.protocol(), t.requestReference(), t.reference(), t.kind().name(),
                 t.amount().toMajor().toPlainString(), t.amount().currency().getCurrencyCode(), t.state().name(),
                 o == null ? null : o.reason(),
@@ -46,5 +54,18 @@ record JournalExportRow(
                 o == null ? null : o.verification().name(), o == null ? null : o.authorisationCode(),
                 o == null ? null : o.terminalReference(), o == null ? null : o.acquirerReference(),
                 t.originalTransactionId(), t.captured());
+    }
+
+    /** Rows as CSV with a header line, or as a JSON array. */
+    public static String write(List<ExportRow> rows, boolean csv) {
+        try {
+            if (csv) {
+                CsvMapper mapper = new CsvMapper();
+                return mapper.writer(mapper.schemaFor(ExportRow.class).withHeader()).writeValueAsString(rows);
+            }
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("export rows are plain strings and always serialise", e);
+        }
     }
 }

@@ -1,0 +1,80 @@
+package io.tillgate.app.admin;
+
+import io.tillgate.admin.AdminServer;
+import io.tillgate.admin.AdminServices;
+import io.tillgate.admin.AdminSettings;
+import io.tillgate.admin.GatewayInfo;
+import io.tillgate.admin.MetricsSource;
+import io.tillgate.admin.api.ReceiptPrinter;
+import io.tillgate.admin.auth.SignInObserver;
+import io.tillgate.app.config.GatewaySettings;
+import io.tillgate.core.merchant.Merchant;
+import io.tillgate.core.merchant.MerchantDirectory;
+import io.tillgate.core.transaction.PublishingTransactionStore;
+import io.tillgate.transport.ServerTransport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Properties;
+
+/** Builds the admin listener of a gateway from its settings and running parts. */
+public final class AdminConsole {
+
+    private AdminConsole() {
+    }
+
+    /**
+     * @param p3WebSocket the P3 WebSocket listener the console's test payment panel pays through, or
+     *     {@code null} when P3 is off
+     * @param metrics what {@code /metrics} serves, or {@code null} when metrics are off
+     */
+    public static AdminServer create(GatewaySettings settings, ServerTransport transport,
+            PublishingTransactionStore journal, GatewayTerminalBoard board, URI p3WebSocket, MetricsSource metrics,
+            SignInObserver signIns, Clock clock) {
+        GatewaySettings.AdminSpec spec = settings.admin();
+        AdminSettings admin = new AdminSettings(settings.host(), spec.port(), settings.transport().tlsCapable(null),
+                spec.accounts(), spec.tokens(), spec.sessionIdleTimeout(), spec.lockout());
+        GatewayInfo info = new GatewayInfo(version(), clock.instant(), p3WebSocket,
+                settings.merchants().stream().map(Merchant::id).toList());
+        AdminServices services = new AdminServices(journal, board,
+                List.of(new JournalReadiness(journal.unwrapped()), new ListenerReadiness(transport)), metrics, info,
+                new ReceiptPrinter(new MerchantDirectory(settings.merchants()), settings.zone(), settings.receiptWidth()),
+                signIns);
+        String webSockets = p3WebSocket == null ? "" : p3WebSocket.getScheme() + "://*:" + p3WebSocket.getPort();
+        return new AdminServer(admin, services, transport, webSockets, clock);
+    }
+
+    /** The board's entries: every configured terminal with how the gateway speaks to it. */
+    public static GatewayTerminalBoard board(GatewaySettings settings) {
+        return new GatewayTerminalBoard(settings.terminals().stream()
+                .map(t -> new GatewayTerminalBoard.Entry(t.id(), t.name(), protocol(t))).toList());
+    }
+
+    private static String protocol(GatewaySettings.TerminalSpec terminal) {
+        if (terminal instanceof GatewaySettings.ConcertTerminalSpec) {
+            return "concert";
+        }
+        if (terminal instanceof GatewaySettings.IppTerminalSpec) {
+            return "ipp";
+        }
+        if (terminal instanceof GatewaySettings.NexoTerminalSpec) {
+            return "nexo";
+        }
+        return "simulated";
+    }
+
+    /** The version Maven built, from the admin module's filtered resource. */
+    public static String version() {
+        try (InputStream in = AdminServer.class.getResourceAsStream("version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "development");
+        } catch (IOException e) {
+            return "development";
+        }
+    }
+}
