@@ -66,10 +66,11 @@ export class TransactionDetail {
         ? el('a', { href: transactionHref(t.originalTransactionId) }, t.originalTransactionId) : '–'],
       ['Created', time(t.createdAt)],
       ['Updated', time(t.updatedAt)],
-      ['Result', outcome.result ?? '–'],
-      ['Card', outcome.maskedPan ? `${outcome.maskedPan}${outcome.scheme ? ` (${outcome.scheme})` : ''}` : '–'],
+      ['Subject', t.subject ?? '–'],
+      ['Result', outcome.result ? `${outcome.result}${outcome.reason ? ` (${outcome.reason})` : ''}` : '–'],
+      ['Card', outcome.maskedPan ? `${outcome.maskedPan} · ${outcome.scheme} · ${outcome.entryMode}` : '–'],
       ['Authorisation code', outcome.authorizationCode ?? '–'],
-      ['Message', outcome.message ?? '–'],
+      ['Terminal reference', outcome.terminalReference ?? '–'],
     ];
     this.summary.replaceChildren(...facts.flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value)]));
     this.history.replaceChildren(...history.map((entry) => el('tr', { 'data-test': 'history-entry' },

@@ -83,6 +83,8 @@ class ConsoleApp {
   }
 
   async signOut() {
+    // Closed first, so the stream does not try again against a session that is gone.
+    this.stream.close();
     try {
       await this.api.signOut();
     } catch (e) {

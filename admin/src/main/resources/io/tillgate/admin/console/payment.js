@@ -40,7 +40,7 @@ export class PaymentPanel {
 
     this.url = null;
     this.p3 = null;
-    /** The running charge: device resource and transaction identifier; null between payments. */
+    /** The running charge: its device, its transaction, whether it may be aborted; null between payments. */
     this.running = null;
 
     this.loginForm.addEventListener('submit', (event) => {
@@ -137,7 +137,7 @@ export class PaymentPanel {
       return;
     }
     const resource = this.device.value;
-    this.running = { resource, transactionId: null };
+    this.running = { resource, transactionId: null, abortable: false, awaitingAnswer: false, abortRequested: false };
     this.payButton.disabled = true;
     this.progress.hidden = false;
     this.log.replaceChildren();
@@ -173,7 +173,6 @@ export class PaymentPanel {
     this.running.transactionId = action.transaction?.identifier ?? this.running.transactionId;
     this.note('Action', action.action);
     if (SIGNATURE_ACTIONS.has(action.action)) {
-      this.running.awaitingSignature = true;
       this.pad.clear();
       this.signatureBox.hidden = false;
       this.state.textContent = 'Waiting for the customer signature';

@@ -16,7 +16,9 @@ export class JournalSearch {
       event.preventDefault();
       this.search();
     });
+    // A select may report only `change`, a text field `input` on every key.
     this.form.addEventListener('input', () => this.updateExports());
+    this.form.addEventListener('change', () => this.updateExports());
   }
 
   /** The merchants and terminals to choose from. */
@@ -48,6 +50,7 @@ export class JournalSearch {
   }
 
   async search() {
+    this.updateExports();
     this.status.textContent = 'Searching…';
     try {
       const { transactions } = await this.api.transactions(this.filters());
