@@ -8,13 +8,14 @@ import io.tillgate.app.cli.PayCommand;
 import io.tillgate.app.cli.QueryCommand;
 import io.tillgate.app.cli.RefundCommand;
 import io.tillgate.app.cli.ServeCommand;
+import io.tillgate.core.TillgateVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /** The {@code tillgate} executable. */
-@Command(name = "tillgate", mixinStandardHelpOptions = true, version = "Tillgate 0.1.0",
+@Command(name = "tillgate", mixinStandardHelpOptions = true, versionProvider = TillgateCommand.Version.class,
         description = "Open-source payment-terminal gateway: POS software pays on any terminal.",
         subcommands = {ServeCommand.class, EmulateCommand.class, PayCommand.class, RefundCommand.class, QueryCommand.class,
             CertCommand.class, HashPasswordCommand.class,
@@ -28,6 +29,14 @@ public final class TillgateCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code --version}: the POM's version, as built. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Tillgate " + TillgateVersion.current()};
+        }
     }
 
     public static void main(String[] args) {

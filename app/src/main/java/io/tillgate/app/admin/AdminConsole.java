@@ -8,16 +8,14 @@ import io.tillgate.admin.MetricsSource;
 import io.tillgate.admin.api.ReceiptPrinter;
 import io.tillgate.admin.auth.SignInObserver;
 import io.tillgate.app.config.GatewaySettings;
+import io.tillgate.core.TillgateVersion;
 import io.tillgate.core.merchant.Merchant;
 import io.tillgate.core.merchant.MerchantDirectory;
 import io.tillgate.core.transaction.PublishingTransactionStore;
 import io.tillgate.transport.ServerTransport;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.Properties;
 
 /** Builds the admin listener of a gateway from its settings and running parts. */
 public final class AdminConsole {
@@ -36,7 +34,7 @@ public final class AdminConsole {
         GatewaySettings.AdminSpec spec = settings.admin();
         AdminSettings admin = new AdminSettings(settings.host(), spec.port(), settings.transport().tlsCapable(null),
                 spec.accounts(), spec.tokens(), spec.sessionIdleTimeout(), spec.lockout());
-        GatewayInfo info = new GatewayInfo(version(), clock.instant(), p3WebSocket,
+        GatewayInfo info = new GatewayInfo(TillgateVersion.current(), clock.instant(), p3WebSocket,
                 settings.merchants().stream().map(Merchant::id).toList());
         AdminServices services = new AdminServices(journal, board,
                 List.of(new JournalReadiness(journal.unwrapped()), new ListenerReadiness(transport)), metrics, info,
@@ -63,18 +61,5 @@ public final class AdminConsole {
             return "nexo";
         }
         return "simulated";
-    }
-
-    /** The version Maven built, from the admin module's filtered resource. */
-    public static String version() {
-        try (InputStream in = AdminServer.class.getResourceAsStream("version.properties")) {
-            Properties properties = new Properties();
-            if (in != null) {
-                properties.load(in);
-            }
-            return properties.getProperty("version", "development");
-        } catch (IOException e) {
-            return "development";
-        }
     }
 }

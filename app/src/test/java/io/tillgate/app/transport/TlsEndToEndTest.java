@@ -3,6 +3,7 @@ package io.tillgate.app.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tillgate.admin.auth.PasswordHashes;
 import io.tillgate.app.Gateway;
 import io.tillgate.app.config.ConfigLoader;
 import io.tillgate.core.money.Money;
@@ -15,15 +16,23 @@ import io.tillgate.p3.codec.ExecuteTransactionAction;
 import io.tillgate.p3.codec.P3Transaction;
 import io.tillgate.transport.LocalCa;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -64,6 +73,35 @@ class TlsEndToEndTest {
                             .isEqualTo(TransactionStatus.APPROVED);
                 }
             }
+        }
+    }
+
+    @Test
+    void theAdminListenerSpeaksHttpsAndItsSessionCookieIsSecure() throws Exception {
+        String hash = PasswordHashes.hash("admin-tls-password".toCharArray(), 10);
+        String admin = "admin: {port: 0, accounts: [{name: alice, role: operator, passwordHash: \"" + hash + "\"}]}\n";
+        try (Gateway gateway = Gateway.start(ConfigLoader.load(config(tls(null), admin, "")))) {
+            assertThat(gateway.adminUri().getScheme()).isEqualTo("https");
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            try (InputStream pem = Files.newInputStream(ca.caCertificate())) {
+                trusted.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, trust.getTrustManagers(), null);
+            HttpClient http = HttpClient.newBuilder().sslContext(tls).build();
+            URI base = gateway.adminUri();
+            assertThat(http.send(HttpRequest.newBuilder(base.resolve("/health/live")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(base.resolve("/api/session"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"alice\",\"password\":\"admin-tls-password\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(signIn.statusCode()).isEqualTo(200);
+            assertThat(signIn.headers().firstValue("Set-Cookie")).hasValueSatisfying(
+                    cookie -> assertThat(cookie).contains("Secure", "SameSite=Strict"));
         }
     }
 
