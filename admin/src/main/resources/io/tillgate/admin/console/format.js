@@ -8,7 +8,7 @@ const TIME = new Intl.DateTimeFormat(undefined, {
 /** A `<time>` for an ISO-8601 instant, shown in the browser's time zone; a dash for none. */
 export function time(iso) {
   if (!iso) {
-    return el('span', { class: 'none' }, '–');
+    return el('span', {}, '–');
   }
   return el('time', { datetime: iso, title: iso }, TIME.format(new Date(iso)));
 }
