@@ -4,8 +4,9 @@ package io.tillgate.journal;
  * Told of each commit of the journal's writer: how many writes it made durable together and how
  * long that took. Metrics use it; the journal itself knows nothing of them.
  *
- * <p>Called on the writer thread between one batch and the next, so an implementation must return
- * at once and never block: every write waiting for the next commit waits for it too.
+ * <p>Called on the writer thread after the commit and before the batch's futures complete, so an
+ * implementation must return at once and never block: the batch's callers and every write waiting
+ * for the next commit wait for it too.
  */
 @FunctionalInterface
 public interface CommitObserver {

@@ -172,7 +172,7 @@ public final class ConfigLoader {
                 listeners(host, p3 != null || !frontEnds.isEmpty(), terminals, config.nexoListener()));
         return new GatewaySettings(host, Collections.unmodifiableMap(information), timeout, window,
                 receiptWidth, zone, journal, p3, merchants, terminals, frontEnds,
-                TransportConfig.settings(g.limits(), config.tls(), config.p3()));
+                TransportConfig.settings(g.limits(), config.tls(), config.p3()), metrics(config.metrics()));
     }
 
     /** Every address the gateway will listen on, and the key that says so. */
@@ -191,6 +191,11 @@ public final class ConfigLoader {
                         : "nexoListener.host is not set, so the listener of full-integration nexo terminals "
                                 + "binds gateway.host, " + bindHost, bindHost)));
         return listeners;
+    }
+
+    private static GatewaySettings.MetricsSettings metrics(GatewayConfig.Metrics metrics) {
+        return metrics == null || metrics.enabled() == null || metrics.enabled()
+                ? GatewaySettings.MetricsSettings.ENABLED : GatewaySettings.MetricsSettings.DISABLED;
     }
 
     private static GatewaySettings.JournalSpec journal(GatewayConfig.Journal journal, SecretReferences secrets) {

@@ -16,7 +16,8 @@ public record GatewayConfig(
         @JsonProperty("terminals") List<TerminalEntry> terminals,
         @JsonProperty("nexoListener") NexoListener nexoListener,
         @JsonProperty("frontEnds") List<FrontEndEntry> frontEnds,
-        @JsonProperty("tls") Tls tls) {
+        @JsonProperty("tls") Tls tls,
+        @JsonProperty("metrics") Metrics metrics) {
 
     /** Settings common to every front-end. */
     public record Gateway(
@@ -41,6 +42,11 @@ public record GatewayConfig(
             @JsonProperty("certificate") String certificate,
             @JsonProperty("key") String key,
             @JsonProperty("clientCa") String clientCa) {
+    }
+
+    /** The gateway's own metrics, for Prometheus. */
+    public record Metrics(
+            @JsonProperty("enabled") Boolean enabled) {
     }
 
     /** Where transactions are recorded. */
