@@ -11,14 +11,16 @@ import io.tillgate.app.admin.GatewayTerminalBoard;
 import io.tillgate.app.config.GatewaySettings;
 import io.tillgate.app.config.Protocol;
 import io.tillgate.app.config.TransportSettings;
+import io.tillgate.app.metrics.GatewayMetrics;
 import io.tillgate.core.merchant.MerchantDirectory;
 import io.tillgate.core.service.PaymentService;
 import io.tillgate.core.service.PaymentServiceSettings;
 import io.tillgate.core.terminal.Terminal;
-import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.PublishingTransactionStore;
-import io.tillgate.core.transaction.TransactionStore;
+import io.tillgate.core.transaction.TransactionRecord;
+import io.tillgate.journal.CommitObserver;
 import io.tillgate.p3.codec.P3Device;
+import io.tillgate.p3.server.LoginObserver;
 import io.tillgate.p3.server.P3Server;
 import io.tillgate.p3.server.P3ServerConfig;
 import io.tillgate.transport.FrontEnd;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,8 +61,13 @@ public final class Gateway implements AutoCloseable {
     private final GatewayTerminalBoard board;
     /** The operator's listener, or {@code null} when disabled; made once P3 listens, whose address it shows. */
     private AdminServer admin;
+    /** {@code null} when metrics are off: then nothing is registered or counted. */
+    private final GatewayMetrics metrics;
 
     private Gateway(GatewaySettings settings) {
+        this.metrics = settings.metrics().enabled()
+                ? new GatewayMetrics(settings.terminals().stream().map(GatewaySettings.TerminalSpec::id).toList())
+                : null;
         this.simulation = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tillgate-simulated-terminals");
             thread.setDaemon(true);
@@ -75,7 +83,8 @@ public final class Gateway implements AutoCloseable {
             terminals.add(drivers.create(spec));
             devices.put(spec.id(), P3Device.of(spec.name(), spec.id(), Terminals.p3Type(spec), Terminals.p3Comlink(spec)));
         }
-        this.store = new PublishingTransactionStore(TransactionStores.open(settings.journal()));
+        this.store = new PublishingTransactionStore(TransactionStores.open(settings.journal(),
+                metrics == null ? CommitObserver.NONE : metrics.journalCommits()));
         this.payments = new PaymentService(terminals, store,
                 new PaymentServiceSettings(settings.transactionTimeout(), settings.idempotencyWindow()),
                 Clock.systemUTC());
@@ -85,7 +94,8 @@ public final class Gateway implements AutoCloseable {
                         p3Settings.maxFrameBytes(), p3Settings.idleTimeout(), settings.information(),
                         settings.receiptWidth(), settings.zone(), guards.tls(), guards.limits(),
                         guards.p3AllowedOrigins(), p3Settings.loginThrottle(), Clock.systemUTC()),
-                payments, new MerchantDirectory(settings.merchants()), devices, transport);
+                payments, new MerchantDirectory(settings.merchants()), devices, transport,
+                metrics == null ? LoginObserver.NONE : metrics.p3Logins());
         for (GatewaySettings.FrontEndSpec spec : settings.frontEnds()) {
             frontEnds.put(spec, FrontEnds.create(spec, settings, payments, transport));
         }
@@ -97,6 +107,10 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(GatewaySettings settings) {
         Gateway gateway = new Gateway(settings);
         try {
+            if (gateway.metrics != null) {
+                gateway.metrics.watch(gateway.store);
+                gateway.metrics.watch(gateway.transport);
+            }
             List<TransactionRecord> unresolved = gateway.payments.recoverUnfinished().join();
             if (!unresolved.isEmpty()) {
                 LOG.warn("{} transaction(s) have no final outcome and need an operator: tillgate journal list "
@@ -117,8 +131,8 @@ public final class Gateway implements AutoCloseable {
             gateway.frontEnds.values().forEach(FrontEnd::open);
             if (settings.admin() != null) {
                 gateway.admin = AdminConsole.create(settings, gateway.transport, gateway.store, gateway.board,
-                        gateway.p3 == null ? null : gateway.p3WebSocketUri(), null, SignInObserver.NONE,
-                        Clock.systemUTC());
+                        gateway.p3 == null ? null : gateway.p3WebSocketUri(), gateway.metrics,
+                        gateway.metrics == null ? SignInObserver.NONE : gateway.metrics.adminSignIns(), Clock.systemUTC());
                 gateway.admin.open();
             }
             LOG.info("Tillgate ready: {} terminal(s), {} merchant(s), journal {}", settings.terminals().size(),
@@ -132,6 +146,11 @@ public final class Gateway implements AutoCloseable {
 
     public PaymentService payments() {
         return payments;
+    }
+
+    /** The gateway's metrics, for an HTTP listener to serve; empty when the configuration turns them off. */
+    public Optional<GatewayMetrics> metrics() {
+        return Optional.ofNullable(metrics);
     }
 
     /** The journal as the running gateway writes it; subscribe to hear of every change. */
@@ -188,6 +207,9 @@ public final class Gateway implements AutoCloseable {
         terminals.forEach(Terminal::close);
         drivers.close();
         store.close();
+        if (metrics != null) {
+            metrics.close();
+        }
         transport.close();
         terminalIo.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         simulation.shutdownNow();

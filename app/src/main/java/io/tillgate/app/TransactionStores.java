@@ -3,6 +3,7 @@ package io.tillgate.app;
 import io.tillgate.app.config.GatewaySettings;
 import io.tillgate.core.transaction.InMemoryTransactionStore;
 import io.tillgate.core.transaction.TransactionStore;
+import io.tillgate.journal.CommitObserver;
 import io.tillgate.journal.JdbcJournal;
 import io.tillgate.journal.JournalSettings;
 
@@ -13,9 +14,14 @@ public final class TransactionStores {
     }
 
     public static TransactionStore open(GatewaySettings.JournalSpec spec) {
+        return open(spec, CommitObserver.NONE);
+    }
+
+    /** As {@link #open(GatewaySettings.JournalSpec)}; a database journal tells {@code commits} of each commit. */
+    public static TransactionStore open(GatewaySettings.JournalSpec spec, CommitObserver commits) {
         if (spec.inMemory()) {
             return new InMemoryTransactionStore();
         }
-        return JdbcJournal.open(new JournalSettings(spec.url(), spec.user(), spec.password()));
+        return JdbcJournal.open(new JournalSettings(spec.url(), spec.user(), spec.password()), commits);
     }
 }

@@ -61,21 +61,32 @@ public final class JdbcJournal implements TransactionStore {
         return open(settings, DEFAULT_BATCH_LIMIT);
     }
 
+    /** Opens the journal with group commit, telling {@code observer} of every commit. */
+    public static JdbcJournal open(JournalSettings settings, CommitObserver observer) {
+        return open(settings, DEFAULT_BATCH_LIMIT, observer);
+    }
+
+    /** As {@link #open(JournalSettings, int, CommitObserver)}, observing nothing. */
+    public static JdbcJournal open(JournalSettings settings, int batchLimit) {
+        return open(settings, batchLimit, CommitObserver.NONE);
+    }
+
     /**
      * Opens the journal: creates a SQLite file and its folder private to this user, migrates the
      * schema, connects the writer.
      *
      * @param batchLimit the most writes one commit covers; 1 commits every write on its own (for
      *     comparison in benchmarks)
+     * @param observer told of every commit, on the writer thread
      * @throws JournalException if the database cannot be reached or migrated
      */
-    public static JdbcJournal open(JournalSettings settings, int batchLimit) {
+    public static JdbcJournal open(JournalSettings settings, int batchLimit, CommitObserver observer) {
         ConnectionFactory connections = new ConnectionFactory(settings);
         connections.dialect().file(settings.jdbcUrl()).ifPresent(JournalFiles::prepare);
         Migrations.migrate(settings);
         JournalWriter writer;
         try {
-            writer = new JournalWriter(connections, batchLimit);
+            writer = new JournalWriter(connections, batchLimit, observer);
         } catch (SQLException e) {
             throw new JournalException("journal writer cannot connect to " + settings.redactedUrl() + ": "
                     + e.getMessage(), e);

@@ -14,6 +14,7 @@ import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionState;
 import io.tillgate.core.transaction.TransactionStore;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -115,6 +116,39 @@ abstract class JdbcJournalContract extends TransactionStoreContract {
         CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
 
         assertThat(journal().commitCount()).isEqualTo(20);
+    }
+
+    @Test
+    void theCommitObserverHearsOfEveryCommitAndItsWrites() throws Exception {
+        store.close();
+        List<long[]> commits = Collections.synchronizedList(new ArrayList<>());
+        JdbcJournal observed = JdbcJournal.open(settings(), (writes, nanos) -> commits.add(new long[] {writes, nanos}));
+        store = observed;
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            TransactionRecord record = sale(at(i));
+            writes.add(store.insert(record));
+            writes.add(store.update(record.withState(TransactionState.SENT, at(i + 1))));
+        }
+        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+
+        assertThat(commits).as("told before the writes completed").hasSize((int) observed.commitCount());
+        assertThat(commits.stream().mapToLong(commit -> commit[0]).sum()).isEqualTo(200);
+        assertThat(commits).allMatch(commit -> commit[0] >= 1 && commit[1] > 0);
+    }
+
+    @Test
+    void aFailingCommitObserverFailsNoWrite() throws Exception {
+        store.close();
+        store = JdbcJournal.open(settings(), (writes, nanos) -> {
+            throw new IllegalStateException("observer broken");
+        });
+        TransactionRecord created = sale(at(0));
+
+        await(store.insert(created));
+        await(store.update(created.withState(TransactionState.SENT, at(1))));
+
+        assertThat(store.findById(created.id())).map(TransactionRecord::state).contains(TransactionState.SENT);
     }
 
     @Test

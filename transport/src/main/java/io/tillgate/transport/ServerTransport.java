@@ -22,8 +22,10 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +74,15 @@ public final class ServerTransport implements AutoCloseable {
 
     public EventLoopGroup ioLoops() {
         return workers;
+    }
+
+    /**
+     * The connections each bound listener holds now, by listener name (two listeners of one name are
+     * added up); for metrics, which read it when scraped. Closed listeners are left out.
+     */
+    public Map<String, Integer> openConnections() {
+        return listeners.stream().filter(Listener::isOpen)
+                .collect(Collectors.toUnmodifiableMap(Listener::name, Listener::openConnections, Integer::sum));
     }
 
     /**

@@ -24,6 +24,7 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -153,8 +154,27 @@ class ServerTransportTest {
         assertThat(closedByPeer(plaintext)).as("plaintext on a TLS port").isTrue();
     }
 
+    @Test
+    void openConnectionsAreCountedPerListenerNameAndAClosedListenerDrops() throws Exception {
+        Listener first = transport.listen(echo());
+        Listener other = transport.listen(echo("other"));
+        echo(connect(first, "127.0.0.1"), "one");
+        echo(connect(first, "127.0.0.1"), "two");
+        echo(connect(other, "127.0.0.1"), "three");
+        awaitConnections(first, 2);
+
+        assertThat(transport.openConnections()).containsExactlyInAnyOrderEntriesOf(Map.of("echo", 2, "other", 1));
+
+        first.close();
+        assertThat(transport.openConnections()).containsExactlyInAnyOrderEntriesOf(Map.of("other", 1));
+    }
+
     private ListenerSpec echo() {
-        return ListenerSpec.of("echo", "127.0.0.1", 0, (channel, firstRequest) -> channel.pipeline()
+        return echo("echo");
+    }
+
+    private ListenerSpec echo(String name) {
+        return ListenerSpec.of(name, "127.0.0.1", 0, (channel, firstRequest) -> channel.pipeline()
                 .addLast(new LineBasedFrameDecoder(1024))
                 .addLast(firstRequest)
                 .addLast(new StringDecoder(StandardCharsets.US_ASCII), new StringEncoder(StandardCharsets.US_ASCII))

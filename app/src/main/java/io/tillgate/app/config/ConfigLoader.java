@@ -179,7 +179,7 @@ public final class ConfigLoader {
         GatewaySettings.AdminSpec admin = AdminConfig.spec(config.admin(), host, secrets, portsTaken);
         return new GatewaySettings(host, Collections.unmodifiableMap(information), timeout, window,
                 receiptWidth, zone, journal, p3, merchants, terminals, frontEnds,
-                TransportConfig.settings(g.limits(), config.tls(), config.p3()), admin);
+                TransportConfig.settings(g.limits(), config.tls(), config.p3()), admin, metrics(config.metrics()));
     }
 
     /** Every address the gateway will listen on, and the key that says so. */
@@ -198,6 +198,11 @@ public final class ConfigLoader {
                         : "nexoListener.host is not set, so the listener of full-integration nexo terminals "
                                 + "binds gateway.host, " + bindHost, bindHost)));
         return listeners;
+    }
+
+    private static GatewaySettings.MetricsSettings metrics(GatewayConfig.Metrics metrics) {
+        return metrics == null || metrics.enabled() == null || metrics.enabled()
+                ? GatewaySettings.MetricsSettings.ENABLED : GatewaySettings.MetricsSettings.DISABLED;
     }
 
     private static GatewaySettings.JournalSpec journal(GatewayConfig.Journal journal, SecretReferences secrets) {

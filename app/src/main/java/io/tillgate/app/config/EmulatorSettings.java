@@ -45,8 +45,10 @@ public final class EmulatorSettings {
         var frontEnd = new GatewaySettings.FrontEndSpec(protocol, resolvedPort, TERMINAL_ID, MERCHANT_ID, ippSlave,
                 nexoPosListener == null ? null : ConfigLoader.httpUrl("--pos-listener", nexoPosListener), null, null,
                 null);
+        // Nothing serves an emulator's metrics, so it keeps none.
         return new GatewaySettings(host, Map.of(), Duration.ofMinutes(3), Duration.ofHours(24), 40,
                 ZoneId.systemDefault(), new GatewaySettings.JournalSpec(GatewaySettings.JournalSpec.MEMORY, null, null),
-                null, List.of(merchant), List.of(terminal), List.of(frontEnd), TransportSettings.plaintext(), null);
+                null, List.of(merchant), List.of(terminal), List.of(frontEnd), TransportSettings.plaintext(), null,
+                GatewaySettings.MetricsSettings.DISABLED);
     }
 }

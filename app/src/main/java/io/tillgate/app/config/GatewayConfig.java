@@ -17,7 +17,8 @@ public record GatewayConfig(
         @JsonProperty("nexoListener") NexoListener nexoListener,
         @JsonProperty("frontEnds") List<FrontEndEntry> frontEnds,
         @JsonProperty("tls") Tls tls,
-        @JsonProperty("admin") Admin admin) {
+        @JsonProperty("admin") Admin admin,
+        @JsonProperty("metrics") Metrics metrics) {
 
     /** Settings common to every front-end. */
     public record Gateway(
@@ -42,6 +43,11 @@ public record GatewayConfig(
             @JsonProperty("certificate") String certificate,
             @JsonProperty("key") String key,
             @JsonProperty("clientCa") String clientCa) {
+    }
+
+    /** The gateway's own metrics, for Prometheus. */
+    public record Metrics(
+            @JsonProperty("enabled") Boolean enabled) {
     }
 
     /** Where transactions are recorded. */

@@ -36,6 +36,7 @@ import java.util.Objects;
  * @param frontEnds the protocol front-ends besides P3, each in front of one terminal
  * @param transport TLS, connection limits and WebSocket origins of the listeners
  * @param admin the operator's listener, or {@code null} when disabled
+ * @param metrics whether the gateway keeps metrics
  */
 public record GatewaySettings(
         String host,
@@ -50,13 +51,25 @@ public record GatewaySettings(
         List<TerminalSpec> terminals,
         List<FrontEndSpec> frontEnds,
         TransportSettings transport,
-        AdminSpec admin) {
+        AdminSpec admin,
+        MetricsSettings metrics) {
 
     public GatewaySettings {
         merchants = List.copyOf(merchants);
         terminals = List.copyOf(terminals);
         frontEnds = List.copyOf(frontEnds);
         Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /**
+     * @param enabled whether the gateway counts transactions, connections, journal commits and logins and
+     *     keeps JVM metrics, for Prometheus; when not, nothing is registered or counted
+     */
+    public record MetricsSettings(boolean enabled) {
+
+        public static final MetricsSettings ENABLED = new MetricsSettings(true);
+        public static final MetricsSettings DISABLED = new MetricsSettings(false);
     }
 
     /**
@@ -86,7 +99,7 @@ public record GatewaySettings(
     /** The same settings with this admin listener, or none ({@code null}). */
     public GatewaySettings withAdmin(AdminSpec spec) {
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
-                journal, p3, merchants, terminals, frontEnds, transport, spec);
+                journal, p3, merchants, terminals, frontEnds, transport, spec, metrics);
     }
 
     /**
@@ -218,7 +231,7 @@ public record GatewaySettings(
     public GatewaySettings withP3Ports(int websocketPort, int tcpPort) {
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
                 journal, new P3Settings(websocketPort, tcpPort, p3.maxFrameBytes(), p3.idleTimeout(),
-                        p3.loginThrottle()), merchants, terminals, frontEnds, transport, admin);
+                        p3.loginThrottle()), merchants, terminals, frontEnds, transport, admin, metrics);
     }
 
     /** The same settings with every Concert front-end ending a request after {@code quietInterval} of silence. */
@@ -228,7 +241,7 @@ public record GatewaySettings(
                         .map(f -> f.protocol() != Protocol.CONCERT ? f : new FrontEndSpec(f.protocol(), f.port(),
                                 f.terminalId(), f.merchantId(), f.ippSlave(), f.nexoPosListener(), quietInterval,
                                 f.allowed(), f.nexoPosListenerTrust()))
-                        .toList(), transport, admin);
+                        .toList(), transport, admin, metrics);
     }
 
     /** The same settings with every simulated terminal at {@code timing}. */
@@ -237,23 +250,29 @@ public record GatewaySettings(
                 journal, p3, merchants, terminals.stream()
                         .map(t -> t instanceof SimulatedTerminalSpec s
                                 ? new SimulatedTerminalSpec(s.id(), s.name(), timing, s.partialApproval()) : t)
-                        .toList(), frontEnds, transport, admin);
+                        .toList(), frontEnds, transport, admin, metrics);
     }
 
     public GatewaySettings withTransactionTimeout(Duration timeout) {
         return new GatewaySettings(host, information, timeout, idempotencyWindow, receiptWidth, zone, journal, p3,
-                merchants, terminals, frontEnds, transport, admin);
+                merchants, terminals, frontEnds, transport, admin, metrics);
     }
 
     /** The same settings recording transactions in {@code spec}. */
     public GatewaySettings withJournal(JournalSpec spec) {
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone, spec,
-                p3, merchants, terminals, frontEnds, transport, admin);
+                p3, merchants, terminals, frontEnds, transport, admin, metrics);
+    }
+
+    /** The same settings keeping metrics, or not, as {@code settings} say. */
+    public GatewaySettings withMetrics(MetricsSettings settings) {
+        return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
+                journal, p3, merchants, terminals, frontEnds, transport, admin, settings);
     }
 
     /** The same settings with the listeners guarded by {@code settings}. */
     public GatewaySettings withTransport(TransportSettings settings) {
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
-                journal, p3, merchants, terminals, frontEnds, settings, admin);
+                journal, p3, merchants, terminals, frontEnds, settings, admin, metrics);
     }
 }

@@ -130,6 +130,29 @@ class AdminApiEndToEndTest {
     }
 
     @Test
+    void metricsAreScrapedWithAViewerTokenAndCountRefusedSignIns() throws Exception {
+        assertThat(get("/metrics", null).statusCode()).isEqualTo(401);
+        get("/api/session", basic("victor", "a-wrong-password"));
+        pos.charge(ChargeRequest.of(device, Money.ofMajor("12.00", "EUR")), null).get(15, TimeUnit.SECONDS);
+
+        HttpResponse<String> scrape = get("/metrics", "Bearer " + TOKEN);
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
+        assertThat(sample(scrape.body(), "tillgate_logins_failed_total\\{listener=\"admin\"}")).isPositive();
+        assertThat(sample(scrape.body(), "tillgate_transactions_total\\{.*outcome=\"APPROVED\".*}")).isPositive();
+        assertThat(sample(scrape.body(), "tillgate_connections_open\\{listener=\"admin\"}")).isPositive();
+    }
+
+    /** The value of the one sample whose name and labels match {@code series}. */
+    private static double sample(String scrape, String series) {
+        List<Double> values = scrape.lines().filter(line -> line.matches(series + " \\S+"))
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).toList();
+        assertThat(values).as(series).hasSize(1);
+        return values.get(0);
+    }
+
+    @Test
     void aConsoleSessionLastsUntilSignOut() throws Exception {
         HttpResponse<String> wrong = post("/api/session", "{\"name\":\"alice\",\"password\":\"nope-nope-nope\"}", null,
                 null);

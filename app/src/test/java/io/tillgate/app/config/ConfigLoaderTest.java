@@ -190,6 +190,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void metricsAreOnUnlessTurnedOff() throws IOException {
+        String rest = "merchants: [{id: shop, secret: long-enough-secret}]\nterminals: [{id: t1}]\n";
+
+        assertThat(ConfigLoader.loadDefault().metrics().enabled()).isTrue();
+        assertThat(load(rest).metrics().enabled()).isTrue();
+        assertThat(load("metrics: {enabled: false}\n" + rest).metrics().enabled()).isFalse();
+        assertThat(load("metrics: {enabled: false}\n" + rest).withP3Ports(0, 0).metrics().enabled())
+                .as("kept by the test helpers").isFalse();
+        assertThatThrownBy(() -> load("metrics: {enabled: maybe}\n" + rest))
+                .hasMessageStartingWith("config key 'metrics.enabled': expected true or false");
+    }
+
+    @Test
     void missingFileIsNamed() {
         assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml"))).hasMessageContaining("nope.yaml")
                 .hasMessageContaining("does not exist");

@@ -367,7 +367,7 @@ public final class LoadGenerator implements Callable<Integer> {
                 Duration.ofHours(24), 40, ZoneOffset.UTC,
                 new GatewaySettings.JournalSpec(journalUrl, null, null),
                 new GatewaySettings.P3Settings(0, 0, 1 << 20, Duration.ofMinutes(10)), List.of(merchant), terminals,
-                List.of(), TransportSettings.plaintext(), null);
+                List.of(), TransportSettings.plaintext(), null, GatewaySettings.MetricsSettings.ENABLED);
     }
 
     private void printInProcessRss() throws InterruptedException {

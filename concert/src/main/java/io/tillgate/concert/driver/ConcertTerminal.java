@@ -16,6 +16,7 @@ import io.tillgate.core.terminal.TerminalListener;
 import io.tillgate.core.terminal.TerminalPhase;
 import io.tillgate.core.terminal.TerminalRequest;
 import io.tillgate.core.terminal.TerminalStatus;
+import io.tillgate.core.transaction.TransactionMdc;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -79,7 +80,8 @@ public final class ConcertTerminal implements Terminal {
         listener.onStatus(TerminalStatus.of(TerminalPhase.CONNECTING, "Connecting", amount, false));
         exchange.run(concert.toTlv(), request.affinity(), () -> listener.onStatus(TerminalStatus.of(
                         TerminalPhase.WAITING_FOR_CARD, "Follow the terminal", amount, false)))
-                .thenAccept(result -> listener.onOutcome(outcome(txId, concert, result)));
+                .thenAccept(result -> TransactionMdc.run(txId,
+                        () -> listener.onOutcome(outcome(txId, concert, result))));
     }
 
     /**

@@ -9,6 +9,7 @@ import io.tillgate.core.terminal.TerminalAction;
 import io.tillgate.core.terminal.TerminalEvent;
 import io.tillgate.core.terminal.TerminalListener;
 import io.tillgate.core.terminal.TerminalStatus;
+import io.tillgate.core.transaction.TransactionMdc;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionState;
 import java.util.List;
@@ -17,12 +18,15 @@ import java.util.function.Consumer;
 
 /**
  * One transaction while its terminal works on it: the terminal's listener, the observers' hub, and
- * the last status and pending action that abort and answer routing check against.
+ * the last status and pending action that abort and answer routing check against. Whatever the
+ * terminal reports, and whatever is routed to it, runs with the transaction's id in the log
+ * context ({@link TransactionMdc}), so the observers' log lines carry it too.
  */
 final class ActiveTransaction implements TerminalListener {
 
     private final PaymentService service;
     private final Terminal terminal;
+    private final String id;
     private final List<TransactionObserver> observers = new CopyOnWriteArrayList<>();
     private TransactionRecord record;
     private TerminalStatus lastStatus;
@@ -39,6 +43,7 @@ final class ActiveTransaction implements TerminalListener {
         this.service = service;
         this.terminal = terminal;
         this.record = record;
+        this.id = record.id();
     }
 
     Terminal terminal() {
@@ -73,6 +78,10 @@ final class ActiveTransaction implements TerminalListener {
      * settled one once its outcome is durable.
      */
     void attach(TransactionObserver observer) {
+        TransactionMdc.run(id, () -> bringUpToDate(observer));
+    }
+
+    private void bringUpToDate(TransactionObserver observer) {
         TransactionRecord current;
         TerminalStatus status;
         TerminalAction action;
@@ -104,6 +113,10 @@ final class ActiveTransaction implements TerminalListener {
 
     /** Routes an abort, refusing when the last status said it is too late. */
     void abort() {
+        TransactionMdc.run(id, this::routeAbort);
+    }
+
+    private void routeAbort() {
         synchronized (this) {
             if (settled) {
                 throw new PaymentException(PaymentError.NO_ACTIVE_TRANSACTION,
@@ -119,6 +132,10 @@ final class ActiveTransaction implements TerminalListener {
 
     /** Routes the POS's answer to the pending action. */
     void answer(ActionAnswer answer) {
+        TransactionMdc.run(id, () -> routeAnswer(answer));
+    }
+
+    private void routeAnswer(ActionAnswer answer) {
         synchronized (this) {
             if (settled || pendingAction == null) {
                 throw new PaymentException(PaymentError.NO_PENDING_ACTION,
@@ -138,6 +155,10 @@ final class ActiveTransaction implements TerminalListener {
 
     @Override
     public void onStatus(TerminalStatus status) {
+        TransactionMdc.run(id, () -> status(status));
+    }
+
+    private void status(TerminalStatus status) {
         TransactionRecord current;
         synchronized (this) {
             if (settled) {
@@ -156,6 +177,10 @@ final class ActiveTransaction implements TerminalListener {
 
     @Override
     public void onAction(TerminalAction action) {
+        TransactionMdc.run(id, () -> action(action));
+    }
+
+    private void action(TerminalAction action) {
         TransactionRecord current;
         synchronized (this) {
             if (settled) {
@@ -169,6 +194,10 @@ final class ActiveTransaction implements TerminalListener {
 
     @Override
     public void onEvent(TerminalEvent event) {
+        TransactionMdc.run(id, () -> event(event));
+    }
+
+    private void event(TerminalEvent event) {
         TransactionRecord current;
         synchronized (this) {
             if (settled) {
@@ -181,6 +210,10 @@ final class ActiveTransaction implements TerminalListener {
 
     @Override
     public void onOutcome(TransactionOutcome outcome) {
+        TransactionMdc.run(id, () -> outcome(outcome));
+    }
+
+    private void outcome(TransactionOutcome outcome) {
         TransactionRecord settledRecord;
         synchronized (this) {
             if (record.isFinal()) {
@@ -208,6 +241,10 @@ final class ActiveTransaction implements TerminalListener {
 
     /** The terminal took too long: the outcome is UNKNOWN until the terminal or an operator says. */
     void expire() {
+        TransactionMdc.run(id, this::giveUp);
+    }
+
+    private void giveUp() {
         TransactionRecord unknown;
         synchronized (this) {
             if (settled) {

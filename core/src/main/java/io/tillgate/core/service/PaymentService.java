@@ -12,6 +12,7 @@ import io.tillgate.core.terminal.Terminal;
 import io.tillgate.core.terminal.TerminalCapabilities;
 import io.tillgate.core.terminal.TerminalRequest;
 import io.tillgate.core.text.PeerText;
+import io.tillgate.core.transaction.TransactionMdc;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionState;
 import io.tillgate.core.transaction.TransactionStore;
@@ -42,6 +43,9 @@ import org.slf4j.LoggerFactory;
  * <p>All entry points return at once. Admission reads the store, so it runs on one admission
  * thread and callers on a Netty event loop never block, unless the store answers at once from
  * memory; then it runs on the caller's thread. Either way idempotency checks never race.
+ *
+ * <p>Each step of a transaction, on whichever thread it runs, has the transaction's id in the log
+ * context ({@link TransactionMdc}).
  */
 public final class PaymentService implements AutoCloseable {
 
@@ -144,6 +148,10 @@ public final class PaymentService implements AutoCloseable {
     }
 
     private CompletableFuture<TransactionRecord> recover(TransactionRecord record) {
+        return TransactionMdc.call(record.id(), () -> askTerminal(record));
+    }
+
+    private CompletableFuture<TransactionRecord> askTerminal(TransactionRecord record) {
         Terminal terminal = terminals.get(record.terminalId());
         if (terminal == null || !terminal.capabilities().recovery()) {
             return markUnknown(record, terminal == null ? "terminal " + record.terminalId() + " is no longer configured"
@@ -151,7 +159,7 @@ public final class PaymentService implements AutoCloseable {
         }
         return terminal.recover(record)
                 .orTimeout(settings.transactionTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .handle((found, failure) -> {
+                .handle((found, failure) -> TransactionMdc.call(record.id(), () -> {
                     if (failure != null || found.isEmpty()) {
                         return markUnknown(record, failure != null
                                 ? "status query failed: " + PaymentException.from(failure).getMessage()
@@ -163,7 +171,7 @@ public final class PaymentService implements AutoCloseable {
                             record.terminalId(), resolved.state());
                     return store.update(resolved, "recovered from the terminal after a gateway restart")
                             .thenApply(v -> resolved);
-                })
+                }))
                 .thenCompose(next -> next);
     }
 
@@ -299,9 +307,10 @@ public final class PaymentService implements AutoCloseable {
     private Supplier<CompletableFuture<TransactionRecord>> repeat(TransactionRecord stored, PaymentRequest request,
             TransactionObserver observer, String named) {
         requireSameParameters(stored, request, named);
-        LOG.info("transaction {} named again by {}; answering from the journal", stored.id(), named);
-        return () -> CompletableFuture.completedFuture(stored)
-                .whenCompleteAsync((r, e) -> Notify.safely(observer, o -> o.onCompleted(r)), admission);
+        TransactionMdc.run(stored.id(), () -> LOG.info("transaction {} named again by {}; answering from the journal",
+                stored.id(), named));
+        return () -> CompletableFuture.completedFuture(stored).whenCompleteAsync((r, e) -> TransactionMdc.run(r.id(),
+                () -> Notify.safely(observer, o -> o.onCompleted(r))), admission);
     }
 
     /** Registers a new transaction on its terminal; journaling and starting it is left to do. */
@@ -338,7 +347,7 @@ public final class PaymentService implements AutoCloseable {
     /** Journals the new transaction, then hands it to its terminal. */
     private CompletableFuture<TransactionRecord> record(ActiveTransaction active, TransactionRecord created,
             TerminalRequest request) {
-        return store.insert(created).handle((ignored, failure) -> {
+        return store.insert(created).handle((ignored, failure) -> TransactionMdc.call(created.id(), () -> {
             if (failure != null) {
                 running.unregister(active);
                 LOG.error("transaction {} could not be recorded; the terminal was not contacted", created.id(),
@@ -346,7 +355,7 @@ public final class PaymentService implements AutoCloseable {
                 throw new PaymentException(PaymentError.INTERNAL, "the journal refused the transaction");
             }
             return start(active, request, created);
-        });
+        }));
     }
 
     private TransactionRecord start(ActiveTransaction active, TerminalRequest request, TransactionRecord created) {
@@ -375,7 +384,7 @@ public final class PaymentService implements AutoCloseable {
                     .map(o -> store.update(o.withCaptured(now())))
                     .orElseGet(() -> CompletableFuture.completedFuture(null)));
         }
-        durable.whenComplete((ignored, failure) -> {
+        durable.whenComplete((ignored, failure) -> TransactionMdc.run(settled.id(), () -> {
             if (failure != null) {
                 LOG.error("ALARM transaction {} outcome {} could not be recorded", settled.id(), settled.state(),
                         failure);
@@ -383,14 +392,15 @@ public final class PaymentService implements AutoCloseable {
             running.unregister(active);
             logSettled(settled);
             active.completed(settled);
-        });
+        }));
     }
 
     void resolveLate(TransactionRecord resolved) {
         LOG.warn("transaction {} resolved late by its terminal: {}", resolved.id(), resolved.state());
         store.update(resolved).whenComplete((v, failure) -> {
             if (failure != null) {
-                LOG.error("ALARM late outcome of transaction {} could not be recorded", resolved.id(), failure);
+                TransactionMdc.run(resolved.id(), () -> LOG.error(
+                        "ALARM late outcome of transaction {} could not be recorded", resolved.id(), failure));
             }
         });
     }
@@ -403,8 +413,8 @@ public final class PaymentService implements AutoCloseable {
     void recordProgress(TransactionRecord record) {
         store.update(record).whenComplete((v, failure) -> {
             if (failure != null) {
-                LOG.warn("transaction {} state {} not recorded: {}", record.id(), record.state(),
-                        failure.getMessage());
+                TransactionMdc.run(record.id(), () -> LOG.warn("transaction {} state {} not recorded: {}",
+                        record.id(), record.state(), failure.getMessage()));
             }
         });
     }

@@ -1,11 +1,13 @@
 package io.tillgate.journal.internal;
 
 import io.tillgate.core.transaction.TransactionRecord;
+import io.tillgate.journal.CommitObserver;
 import io.tillgate.journal.JournalException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +39,7 @@ public final class JournalWriter implements AutoCloseable {
 
     private final ConnectionFactory connections;
     private final int batchLimit;
+    private final CommitObserver observer;
     /** Queued writes; an empty slot, always the last one, asks the thread to stop. */
     private final BlockingQueue<Optional<WriteCommand>> queue = new LinkedBlockingQueue<>();
     private final ExecutorService completions = Executors.newSingleThreadExecutor(runnable -> {
@@ -57,13 +60,15 @@ public final class JournalWriter implements AutoCloseable {
      * Connects at once, so a journal that cannot write fails to open rather than on its first write.
      *
      * @param batchLimit the most writes one commit covers; 1 gives one commit per write
+     * @param observer told of every successful commit, on the writer thread
      */
-    public JournalWriter(ConnectionFactory connections, int batchLimit) throws SQLException {
+    public JournalWriter(ConnectionFactory connections, int batchLimit, CommitObserver observer) throws SQLException {
         if (batchLimit < 1) {
             throw new IllegalArgumentException("batch limit must be at least 1, not " + batchLimit);
         }
         this.connections = connections;
         this.batchLimit = batchLimit;
+        this.observer = Objects.requireNonNull(observer, "observer");
         connect();
         this.thread = new Thread(this::run, "tillgate-journal-writer");
         thread.setDaemon(true);
@@ -150,6 +155,7 @@ public final class JournalWriter implements AutoCloseable {
      * not retried, since whether it reached the disk is unknown: the batch's futures fail.
      */
     private void write(List<WriteCommand> batch, boolean reconnected) {
+        long started = System.nanoTime();
         List<RuntimeException> refusals = new ArrayList<>(batch.size());
         try {
             WriteStatements open = statements();
@@ -183,6 +189,8 @@ public final class JournalWriter implements AutoCloseable {
             return;
         }
         commits.incrementAndGet();
+        // Before the futures complete, so whoever sees a write done also sees its commit counted.
+        observe(batch.size(), System.nanoTime() - started);
         completions.execute(() -> {
             for (int i = 0; i < batch.size(); i++) {
                 RuntimeException refusal = refusals.get(i);
@@ -193,6 +201,15 @@ public final class JournalWriter implements AutoCloseable {
                 }
             }
         });
+    }
+
+    private void observe(int writes, long nanos) {
+        try {
+            observer.committed(writes, nanos);
+        } catch (RuntimeException e) {
+            // The batch is durable: a broken observer must not fail it, nor stop the writer thread.
+            LOG.warn("journal commit observer {} failed", observer, e);
+        }
     }
 
     private void fail(List<WriteCommand> batch, String what, Exception cause) {

@@ -5,6 +5,7 @@ import static io.tillgate.nexo.driver.Diagnostics.LOG;
 import io.tillgate.core.terminal.TerminalEvent;
 import io.tillgate.core.terminal.TerminalPhase;
 import io.tillgate.core.terminal.TerminalStatus;
+import io.tillgate.core.transaction.TransactionMdc;
 import io.tillgate.nexo.codec.DisplayOutput;
 import io.tillgate.nexo.codec.DisplayRequest;
 import io.tillgate.nexo.codec.ErrorCondition;
@@ -46,10 +47,21 @@ final class PosRequestHandler {
         this.session = session;
     }
 
-    /** Completes with the answer body, or empty for HTTP 204. */
+    /**
+     * Completes with the answer body, or empty for HTTP 204. Handled with the running transaction's
+     * id, if there is one, in the log context.
+     */
     CompletableFuture<Optional<SaleToPOIResponse>> onPosRequest(SaleToPOIRequest request, Duration inputTimeout) {
-        NexoRequestBody body = request.body();
         PaymentRun run = session.current();
+        if (run == null) {
+            return handle(request, null, inputTimeout);
+        }
+        return TransactionMdc.call(run.transactionId(), () -> handle(request, run, inputTimeout));
+    }
+
+    private CompletableFuture<Optional<SaleToPOIResponse>> handle(SaleToPOIRequest request, PaymentRun run,
+            Duration inputTimeout) {
+        NexoRequestBody body = request.body();
         if (body instanceof DisplayRequest display) {
             if (run != null) {
                 display.displayOutput().forEach(output -> run.status(status(output)));

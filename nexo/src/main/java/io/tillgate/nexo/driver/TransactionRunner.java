@@ -10,6 +10,7 @@ import io.tillgate.core.payment.TransactionOutcome;
 import io.tillgate.core.payment.TransactionResult;
 import io.tillgate.core.terminal.TerminalPhase;
 import io.tillgate.core.terminal.TerminalStatus;
+import io.tillgate.core.transaction.TransactionMdc;
 import io.tillgate.nexo.codec.ErrorCondition;
 import io.tillgate.nexo.codec.MessageHeader;
 import io.tillgate.nexo.codec.NexoResponseBody;
@@ -24,7 +25,8 @@ import io.tillgate.nexo.internal.NexoTransportException;
  * Takes a {@link PaymentRun} from the cashier's request to its one outcome (nexo.md §6.2, §6.3):
  * the Payment or Reversal, Busy retried with a growing pause, one new login when the terminal lost
  * the session, an Abort when asked, and TransactionStatus when the answer is lost, so that the
- * outcome is UNKNOWN only when the terminal itself cannot tell.
+ * outcome is UNKNOWN only when the terminal itself cannot tell. Each step that an answer of the
+ * terminal sets off runs with the transaction's id in the log context.
  */
 final class TransactionRunner {
 
@@ -71,7 +73,8 @@ final class TransactionRunner {
         if (target == null) {
             return; // Not sent yet: send() sees the request and never sends it.
         }
-        link.post(requests.abort(target)).whenComplete((status, failure) -> {
+        String id = run.transactionId();
+        link.post(requests.abort(target)).whenComplete((status, failure) -> TransactionMdc.run(id, () -> {
             if (failure != null) {
                 LOG.warn("nexo terminal {}: abort of transaction {} (ServiceID {}) not delivered: {}", config.id(),
                         run.transactionId(), target.serviceId(), describe(failure));
@@ -79,18 +82,18 @@ final class TransactionRunner {
                 LOG.warn("nexo terminal {}: abort of transaction {} answered HTTP {} instead of 204", config.id(),
                         run.transactionId(), status);
             }
-        });
+        }));
     }
 
     private void loggedInThen(PaymentRun run, Runnable next) {
-        session.ensureLoggedIn().whenComplete((v, failure) -> {
+        session.ensureLoggedIn().whenComplete((v, failure) -> TransactionMdc.run(run.transactionId(), () -> {
             if (failure != null) {
                 finish(run, TransactionOutcome.of(TransactionResult.FAILED, "LOGIN_FAILED"),
                         "login failed: " + describe(failure));
             } else {
                 next.run();
             }
-        });
+        }));
     }
 
     private void send(PaymentRun run, int busyAttempt, boolean reloggedIn) {
@@ -104,7 +107,8 @@ final class TransactionRunner {
         memory.sent(run.transactionId(), request.header());
         run.status(TerminalStatus.of(TerminalPhase.WAITING_FOR_CARD, "Follow the terminal",
                 String.valueOf(run.request().command().amount()), true));
-        link.exchange(request, config.paymentTimeout()).whenComplete((answer, failure) -> {
+        String id = run.transactionId();
+        link.exchange(request, config.paymentTimeout()).whenComplete((answer, failure) -> TransactionMdc.run(id, () -> {
             if (failure != null) {
                 lost(run, request.header(), failure);
                 return;
@@ -114,7 +118,8 @@ final class TransactionRunner {
                     && busyAttempt < config.busyRetries()) {
                 LOG.info("nexo terminal {}: transaction {} Busy; retry {} of {}", config.id(), run.transactionId(),
                         busyAttempt + 1, config.busyRetries());
-                link.afterBusy(busyAttempt).thenRun(() -> send(run, busyAttempt + 1, reloggedIn));
+                link.afterBusy(busyAttempt).thenRun(() -> TransactionMdc.run(id,
+                        () -> send(run, busyAttempt + 1, reloggedIn)));
             } else if (response.result() == Result.FAILURE && !reloggedIn
                     && (response.errorCondition() == ErrorCondition.LOGGED_OUT
                     || response.errorCondition() == ErrorCondition.NOT_ALLOWED)) {
@@ -125,7 +130,7 @@ final class TransactionRunner {
             } else {
                 settle(run, answer.body());
             }
-        });
+        }));
     }
 
     /** The answer did not come: unless provably never delivered, ask the terminal what happened. */
@@ -140,14 +145,15 @@ final class TransactionRunner {
         run.status(TerminalStatus.of(TerminalPhase.PROCESSING, "Recovering result", "", false));
         StatusQuery query = recovery.query(sent.messageCategory(), sent.serviceId(), run.transactionId(),
                 run.request().command().reference(), run.request().command().amount());
-        recovery.queryStatus(query, false).whenComplete((found, statusFailure) -> {
+        String id = run.transactionId();
+        recovery.queryStatus(query, false).whenComplete((found, statusFailure) -> TransactionMdc.run(id, () -> {
             if (found != null && found.isPresent()) {
                 finish(run, found.get(), "recovered with TransactionStatus");
             } else {
                 finish(run, TransactionOutcome.of(TransactionResult.UNKNOWN, "NO_ANSWER"),
                         "no answer and TransactionStatus could not tell");
             }
-        });
+        }));
     }
 
     private void settle(PaymentRun run, NexoResponseBody body) {

@@ -46,12 +46,15 @@ final class LoginThrottle {
 
     private final LoginThrottleSettings settings;
     private final Clock clock;
+    private final LoginObserver observer;
     /** In the order of their last failure, oldest first, which is also the order they expire in. */
     private final LinkedHashMap<Key, Failures> failures;
 
-    LoginThrottle(LoginThrottleSettings settings, Clock clock) {
+    /** @param observer told of each failure and lock-out */
+    LoginThrottle(LoginThrottleSettings settings, Clock clock, LoginObserver observer) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.failures = new LinkedHashMap<>(16, 0.75f, false) {
             private static final long serialVersionUID = 1L;
 
@@ -97,9 +100,11 @@ final class LoginThrottle {
                 expiresAt);
         failures.remove(key);
         failures.put(key, updated);
+        observer.failed();
         if (!lock) {
             return WRONG_CREDENTIALS;
         }
+        observer.lockedOut();
         LOG.warn("P3 logins from {} for merchant '{}' locked out until {} after {} failed attempts", key.source(),
                 key.merchantId(), shown(updated.retryAt()), count);
         return WRONG_CREDENTIALS + "; " + lockedOut(key, updated);

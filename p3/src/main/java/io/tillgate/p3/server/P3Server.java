@@ -36,11 +36,18 @@ public final class P3Server implements FrontEnd {
      * @param merchants who may log in and which terminals each may use
      * @param devicesById the P3 description of each terminal, by terminal id
      * @param transport the event loops to listen on, or {@code null} for loops of its own
+     * @param logins told of failed logins and lock-outs
      */
     public P3Server(P3ServerConfig config, PaymentService payments, MerchantDirectory merchants,
-            Map<String, P3Device> devicesById, ServerTransport transport) {
-        this.context = new P3ServerContext(config, payments, merchants, devicesById);
+            Map<String, P3Device> devicesById, ServerTransport transport, LoginObserver logins) {
+        this.context = new P3ServerContext(config, payments, merchants, devicesById, logins);
         this.sharedTransport = transport;
+    }
+
+    /** Telling nobody of failed logins. */
+    public P3Server(P3ServerConfig config, PaymentService payments, MerchantDirectory merchants,
+            Map<String, P3Device> devicesById, ServerTransport transport) {
+        this(config, payments, merchants, devicesById, transport, LoginObserver.NONE);
     }
 
     public P3Server(P3ServerConfig config, PaymentService payments, MerchantDirectory merchants,

@@ -25,13 +25,13 @@ final class P3ServerContext {
     private final LoginThrottle loginThrottle;
 
     P3ServerContext(P3ServerConfig config, PaymentService payments, MerchantDirectory merchants,
-            Map<String, P3Device> devicesById) {
+            Map<String, P3Device> devicesById, LoginObserver logins) {
         this.config = Objects.requireNonNull(config, "config");
         this.payments = Objects.requireNonNull(payments, "payments");
         this.merchants = Objects.requireNonNull(merchants, "merchants");
         this.devicesById = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(devicesById,
                 "devicesById")));
-        this.loginThrottle = new LoginThrottle(config.loginThrottle(), config.clock());
+        this.loginThrottle = new LoginThrottle(config.loginThrottle(), config.clock(), logins);
     }
 
     P3ServerConfig config() {

@@ -22,7 +22,8 @@ class LoginThrottleTest {
     private static final LoginThrottle.Key SHOP = new LoginThrottle.Key("192.0.2.7", "shop");
 
     private final SettableClock clock = new SettableClock(Instant.parse("2026-12-06T10:00:00Z"));
-    private final LoginThrottle throttle = new LoginThrottle(LoginThrottleSettings.defaults(), clock);
+    private final CountingObserver observer = new CountingObserver();
+    private final LoginThrottle throttle = new LoginThrottle(LoginThrottleSettings.defaults(), clock, observer);
     /** How many secrets were compared: a refusal without a comparison leaves it alone. */
     private final AtomicInteger checked = new AtomicInteger();
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
@@ -98,6 +99,24 @@ class LoginThrottleTest {
     }
 
     @Test
+    void theObserverHearsOfEveryCheckedFailureAndOfTheLockout() {
+        fail(SHOP, 2);
+        attempt(SHOP, false);
+        attempt(SHOP, true);
+        assertThat(observer.failed).as("the attempt during the delay was not checked").hasValue(3);
+
+        clock.advance(LoginThrottleSettings.defaults().delayAfter(3));
+        for (int failure = 4; failure <= 10; failure++) {
+            attempt(SHOP, false);
+            clock.advance(LoginThrottleSettings.defaults().delayAfter(failure));
+        }
+        attempt(SHOP, true);
+
+        assertThat(observer.failed).hasValue(10);
+        assertThat(observer.lockedOut).as("once, by the tenth failure").hasValue(1);
+    }
+
+    @Test
     void aSuccessForgetsTheFailures() {
         fail(SHOP, 9);
         assertThat(attempt(SHOP, true).admitted()).contains("shop");
@@ -133,7 +152,7 @@ class LoginThrottleTest {
     @Test
     void beyondTheCapTheKeyThatFailedLongestAgoIsForgotten() {
         LoginThrottle capped = new LoginThrottle(new LoginThrottleSettings(10, LOCKOUT, 0, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 3), clock);
+                Duration.ofSeconds(1), 3), clock, LoginObserver.NONE);
         capped.attempt(SHOP, Optional::empty);
         for (String other : new String[] {"a", "b", "c"}) {
             capped.attempt(new LoginThrottle.Key("192.0.2.7", other), Optional::empty);
@@ -179,5 +198,20 @@ class LoginThrottleTest {
             checked.incrementAndGet();
             return rightSecret ? Optional.of("shop") : Optional.empty();
         });
+    }
+
+    private static final class CountingObserver implements LoginObserver {
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger lockedOut = new AtomicInteger();
+
+        @Override
+        public void failed() {
+            failed.incrementAndGet();
+        }
+
+        @Override
+        public void lockedOut() {
+            lockedOut.incrementAndGet();
+        }
     }
 }

@@ -44,7 +44,7 @@ class P3TcpPipelineFuzzTest {
             StalledPayments.withTerminal("reader1"),
             new MerchantDirectory(List.of(new Merchant("demo", "fuzz-secret",
                     new MerchantDetails("Demo Shop", null, null, null, null), List.of("reader1")))),
-            Map.of("reader1", P3Device.of("Counter 1", "reader1", "MOCK", "MOCK")));
+            Map.of("reader1", P3Device.of("Counter 1", "reader1", "MOCK", "MOCK")), LoginObserver.NONE);
 
     @FuzzTest
     @DictionaryFile(resourcePath = "/io/tillgate/p3/codec/p3.dict")

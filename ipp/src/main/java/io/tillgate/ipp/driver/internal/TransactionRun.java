@@ -8,6 +8,7 @@ import io.tillgate.core.terminal.TerminalListener;
 import io.tillgate.core.terminal.TerminalPhase;
 import io.tillgate.core.terminal.TerminalRequest;
 import io.tillgate.core.terminal.TerminalStatus;
+import io.tillgate.core.transaction.TransactionMdc;
 import io.tillgate.ipp.codec.IppNames;
 import io.tillgate.ipp.codec.IppRequest;
 import io.tillgate.ipp.codec.IppResponse;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One transaction on a myPOS terminal (ipp.md §7, §13): connect, GET_STATUS (completing a pending
  * transaction, fetching host certificates), the request and its stages, COMPLETE_TX after an
- * approval; on a lost answer, GET_STATUS decides, else the outcome is UNKNOWN.
+ * approval; on a lost answer, GET_STATUS decides, else the outcome is UNKNOWN. Each step that a
+ * reply of the terminal sets off runs with the transaction's id in the log context.
  */
 public final class TransactionRun {
 
@@ -108,7 +110,7 @@ public final class TransactionRun {
     }
 
     private CompletableFuture<Void> prepare(IppLink opened) {
-        return housekeeping.status(opened, version).thenCompose(status -> {
+        return housekeeping.status(opened, version).thenCompose(status -> TransactionMdc.call(transactionId(), () -> {
             switch (status.status()) {
                 case BUSY -> throw new Refused("TERMINAL_BUSY", status.status());
                 case UNSUPPORTED_VERSION -> {
@@ -127,7 +129,7 @@ public final class TransactionRun {
                 }
             }
             return CompletableFuture.completedFuture(null);
-        });
+        }));
     }
 
     private CompletableFuture<Void> completePending(IppLink opened, IppResponse status) {
@@ -144,7 +146,7 @@ public final class TransactionRun {
         IppRequest sent = requests.transaction(request, sid, version);
         call = sent;
         lastStage = 0;
-        return link.exchange(sent, this::progress).thenCompose(reply -> {
+        return link.exchange(sent, this::progress).thenCompose(reply -> TransactionMdc.call(transactionId(), () -> {
             if (reply.stage() == IppStage.CHECK_REQUEST && reply.status() == IppStatus.LAST_TRANSACTION_NOT_COMPLETED
                     && mayRetry) {
                 return housekeeping.status(link, version).thenCompose(status -> completePending(link, status))
@@ -155,10 +157,14 @@ public final class TransactionRun {
                 return housekeeping.complete(link, sid, version).handle((r, f) -> outcome);
             }
             return CompletableFuture.completedFuture(outcome);
-        });
+        }));
     }
 
     private void progress(IppResponse reply) {
+        TransactionMdc.run(transactionId(), () -> report(reply));
+    }
+
+    private void report(IppResponse reply) {
         lastStage = reply.stage().code();
         keepEndpoint(reply);
         boolean abortable = !cancelRequested;
@@ -221,8 +227,9 @@ public final class TransactionRun {
         }
         hostRelay.relay(target, data, status).whenComplete((answer, failure) -> {
             if (failure != null) {
-                LOG.warn("terminal {}: transaction {}: host relay to {} failed: {}; the terminal will time out",
-                        config.id(), request.transactionId(), target, unwrap(failure).getMessage());
+                TransactionMdc.run(transactionId(), () -> LOG.warn(
+                        "terminal {}: transaction {}: host relay to {} failed: {}; the terminal will time out",
+                        config.id(), request.transactionId(), target, unwrap(failure).getMessage()));
             } else if (answer != null) {
                 link.send(new IppRequest(IppRequest.start(call.method(), version, sid)
                         .text(IppNames.STATUS, "0").integer(IppNames.STAGE, IppStage.HOST_RELAY.code())
@@ -232,6 +239,10 @@ public final class TransactionRun {
     }
 
     private void finish(TransactionOutcome outcome, Throwable failure) {
+        TransactionMdc.run(transactionId(), () -> conclude(outcome, failure));
+    }
+
+    private void conclude(TransactionOutcome outcome, Throwable failure) {
         if (failure == null) {
             deliver(outcome);
             return;
@@ -246,9 +257,9 @@ public final class TransactionRun {
             LOG.warn("terminal {}: answer to transaction {} ({}) lost: {}; asking GET_STATUS", config.id(),
                     request.transactionId(), sid, lost.getMessage());
             closeLink();
-            statusQuery.outcomeOf(sid, amount, version).whenComplete((found, f) -> deliver(found != null
-                    && found.isPresent() ? found.get()
-                    : TransactionOutcome.of(TransactionResult.UNKNOWN, "NO_FINAL_ANSWER")));
+            statusQuery.outcomeOf(sid, amount, version).whenComplete((found, f) -> TransactionMdc.run(transactionId(),
+                    () -> deliver(found != null && found.isPresent() ? found.get()
+                            : TransactionOutcome.of(TransactionResult.UNKNOWN, "NO_FINAL_ANSWER"))));
         } else {
             LOG.warn("terminal {}: transaction {} failed before the terminal took it: {}", config.id(),
                     request.transactionId(), cause.getMessage());
