@@ -137,8 +137,8 @@ final class ConcertSession extends SimpleChannelInboundHandler<TlvMessage> {
 
     private void refused(TlvMessage tlv, PaymentException e) {
         StatusComplement reason = switch (e.error()) {
-            case TERMINAL_BUSY, INVALID_REQUEST, REFERENCE_NOT_FOUND, IDEMPOTENCY_CONFLICT, REFERENCE_UNRESOLVED ->
-                    StatusComplement.NOT_COMPLETED;
+            case TERMINAL_BUSY, SHUTTING_DOWN, INVALID_REQUEST, REFERENCE_NOT_FOUND, IDEMPOTENCY_CONFLICT,
+                    REFERENCE_UNRESOLVED -> StatusComplement.NOT_COMPLETED;
             case UNSUPPORTED -> StatusComplement.UNKNOWN_ACTION;
             default -> StatusComplement.UNKNOWN;
         };

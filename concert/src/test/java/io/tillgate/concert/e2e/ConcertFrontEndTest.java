@@ -12,6 +12,7 @@ import io.tillgate.core.service.PaymentService;
 import io.tillgate.core.transaction.InMemoryTransactionStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,16 @@ class ConcertFrontEndTest {
     @Test
     void identificationIsAnsweredDirectlyEchoingTheRequest() throws Exception {
         assertThat(exchange(HEAD + "CD001I")).isEqualTo(HEAD + "CD001IAE00210");
+    }
+
+    @Test
+    void aGatewayThatIsShuttingDownRefusesADebitAsABusyTerminalDoesButStillIdentifies() throws Exception {
+        emulator.payments().stopAdmitting();
+
+        String debit = ConcertSamples.REQUESTS.get(0);
+        assertThat(exchange(debit)).isEqualTo(debit + "AE00201AF00207");
+        assertThat(exchange(HEAD + "CD001I")).isEqualTo(HEAD + "CD001IAE00210");
+        assertThat(emulator.store().findSince(Instant.EPOCH)).isEmpty();
     }
 
     @Test

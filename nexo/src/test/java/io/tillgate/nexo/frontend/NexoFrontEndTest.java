@@ -210,6 +210,19 @@ class NexoFrontEndTest {
     }
 
     @Test
+    void aGatewayThatIsShuttingDownAnswersANewPaymentBusy() throws Exception {
+        post(login("PrinterReceipt"));
+        payments.stopAdmitting();
+
+        String answer = post(payment("2", "1.00")).body();
+
+        assertThat(answer).contains("<PaymentResponse><Response Result=\"Failure\" ErrorCondition=\"Busy\">"
+                + "<AdditionalResponse>the gateway is shutting down and starts no new transaction; try again once "
+                + "it is back</AdditionalResponse></Response>");
+        assertThat(store.findSince(Instant.EPOCH)).isEmpty();
+    }
+
+    @Test
     void abortIsAnswered204AndThePaymentFailsAborted() throws Exception {
         post(login("PrinterReceipt"));
         CompletableFuture<HttpResponse<String>> slow = http.sendAsync(request(payment("2", "10.93")),
