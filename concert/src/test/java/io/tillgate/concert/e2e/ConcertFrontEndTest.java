@@ -60,6 +60,30 @@ class ConcertFrontEndTest {
     }
 
     @Test
+    void identificationWhileAPaymentRunsIsAnsweredBusy() throws Exception {
+        String debit = HEAD + "CE003978BA0010CD0010CB0041093";
+        try (RawPos register = new RawPos(emulator.address())) {
+            register.write(debit);
+            awaitRunningPayment();
+
+            assertThat(exchange(HEAD + "CD001I")).isEqualTo(HEAD + "CD001IAE00201AF00207");
+            assertThat(register.readToClose()).startsWith(debit + "AE00210");
+        }
+        assertThat(exchange(HEAD + "CD001I")).isEqualTo(HEAD + "CD001IAE00210");
+    }
+
+    /** Polls the gateway (not the protocol under test) until the emulated terminal runs a payment. */
+    private void awaitRunningPayment() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (emulator.payments().runningTransaction(ConcertEmulator.TERMINAL).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the payment never started");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
     void akretionDebitIsAnsweredInTheNotesShape() throws Exception {
         String answer = exchange(ConcertSamples.REQUESTS.get(0));
 
