@@ -7,6 +7,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tillgate.app.config.GatewaySettings;
 import io.tillgate.app.config.Protocol;
 import io.tillgate.app.config.TransportSettings;
+import io.tillgate.core.health.TerminalMonitor;
 import io.tillgate.core.merchant.MerchantDirectory;
 import io.tillgate.core.service.PaymentService;
 import io.tillgate.core.service.PaymentServiceSettings;
@@ -48,6 +49,8 @@ public final class Gateway implements AutoCloseable {
     /** The journal; every write is told to its subscribers (metrics, the admin console's live views). */
     private final PublishingTransactionStore store;
     private final PaymentService payments;
+    /** Whether each terminal answers; probing starts once start-up recovery is done with the terminals. */
+    private final TerminalMonitor health;
     private final P3Server p3;
     /** The protocol front-ends besides P3, by the entry that configured each. */
     private final Map<GatewaySettings.FrontEndSpec, FrontEnd> frontEnds = new LinkedHashMap<>();
@@ -72,6 +75,8 @@ public final class Gateway implements AutoCloseable {
         this.payments = new PaymentService(terminals, store,
                 new PaymentServiceSettings(settings.transactionTimeout(), settings.idempotencyWindow()),
                 Clock.systemUTC());
+        this.health = TerminalMonitor.create(terminals, payments, settings.health());
+        store.subscribe(health);
         GatewaySettings.P3Settings p3Settings = settings.p3();
         this.p3 = p3Settings == null ? null : new P3Server(
                 new P3ServerConfig(settings.host(), p3Settings.websocketPort(), p3Settings.tcpPort(),
@@ -93,6 +98,7 @@ public final class Gateway implements AutoCloseable {
                 LOG.warn("{} transaction(s) have no final outcome and need an operator: tillgate journal list "
                         + "--unresolved", unresolved.stream().filter(r -> !r.isFinal()).count());
             }
+            gateway.health.start();
             if (gateway.p3 != null) {
                 gateway.p3.open();
                 LOG.info("P3 PayServer listening on {}://{}/p3 and {}://{}", gateway.p3.tls() ? "wss" : "ws",
@@ -117,6 +123,11 @@ public final class Gateway implements AutoCloseable {
 
     public PaymentService payments() {
         return payments;
+    }
+
+    /** Whether each terminal answers, kept up to date in the background; subscribe to hear of changes. */
+    public TerminalMonitor health() {
+        return health;
     }
 
     /** The journal as the running gateway writes it; subscribe to hear of every change. */
@@ -154,6 +165,7 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        health.close();
         frontEnds.values().forEach(FrontEnd::close);
         if (p3 != null) {
             p3.close();

@@ -1,6 +1,7 @@
 package io.tillgate.app.config;
 
 import io.tillgate.concert.driver.ConcertTerminalConfig;
+import io.tillgate.core.health.TerminalMonitorSettings;
 import io.tillgate.core.merchant.Merchant;
 import io.tillgate.core.simulated.SimulatedTiming;
 import io.tillgate.ipp.driver.IppTerminalConfig;
@@ -33,6 +34,8 @@ import java.util.Objects;
  * @param terminals the terminals, in configuration order
  * @param frontEnds the protocol front-ends besides P3, each in front of one terminal
  * @param transport TLS, connection limits and WebSocket origins of the listeners
+ * @param health how each terminal's health is probed
+ * @param drainTime how long a graceful stop lets running transactions finish; zero stops at once
  */
 public record GatewaySettings(
         String host,
@@ -46,13 +49,23 @@ public record GatewaySettings(
         List<Merchant> merchants,
         List<TerminalSpec> terminals,
         List<FrontEndSpec> frontEnds,
-        TransportSettings transport) {
+        TransportSettings transport,
+        TerminalMonitorSettings health,
+        Duration drainTime) {
+
+    /** How long a graceful stop waits for running transactions unless configured. */
+    public static final Duration DEFAULT_DRAIN_TIME = Duration.ofSeconds(30);
 
     public GatewaySettings {
         merchants = List.copyOf(merchants);
         terminals = List.copyOf(terminals);
         frontEnds = List.copyOf(frontEnds);
         Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(drainTime, "drainTime");
+        if (drainTime.isNegative()) {
+            throw new IllegalArgumentException("drainTime must not be negative, was " + drainTime);
+        }
     }
 
     /**
@@ -184,7 +197,7 @@ public record GatewaySettings(
     public GatewaySettings withP3Ports(int websocketPort, int tcpPort) {
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
                 journal, new P3Settings(websocketPort, tcpPort, p3.maxFrameBytes(), p3.idleTimeout(),
-                        p3.loginThrottle()), merchants, terminals, frontEnds, transport);
+                        p3.loginThrottle()), merchants, terminals, frontEnds, transport, health, drainTime);
     }
 
     /** The same settings with every Concert front-end ending a request after {@code quietInterval} of silence. */
@@ -194,7 +207,7 @@ public record GatewaySettings(
                         .map(f -> f.protocol() != Protocol.CONCERT ? f : new FrontEndSpec(f.protocol(), f.port(),
                                 f.terminalId(), f.merchantId(), f.ippSlave(), f.nexoPosListener(), quietInterval,
                                 f.allowed(), f.nexoPosListenerTrust()))
-                        .toList(), transport);
+                        .toList(), transport, health, drainTime);
     }
 
     /** The same settings with every simulated terminal at {@code timing}. */
@@ -203,23 +216,35 @@ public record GatewaySettings(
                 journal, p3, merchants, terminals.stream()
                         .map(t -> t instanceof SimulatedTerminalSpec s
                                 ? new SimulatedTerminalSpec(s.id(), s.name(), timing, s.partialApproval()) : t)
-                        .toList(), frontEnds, transport);
+                        .toList(), frontEnds, transport, health, drainTime);
     }
 
     public GatewaySettings withTransactionTimeout(Duration timeout) {
         return new GatewaySettings(host, information, timeout, idempotencyWindow, receiptWidth, zone, journal, p3,
-                merchants, terminals, frontEnds, transport);
+                merchants, terminals, frontEnds, transport, health, drainTime);
     }
 
     /** The same settings recording transactions in {@code spec}. */
     public GatewaySettings withJournal(JournalSpec spec) {
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone, spec,
-                p3, merchants, terminals, frontEnds, transport);
+                p3, merchants, terminals, frontEnds, transport, health, drainTime);
+    }
+
+    /** The same settings probing terminals as {@code settings} says. */
+    public GatewaySettings withHealth(TerminalMonitorSettings settings) {
+        return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
+                journal, p3, merchants, terminals, frontEnds, transport, settings, drainTime);
+    }
+
+    /** The same settings letting running transactions finish for {@code time} when stopping. */
+    public GatewaySettings withDrainTime(Duration time) {
+        return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
+                journal, p3, merchants, terminals, frontEnds, transport, health, time);
     }
 
     /** The same settings with the listeners guarded by {@code settings}. */
     public GatewaySettings withTransport(TransportSettings settings) {
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
-                journal, p3, merchants, terminals, frontEnds, settings);
+                journal, p3, merchants, terminals, frontEnds, settings, health, drainTime);
     }
 }

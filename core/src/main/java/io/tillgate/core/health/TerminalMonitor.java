@@ -272,9 +272,10 @@ public final class TerminalMonitor implements TransactionFeed, AutoCloseable {
 
     private void reachabilityChanged(TerminalHealth before, TerminalHealth after) {
         if (after.reachability() == Reachability.OFFLINE) {
+            long every = settings.interval().toMillis();
             LOG.warn("{}. Terminal {} is OFFLINE: payments on it fail until it answers again. Check that it is "
-                    + "switched on, on the network and at the configured address and port; it is probed every {} s",
-                    after.lastFailure(), after.terminalId(), settings.interval().toSeconds());
+                    + "switched on, on the network and at the configured address and port; it is probed every {}",
+                    after.lastFailure(), after.terminalId(), every % 1000 == 0 ? every / 1000 + " s" : every + " ms");
         } else if (before.reachability() == Reachability.OFFLINE) {
             LOG.info("terminal {} answers again: ONLINE", after.terminalId());
         } else {
