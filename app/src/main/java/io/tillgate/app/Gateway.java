@@ -12,6 +12,8 @@ import io.tillgate.app.config.GatewaySettings;
 import io.tillgate.app.config.Protocol;
 import io.tillgate.app.config.TransportSettings;
 import io.tillgate.app.metrics.GatewayMetrics;
+import io.tillgate.core.health.Reachability;
+import io.tillgate.core.health.TerminalMonitor;
 import io.tillgate.core.merchant.MerchantDirectory;
 import io.tillgate.core.service.PaymentService;
 import io.tillgate.core.service.PaymentServiceSettings;
@@ -55,6 +57,8 @@ public final class Gateway implements AutoCloseable {
     /** The journal; every write is told to its subscribers (metrics, the admin console's live views). */
     private final PublishingTransactionStore store;
     private final PaymentService payments;
+    /** Whether each terminal answers; probing starts once start-up recovery is done with the terminals. */
+    private final TerminalMonitor health;
     private final P3Server p3;
     /** The protocol front-ends besides P3, by the entry that configured each. */
     private final Map<GatewaySettings.FrontEndSpec, FrontEnd> frontEnds = new LinkedHashMap<>();
@@ -88,6 +92,8 @@ public final class Gateway implements AutoCloseable {
         this.payments = new PaymentService(terminals, store,
                 new PaymentServiceSettings(settings.transactionTimeout(), settings.idempotencyWindow()),
                 Clock.systemUTC());
+        this.health = TerminalMonitor.create(terminals, payments, settings.health());
+        store.subscribe(health);
         GatewaySettings.P3Settings p3Settings = settings.p3();
         this.p3 = p3Settings == null ? null : new P3Server(
                 new P3ServerConfig(settings.host(), p3Settings.websocketPort(), p3Settings.tcpPort(),
@@ -99,8 +105,16 @@ public final class Gateway implements AutoCloseable {
         for (GatewaySettings.FrontEndSpec spec : settings.frontEnds()) {
             frontEnds.put(spec, FrontEnds.create(spec, settings, payments, transport));
         }
-        this.board = AdminConsole.board(settings);
+        this.board = AdminConsole.board(settings, health);
         store.subscribe(board);
+        health.subscribe(board);
+        if (metrics != null) {
+            health.subscribe((previous, current) -> {
+                if (current.reachability() != Reachability.UNKNOWN) {
+                    metrics.terminalReachable(current.terminalId(), current.reachability() == Reachability.ONLINE);
+                }
+            });
+        }
     }
 
     /** Builds and starts a gateway; on failure everything already started is stopped again. */
@@ -116,6 +130,7 @@ public final class Gateway implements AutoCloseable {
                 LOG.warn("{} transaction(s) have no final outcome and need an operator: tillgate journal list "
                         + "--unresolved", unresolved.stream().filter(r -> !r.isFinal()).count());
             }
+            gateway.health.start();
             if (gateway.p3 != null) {
                 gateway.p3.open();
                 LOG.info("P3 PayServer listening on {}://{}/p3 and {}://{}", gateway.p3.tls() ? "wss" : "ws",
@@ -151,6 +166,11 @@ public final class Gateway implements AutoCloseable {
     /** The gateway's metrics, for an HTTP listener to serve; empty when the configuration turns them off. */
     public Optional<GatewayMetrics> metrics() {
         return Optional.ofNullable(metrics);
+    }
+
+    /** Whether each terminal answers, kept up to date in the background; subscribe to hear of changes. */
+    public TerminalMonitor health() {
+        return health;
     }
 
     /** The journal as the running gateway writes it; subscribe to hear of every change. */
@@ -196,6 +216,7 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        health.close();
         if (admin != null) {
             admin.close();
         }

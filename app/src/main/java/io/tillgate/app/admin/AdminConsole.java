@@ -9,6 +9,7 @@ import io.tillgate.admin.api.ReceiptPrinter;
 import io.tillgate.admin.auth.SignInObserver;
 import io.tillgate.app.config.GatewaySettings;
 import io.tillgate.core.TillgateVersion;
+import io.tillgate.core.health.TerminalMonitor;
 import io.tillgate.core.merchant.Merchant;
 import io.tillgate.core.merchant.MerchantDirectory;
 import io.tillgate.core.transaction.PublishingTransactionStore;
@@ -45,9 +46,9 @@ public final class AdminConsole {
     }
 
     /** The board's entries: every configured terminal with how the gateway speaks to it. */
-    public static GatewayTerminalBoard board(GatewaySettings settings) {
+    public static GatewayTerminalBoard board(GatewaySettings settings, TerminalMonitor health) {
         return new GatewayTerminalBoard(settings.terminals().stream()
-                .map(t -> new GatewayTerminalBoard.Entry(t.id(), t.name(), protocol(t))).toList());
+                .map(t -> new GatewayTerminalBoard.Entry(t.id(), t.name(), protocol(t))).toList(), health);
     }
 
     private static String protocol(GatewaySettings.TerminalSpec terminal) {

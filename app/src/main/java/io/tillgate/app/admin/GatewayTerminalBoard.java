@@ -1,12 +1,14 @@
 package io.tillgate.app.admin;
 
 import io.tillgate.admin.terminal.TerminalBoard;
-import io.tillgate.admin.terminal.TerminalView;
 import io.tillgate.admin.terminal.TerminalView.TerminalState;
+import io.tillgate.admin.terminal.TerminalView;
+import io.tillgate.core.health.TerminalHealth;
+import io.tillgate.core.health.TerminalHealthListener;
+import io.tillgate.core.health.TerminalMonitor;
 import io.tillgate.core.transaction.TransactionFeed;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionState;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,31 +19,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The board of the gateway's terminals: what each is doing, from the journal's changes (a transaction
- * that is neither final nor UNKNOWN keeps its terminal busy), and whether it answers, from the health
- * checks. Every change is pushed to the subscribers (the console's live board).
+ * that is neither final nor UNKNOWN keeps its terminal busy), and whether it answers, from the
+ * {@link TerminalMonitor}. Every change of either is pushed to the subscribers (the console's live board).
  */
-public final class GatewayTerminalBoard implements TerminalBoard, TransactionFeed {
+public final class GatewayTerminalBoard implements TerminalBoard, TransactionFeed, TerminalHealthListener {
 
     /** A configured terminal: what the board shows whatever its state. */
     public record Entry(String id, String name, String protocol) {
     }
 
-    /** What the health checks last found. */
-    private record Reachability(boolean checked, boolean online, Instant lastSeen, Instant lastChecked,
-            String lastFailure) {
-
-        static final Reachability UNCHECKED = new Reachability(false, false, null, null, null);
-    }
-
     private static final Logger LOG = LoggerFactory.getLogger(GatewayTerminalBoard.class);
 
     private final List<Entry> entries;
+    private final TerminalMonitor health;
     private final Map<String, String> running = new ConcurrentHashMap<>();
-    private final Map<String, Reachability> reachability = new ConcurrentHashMap<>();
     private final List<Consumer<TerminalView>> listeners = new CopyOnWriteArrayList<>();
 
-    public GatewayTerminalBoard(List<Entry> entries) {
+    public GatewayTerminalBoard(List<Entry> entries, TerminalMonitor health) {
         this.entries = List.copyOf(entries);
+        this.health = health;
     }
 
     @Override
@@ -65,13 +61,9 @@ public final class GatewayTerminalBoard implements TerminalBoard, TransactionFee
         }
     }
 
-    /** What a health check found: the terminal answered at {@code at}, or did not and why. */
-    public void checked(String terminalId, boolean online, Instant at, Instant lastSeen, String failure) {
-        Reachability before = reachability.get(terminalId);
-        reachability.put(terminalId, new Reachability(true, online, lastSeen, at, online ? null : failure));
-        if (before == null || before.online() != online || !before.checked()) {
-            publish(terminalId);
-        }
+    @Override
+    public void reachabilityChanged(TerminalHealth previous, TerminalHealth current) {
+        publish(current.terminalId());
     }
 
     private void publish(String terminalId) {
@@ -87,17 +79,20 @@ public final class GatewayTerminalBoard implements TerminalBoard, TransactionFee
     }
 
     private TerminalView view(Entry entry) {
-        Reachability health = reachability.getOrDefault(entry.id(), Reachability.UNCHECKED);
+        TerminalHealth checked = health.health(entry.id()).orElseGet(() -> TerminalHealth.unknown(entry.id()));
         String transaction = running.get(entry.id());
         TerminalState state;
         if (transaction != null) {
             state = TerminalState.BUSY;
-        } else if (!health.checked()) {
-            state = entry.protocol().equals("simulated") ? TerminalState.IDLE : TerminalState.UNKNOWN;
         } else {
-            state = health.online() ? TerminalState.IDLE : TerminalState.OFFLINE;
+            state = switch (checked.reachability()) {
+                case ONLINE -> TerminalState.IDLE;
+                case OFFLINE -> TerminalState.OFFLINE;
+                case UNKNOWN -> TerminalState.UNKNOWN;
+            };
         }
-        return new TerminalView(entry.id(), entry.name(), entry.protocol(), state, health.lastSeen(),
-                health.lastChecked(), health.lastFailure(), transaction);
+        // The last failure is kept after a terminal is back; the board shows it only while it matters.
+        return new TerminalView(entry.id(), entry.name(), entry.protocol(), state, checked.lastSeen(),
+                checked.lastChecked(), state == TerminalState.OFFLINE ? checked.lastFailure() : null, transaction);
     }
 }

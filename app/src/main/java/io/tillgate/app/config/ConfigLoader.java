@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tillgate.concert.frontend.ConcertFrontEndConfig;
+import io.tillgate.core.health.TerminalMonitorSettings;
 import io.tillgate.core.merchant.Merchant;
 import io.tillgate.core.receipt.MerchantDetails;
 import io.tillgate.core.simulated.SimulatedTiming;
@@ -151,7 +152,7 @@ public final class ConfigLoader {
     static GatewaySettings resolve(GatewayConfig config, Function<String, String> environment) {
         SecretReferences secrets = new SecretReferences(environment);
         GatewayConfig.Gateway g = config.gateway() != null ? config.gateway()
-                : new GatewayConfig.Gateway(null, null, null, null, null, null, null);
+                : new GatewayConfig.Gateway(null, null, null, null, null, null, null, null, null);
         String host = orDefault(g.host(), "localhost");
         Map<String, String> information = g.information() == null ? Map.of() : new LinkedHashMap<>(g.information());
         Duration timeout = duration("gateway.transactionTimeout", g.transactionTimeout(), "3m");
@@ -161,6 +162,8 @@ public final class ConfigLoader {
             throw new ConfigException("gateway.receiptWidth", "must be between 20 and 200, was " + receiptWidth);
         }
         ZoneId zone = zone(g.timeZone());
+        TerminalMonitorSettings health = health(g.health());
+        Duration drainTime = drainTime(g.drainTime());
 
         GatewaySettings.JournalSpec journal = journal(config.journal(), secrets);
         GatewaySettings.P3Settings p3 = p3(config.p3());
@@ -179,7 +182,29 @@ public final class ConfigLoader {
         GatewaySettings.AdminSpec admin = AdminConfig.spec(config.admin(), host, secrets, portsTaken);
         return new GatewaySettings(host, Collections.unmodifiableMap(information), timeout, window,
                 receiptWidth, zone, journal, p3, merchants, terminals, frontEnds,
-                TransportConfig.settings(g.limits(), config.tls(), config.p3()), admin, metrics(config.metrics()));
+                TransportConfig.settings(g.limits(), config.tls(), config.p3()), admin, metrics(config.metrics()),
+                health, drainTime);
+    }
+
+    /** How often each terminal is probed, and how long it has to answer: less than the interval. */
+    private static TerminalMonitorSettings health(GatewayConfig.Health health) {
+        String intervalText = orDefault(health == null ? null : health.interval(), "30s");
+        String timeoutText = orDefault(health == null ? null : health.timeout(), "5s");
+        Duration interval = duration("gateway.health.interval", intervalText, null);
+        Duration timeout = duration("gateway.health.timeout", timeoutText, null);
+        if (timeout.compareTo(interval) >= 0) {
+            throw new ConfigException("gateway.health.timeout", "must be shorter than gateway.health.interval ("
+                    + intervalText + "), was " + timeoutText);
+        }
+        return new TerminalMonitorSettings(interval, timeout);
+    }
+
+    /** How long a graceful stop waits for running transactions; {@code 0} stops at once. */
+    private static Duration drainTime(String value) {
+        if (value == null || value.isBlank()) {
+            return GatewaySettings.DEFAULT_DRAIN_TIME;
+        }
+        return value.strip().equals("0") ? Duration.ZERO : DurationText.parse("gateway.drainTime", value);
     }
 
     /** Every address the gateway will listen on, and the key that says so. */

@@ -1,5 +1,6 @@
 package io.tillgate.app.config;
 
+import io.tillgate.core.health.TerminalMonitorSettings;
 import io.tillgate.core.merchant.Merchant;
 import io.tillgate.core.receipt.MerchantDetails;
 import java.time.Duration;
@@ -49,6 +50,7 @@ public final class EmulatorSettings {
         return new GatewaySettings(host, Map.of(), Duration.ofMinutes(3), Duration.ofHours(24), 40,
                 ZoneId.systemDefault(), new GatewaySettings.JournalSpec(GatewaySettings.JournalSpec.MEMORY, null, null),
                 null, List.of(merchant), List.of(terminal), List.of(frontEnd), TransportSettings.plaintext(), null,
-                GatewaySettings.MetricsSettings.DISABLED);
+                GatewaySettings.MetricsSettings.DISABLED,
+                TerminalMonitorSettings.defaults(), GatewaySettings.DEFAULT_DRAIN_TIME);
     }
 }

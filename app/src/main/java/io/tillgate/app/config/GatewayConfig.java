@@ -28,7 +28,15 @@ public record GatewayConfig(
             @JsonProperty("idempotencyWindow") String idempotencyWindow,
             @JsonProperty("receiptWidth") Integer receiptWidth,
             @JsonProperty("timeZone") String timeZone,
-            @JsonProperty("limits") Limits limits) {
+            @JsonProperty("limits") Limits limits,
+            @JsonProperty("health") Health health,
+            @JsonProperty("drainTime") String drainTime) {
+    }
+
+    /** How often, and how patiently, each terminal is asked whether it is there. */
+    public record Health(
+            @JsonProperty("interval") String interval,
+            @JsonProperty("timeout") String timeout) {
     }
 
     /** What every listener allows. */

@@ -3,6 +3,7 @@ package io.tillgate.app.config;
 import io.tillgate.admin.auth.Account;
 import io.tillgate.admin.auth.ApiToken;
 import io.tillgate.concert.driver.ConcertTerminalConfig;
+import io.tillgate.core.health.TerminalMonitorSettings;
 import io.tillgate.core.merchant.Merchant;
 import io.tillgate.core.simulated.SimulatedTiming;
 import io.tillgate.ipp.driver.IppTerminalConfig;
@@ -37,6 +38,8 @@ import java.util.Objects;
  * @param transport TLS, connection limits and WebSocket origins of the listeners
  * @param admin the operator's listener, or {@code null} when disabled
  * @param metrics whether the gateway keeps metrics
+ * @param health how each terminal's health is probed
+ * @param drainTime how long a graceful stop lets running transactions finish; zero stops at once
  */
 public record GatewaySettings(
         String host,
@@ -52,7 +55,12 @@ public record GatewaySettings(
         List<FrontEndSpec> frontEnds,
         TransportSettings transport,
         AdminSpec admin,
-        MetricsSettings metrics) {
+        MetricsSettings metrics,
+        TerminalMonitorSettings health,
+        Duration drainTime) {
+
+    /** How long a graceful stop waits for running transactions unless configured. */
+    public static final Duration DEFAULT_DRAIN_TIME = Duration.ofSeconds(30);
 
     public GatewaySettings {
         merchants = List.copyOf(merchants);
@@ -60,6 +68,11 @@ public record GatewaySettings(
         frontEnds = List.copyOf(frontEnds);
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(drainTime, "drainTime");
+        if (drainTime.isNegative()) {
+            throw new IllegalArgumentException("drainTime must not be negative, was " + drainTime);
+        }
     }
 
     /**
@@ -99,7 +112,7 @@ public record GatewaySettings(
     /** The same settings with this admin listener, or none ({@code null}). */
     public GatewaySettings withAdmin(AdminSpec spec) {
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
-                journal, p3, merchants, terminals, frontEnds, transport, spec, metrics);
+                journal, p3, merchants, terminals, frontEnds, transport, spec, metrics, health, drainTime);
     }
 
     /**
@@ -231,7 +244,8 @@ public record GatewaySettings(
     public GatewaySettings withP3Ports(int websocketPort, int tcpPort) {
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
                 journal, new P3Settings(websocketPort, tcpPort, p3.maxFrameBytes(), p3.idleTimeout(),
-                        p3.loginThrottle()), merchants, terminals, frontEnds, transport, admin, metrics);
+                        p3.loginThrottle()), merchants, terminals, frontEnds, transport, admin, metrics, health,
+                drainTime);
     }
 
     /** The same settings with every Concert front-end ending a request after {@code quietInterval} of silence. */
@@ -241,7 +255,7 @@ public record GatewaySettings(
                         .map(f -> f.protocol() != Protocol.CONCERT ? f : new FrontEndSpec(f.protocol(), f.port(),
                                 f.terminalId(), f.merchantId(), f.ippSlave(), f.nexoPosListener(), quietInterval,
                                 f.allowed(), f.nexoPosListenerTrust()))
-                        .toList(), transport, admin, metrics);
+                        .toList(), transport, admin, metrics, health, drainTime);
     }
 
     /** The same settings with every simulated terminal at {@code timing}. */
@@ -250,29 +264,41 @@ public record GatewaySettings(
                 journal, p3, merchants, terminals.stream()
                         .map(t -> t instanceof SimulatedTerminalSpec s
                                 ? new SimulatedTerminalSpec(s.id(), s.name(), timing, s.partialApproval()) : t)
-                        .toList(), frontEnds, transport, admin, metrics);
+                        .toList(), frontEnds, transport, admin, metrics, health, drainTime);
     }
 
     public GatewaySettings withTransactionTimeout(Duration timeout) {
         return new GatewaySettings(host, information, timeout, idempotencyWindow, receiptWidth, zone, journal, p3,
-                merchants, terminals, frontEnds, transport, admin, metrics);
+                merchants, terminals, frontEnds, transport, admin, metrics, health, drainTime);
     }
 
     /** The same settings recording transactions in {@code spec}. */
     public GatewaySettings withJournal(JournalSpec spec) {
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone, spec,
-                p3, merchants, terminals, frontEnds, transport, admin, metrics);
+                p3, merchants, terminals, frontEnds, transport, admin, metrics, health, drainTime);
     }
 
     /** The same settings keeping metrics, or not, as {@code settings} say. */
     public GatewaySettings withMetrics(MetricsSettings settings) {
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
-                journal, p3, merchants, terminals, frontEnds, transport, admin, settings);
+                journal, p3, merchants, terminals, frontEnds, transport, admin, settings, health, drainTime);
+    }
+
+    /** The same settings probing terminals as {@code settings} says. */
+    public GatewaySettings withHealth(TerminalMonitorSettings settings) {
+        return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
+                journal, p3, merchants, terminals, frontEnds, transport, admin, metrics, settings, drainTime);
+    }
+
+    /** The same settings letting running transactions finish for {@code time} when stopping. */
+    public GatewaySettings withDrainTime(Duration time) {
+        return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
+                journal, p3, merchants, terminals, frontEnds, transport, admin, metrics, health, time);
     }
 
     /** The same settings with the listeners guarded by {@code settings}. */
     public GatewaySettings withTransport(TransportSettings settings) {
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
-                journal, p3, merchants, terminals, frontEnds, settings, admin, metrics);
+                journal, p3, merchants, terminals, frontEnds, settings, admin, metrics, health, drainTime);
     }
 }

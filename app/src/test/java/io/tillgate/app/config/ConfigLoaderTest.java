@@ -3,6 +3,7 @@ package io.tillgate.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tillgate.core.health.TerminalMonitorSettings;
 import io.tillgate.core.simulated.SimulatedTiming;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,6 +35,9 @@ class ConfigLoaderTest {
         assertThat(settings.frontEnds()).isEmpty();
         assertThat(settings.transactionTimeout()).isEqualTo(Duration.ofMinutes(3));
         assertThat(settings.idempotencyWindow()).isEqualTo(Duration.ofHours(24));
+        assertThat(settings.health()).isEqualTo(new TerminalMonitorSettings(Duration.ofSeconds(30),
+                Duration.ofSeconds(5)));
+        assertThat(settings.drainTime()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -200,6 +204,42 @@ class ConfigLoaderTest {
                 .as("kept by the test helpers").isFalse();
         assertThatThrownBy(() -> load("metrics: {enabled: maybe}\n" + rest))
                 .hasMessageStartingWith("config key 'metrics.enabled': expected true or false");
+    }
+
+    @Test
+    void healthProbesAndTheDrainTimeAreReadAndADrainTimeOfZeroStopsAtOnce() throws IOException {
+        String rest = "merchants: [{id: shop, secret: long-enough-secret}]\nterminals: [{id: t1}]\n";
+        GatewaySettings defaults = load(rest);
+        GatewaySettings configured = load("gateway: {drainTime: 2m, health: {interval: 10s, timeout: 500ms}}\n"
+                + rest);
+
+        assertThat(defaults.health()).isEqualTo(TerminalMonitorSettings.defaults());
+        assertThat(defaults.drainTime()).isEqualTo(GatewaySettings.DEFAULT_DRAIN_TIME);
+        assertThat(configured.health()).isEqualTo(new TerminalMonitorSettings(Duration.ofSeconds(10),
+                Duration.ofMillis(500)));
+        assertThat(configured.drainTime()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(configured.withP3Ports(0, 0).withTransactionTimeout(Duration.ofSeconds(1)))
+                .extracting(GatewaySettings::health, GatewaySettings::drainTime)
+                .containsExactly(configured.health(), configured.drainTime());
+        assertThat(load("gateway: {drainTime: 0}\n" + rest).drainTime()).isZero();
+        assertThat(load("gateway: {drainTime: 0s}\n" + rest).drainTime()).isZero();
+    }
+
+    @Test
+    void healthAndDrainTimeProblemsAreNamed() {
+        String rest = "merchants: [{id: shop, secret: long-enough-secret}]\nterminals: [{id: t1}]\n";
+        assertThatThrownBy(() -> load("gateway: {health: {interval: 10s, timeout: 10s}}\n" + rest)).hasMessage(
+                "config key 'gateway.health.timeout': must be shorter than gateway.health.interval (10s), was 10s");
+        assertThatThrownBy(() -> load("gateway: {health: {interval: 3s}}\n" + rest)).hasMessage(
+                "config key 'gateway.health.timeout': must be shorter than gateway.health.interval (3s), was 5s");
+        assertThatThrownBy(() -> load("gateway: {health: {interval: 0s}}\n" + rest))
+                .hasMessage("config key 'gateway.health.interval': must be longer than zero");
+        assertThatThrownBy(() -> load("gateway: {health: {timeout: often}}\n" + rest))
+                .hasMessageStartingWith("config key 'gateway.health.timeout': 'often' is not a duration");
+        assertThatThrownBy(() -> load("gateway: {health: {every: 5s}}\n" + rest))
+                .hasMessageStartingWith("config key 'gateway.health.every': unknown key");
+        assertThatThrownBy(() -> load("gateway: {drainTime: -5s}\n" + rest))
+                .hasMessageStartingWith("config key 'gateway.drainTime': '-5s' is not a duration");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tillgate.app.Gateway;
 import io.tillgate.app.config.GatewaySettings;
 import io.tillgate.app.config.TransportSettings;
+import io.tillgate.core.health.TerminalMonitorSettings;
 import io.tillgate.core.merchant.Merchant;
 import io.tillgate.core.money.Money;
 import io.tillgate.core.receipt.MerchantDetails;
@@ -367,7 +368,9 @@ public final class LoadGenerator implements Callable<Integer> {
                 Duration.ofHours(24), 40, ZoneOffset.UTC,
                 new GatewaySettings.JournalSpec(journalUrl, null, null),
                 new GatewaySettings.P3Settings(0, 0, 1 << 20, Duration.ofMinutes(10)), List.of(merchant), terminals,
-                List.of(), TransportSettings.plaintext(), null, GatewaySettings.MetricsSettings.ENABLED);
+                List.of(), TransportSettings.plaintext(), null,
+                GatewaySettings.MetricsSettings.ENABLED, TerminalMonitorSettings.defaults(),
+                GatewaySettings.DEFAULT_DRAIN_TIME);
     }
 
     private void printInProcessRss() throws InterruptedException {

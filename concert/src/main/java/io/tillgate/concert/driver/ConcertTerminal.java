@@ -6,14 +6,17 @@ import io.tillgate.concert.codec.ActionStatus;
 import io.tillgate.concert.codec.ConcertAction;
 import io.tillgate.concert.codec.ConcertAnswer;
 import io.tillgate.concert.codec.ConcertRequest;
+import io.tillgate.concert.codec.StatusComplement;
 import io.tillgate.core.payment.PaymentCommand;
 import io.tillgate.core.payment.TransactionOutcome;
 import io.tillgate.core.payment.TransactionResult;
 import io.tillgate.core.terminal.ActionAnswer;
+import io.tillgate.core.terminal.ProbeGuard;
 import io.tillgate.core.terminal.Terminal;
 import io.tillgate.core.terminal.TerminalCapabilities;
 import io.tillgate.core.terminal.TerminalListener;
 import io.tillgate.core.terminal.TerminalPhase;
+import io.tillgate.core.terminal.TerminalProbeException;
 import io.tillgate.core.terminal.TerminalRequest;
 import io.tillgate.core.terminal.TerminalStatus;
 import io.tillgate.core.transaction.TransactionMdc;
@@ -38,6 +41,7 @@ public final class ConcertTerminal implements Terminal {
 
     private final ConcertTerminalConfig config;
     private final ConcertExchange exchange;
+    private final ProbeGuard probes;
 
     /**
      * @param config the terminal's settings
@@ -49,6 +53,7 @@ public final class ConcertTerminal implements Terminal {
         this.config = Objects.requireNonNull(config, "config");
         this.exchange = new ConcertExchange(config, Objects.requireNonNull(group, "group"),
                 Objects.requireNonNull(resolver, "resolver"));
+        this.probes = new ProbeGuard(config.id());
     }
 
     @Override
@@ -62,7 +67,8 @@ public final class ConcertTerminal implements Terminal {
     }
 
     @Override
-    public void execute(TerminalRequest request, TerminalListener listener) {
+    public void execute(TerminalRequest request, TerminalListener caller) {
+        TerminalListener listener = probes.transactionStarting(caller);
         String txId = request.transactionId();
         ConcertAction action = switch (request.command().kind()) {
             case SALE -> ConcertAction.DEBIT;
@@ -85,34 +91,50 @@ public final class ConcertTerminal implements Terminal {
     }
 
     /**
-     * Sends an identification ({@code CD=I}): the terminal's health check.
-     *
-     * @return completes with the answer when the terminal says {@code AE=10}; fails with a
-     *     {@link ConcertTerminalException} naming the terminal and what went wrong otherwise
+     * The identification {@code CD=I} (concert.md §5), the terminal's health check: it is there when
+     * it answers {@code AE=10}, or {@code AE=01 AF=07} while it is busy with another register. Waits for the answer up to the answer deadline unless the caller gives
+     * up sooner, which frees the connection at once.
      */
-    public CompletableFuture<ConcertAnswer> identify() {
+    @Override
+    public CompletableFuture<Void> probe() {
+        return probes.probe(this::identify);
+    }
+
+    private CompletableFuture<Void> identify() {
         ConcertRequest request = new ConcertRequest(config.protocolVersion(), config.softwareId(),
                 config.registerNumber(), ConcertAction.IDENTIFICATION, null, false, null, null, List.of());
-        return exchange.run(request.toTlv(), null, () -> { }).thenApply(result -> {
-            if (!(result instanceof ConcertExchange.Answered answered)) {
-                throw new ConcertTerminalException("identification of terminal " + id() + " failed: "
-                        + (result instanceof ConcertExchange.Lost lost ? lost.reason()
-                                : ((ConcertExchange.NotSent) result).reason()));
-            }
-            ConcertAnswer answer;
-            try {
-                answer = ConcertAnswer.from(answered.answer());
-            } catch (RuntimeException e) {
-                throw new ConcertTerminalException("identification of terminal " + id() + " answered unreadably: "
-                        + e.getMessage());
-            }
-            if (answer.status() != ActionStatus.PERFORMED) {
-                throw new ConcertTerminalException("identification of terminal " + id() + " answered AE="
-                        + answer.status().code() + (answer.complement() == null ? ""
-                                : " AF=" + answer.complement().substring(0, 2)));
-            }
-            return answer;
-        });
+        CompletableFuture<ConcertExchange.Result> exchanged = exchange.run(request.toTlv(), null, () -> { });
+        CompletableFuture<Void> identified = exchanged.thenAccept(this::requireIdentified);
+        identified.whenComplete((v, failure) -> exchanged.complete(new ConcertExchange.Lost("probe given up")));
+        return identified;
+    }
+
+    private void requireIdentified(ConcertExchange.Result result) {
+        if (result instanceof ConcertExchange.NotSent notSent) {
+            throw probeFailed(TerminalProbeException.Failure.UNREACHABLE, notSent.reason());
+        }
+        if (result instanceof ConcertExchange.Lost lost) {
+            throw probeFailed(TerminalProbeException.Failure.NO_ANSWER, lost.reason());
+        }
+        ConcertAnswer answer;
+        try {
+            answer = ConcertAnswer.from(((ConcertExchange.Answered) result).answer());
+        } catch (RuntimeException e) {
+            throw probeFailed(TerminalProbeException.Failure.UNEXPECTED_ANSWER, "unreadable identification answer: "
+                    + e.getMessage());
+        }
+        boolean echoed = answer.actionCode() == null || answer.actionCode().equals(ConcertAction.IDENTIFICATION.code());
+        boolean busy = answer.status() == ActionStatus.NOT_PERFORMED
+                && answer.complementCode() == StatusComplement.NOT_COMPLETED;
+        if (!echoed || !(answer.status() == ActionStatus.PERFORMED || busy)) {
+            throw probeFailed(TerminalProbeException.Failure.UNEXPECTED_ANSWER, "identification answered CD="
+                    + answer.actionCode() + " AE=" + answer.status().code() + (answer.complement() == null ? ""
+                            : " AF=" + answer.complement().substring(0, 2)));
+        }
+    }
+
+    private TerminalProbeException probeFailed(TerminalProbeException.Failure failure, String detail) {
+        return new TerminalProbeException(id(), failure, detail);
     }
 
     /** Concert cannot abort from the POS; the cashier uses the terminal's red key. */

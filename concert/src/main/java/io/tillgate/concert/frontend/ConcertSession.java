@@ -86,7 +86,7 @@ final class ConcertSession extends SimpleChannelInboundHandler<TlvMessage> {
             return;
         }
         switch (request.action()) {
-            case IDENTIFICATION -> answer(ConcertAnswers.status(tlv, ActionStatus.PERFORMED));
+            case IDENTIFICATION -> identify(tlv);
             case DEBIT -> run(tlv, request, PaymentCommand.sale(request.amount(), request.privateData(), null));
             case CREDIT -> run(tlv, request,
                     PaymentCommand.unlinkedRefund(request.amount(), request.privateData(), null));
@@ -96,6 +96,15 @@ final class ConcertSession extends SimpleChannelInboundHandler<TlvMessage> {
                         terminalId(), request.action());
                 answer(ConcertAnswers.refusal(tlv, StatusComplement.UNKNOWN_ACTION));
             }
+        }
+    }
+
+    /** A terminal in the middle of a payment answers every other request busy (concert.md §6). */
+    private void identify(TlvMessage tlv) {
+        if (context.payments().runningTransaction(terminalId()).isPresent()) {
+            answer(ConcertAnswers.refusal(tlv, StatusComplement.NOT_COMPLETED));
+        } else {
+            answer(ConcertAnswers.status(tlv, ActionStatus.PERFORMED));
         }
     }
 
@@ -137,8 +146,8 @@ final class ConcertSession extends SimpleChannelInboundHandler<TlvMessage> {
 
     private void refused(TlvMessage tlv, PaymentException e) {
         StatusComplement reason = switch (e.error()) {
-            case TERMINAL_BUSY, INVALID_REQUEST, REFERENCE_NOT_FOUND, IDEMPOTENCY_CONFLICT, REFERENCE_UNRESOLVED ->
-                    StatusComplement.NOT_COMPLETED;
+            case TERMINAL_BUSY, SHUTTING_DOWN, INVALID_REQUEST, REFERENCE_NOT_FOUND, IDEMPOTENCY_CONFLICT,
+                    REFERENCE_UNRESOLVED -> StatusComplement.NOT_COMPLETED;
             case UNSUPPORTED -> StatusComplement.UNKNOWN_ACTION;
             default -> StatusComplement.UNKNOWN;
         };

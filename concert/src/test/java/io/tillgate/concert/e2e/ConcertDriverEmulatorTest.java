@@ -9,12 +9,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.resolver.DefaultAddressResolverGroup;
-import io.tillgate.concert.codec.ActionStatus;
-import io.tillgate.concert.codec.ConcertAnswer;
 import io.tillgate.concert.codec.TicketMode;
 import io.tillgate.concert.driver.ConcertTerminal;
 import io.tillgate.concert.driver.ConcertTerminalConfig;
-import io.tillgate.concert.driver.ConcertTerminalException;
 import io.tillgate.core.money.Money;
 import io.tillgate.core.payment.EntryMode;
 import io.tillgate.core.payment.PaymentCommand;
@@ -22,6 +19,7 @@ import io.tillgate.core.payment.PaymentKind;
 import io.tillgate.core.payment.TransactionOutcome;
 import io.tillgate.core.payment.TransactionResult;
 import io.tillgate.core.terminal.TerminalPhase;
+import io.tillgate.core.terminal.TerminalProbeException;
 import io.tillgate.core.terminal.TerminalRequest;
 import io.tillgate.core.terminal.TerminalStatus;
 import io.tillgate.core.transaction.TransactionRecord;
@@ -31,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -249,23 +248,61 @@ class ConcertDriverEmulatorTest {
     }
 
     @Test
-    void identificationIsAHealthCheck() throws Exception {
-        ConcertAnswer answer = terminal.identify().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        assertThat(answer.status()).isEqualTo(ActionStatus.PERFORMED);
-        assertThat(answer.version()).isEqualTo("0320");
-        assertThat(answer.actionCode()).isEqualTo("I");
+    void theProbeIsTheIdentificationAndStartsNoTransaction() throws Exception {
+        terminal.probe().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+
         assertThat(emulator.store().findSince(Instant.EPOCH)).isEmpty();
     }
 
     @Test
-    void identificationOfAnUnreachableTerminalFailsNamingIt() throws Exception {
+    void aProbeOfAnUnreachableTerminalFailsNamingTheAddress() throws Exception {
         ConcertTerminal nowhere = new ConcertTerminal(ConcertTerminalConfig.defaults("concert-9", "127.0.0.1", freePort())
                 .withTimeouts(Duration.ofSeconds(2), ANSWER_DEADLINE, Duration.ofMillis(100)), group,
                         DefaultAddressResolverGroup.INSTANCE);
-        assertThatThrownBy(() -> nowhere.identify().get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+        assertThatThrownBy(() -> nowhere.probe().get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
                 .isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(ConcertTerminalException.class)
-                .hasMessageStartingWith("identification of terminal concert-9 failed: cannot connect to 127.0.0.1:");
+                .cause().isInstanceOfSatisfying(TerminalProbeException.class, e -> assertThat(e.failure())
+                        .isEqualTo(TerminalProbeException.Failure.UNREACHABLE))
+                .hasMessageStartingWith("terminal concert-9 is unreachable: cannot connect to 127.0.0.1:");
+    }
+
+    @Test
+    void aProbeWhileATransactionRunsIsRefusedAndLeavesItAlone() throws Exception {
+        RecordingListener slow = new RecordingListener();
+        terminal.execute(new TerminalRequest("tx-slow", PaymentCommand.sale(Money.ofMinor(1093, "EUR"), null, null),
+                null), slow);
+        awaitEmulatorTransactions(1);
+
+        assertThatThrownBy(() -> terminal.probe().get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                .cause().isInstanceOfSatisfying(TerminalProbeException.class, e -> assertThat(e.failure())
+                        .isEqualTo(TerminalProbeException.Failure.BUSY));
+
+        assertThat(slow.await(WAIT).result()).isEqualTo(TransactionResult.APPROVED);
+        terminal.probe().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Test
+    void aTerminalBusyWithAnotherRegisterIsThereButAFormatErrorIsAnUnexpectedAnswer() throws Exception {
+        String head = "CZ0040320CJ012000000000000CA00201CD001I";
+        assertThat(probeOfScripted(head + "AE00201AF00207")).isNull();
+
+        assertThat(probeOfScripted(head + "AE00201AF00209")).isInstanceOf(TerminalProbeException.class)
+                .hasMessage("terminal concert-7 answered unexpectedly: identification answered CD=I AE=01 AF=09");
+        assertThat(probeOfScripted("CZ0040320CJ012000000000000CA00201CD0010AE00210"))
+                .hasMessage("terminal concert-7 answered unexpectedly: identification answered CD=0 AE=10");
+    }
+
+    /** What a probe of a terminal that answers {@code answer} failed with, or null when it succeeded. */
+    private static Throwable probeOfScripted(String answer) throws Exception {
+        try (ScriptedTerminal scripted = new ScriptedTerminal(answer, ScriptedTerminal.Ending.ANSWER_AND_CLOSE)) {
+            ConcertTerminal driver = new ConcertTerminal(ConcertTerminalConfig.defaults("concert-7", "127.0.0.1",
+                    scripted.port()).withTimeouts(Duration.ofSeconds(2), ANSWER_DEADLINE, Duration.ofMillis(100)),
+                    group, DefaultAddressResolverGroup.INSTANCE);
+            Throwable failure = driver.probe().handle((v, e) -> e).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(scripted.request().get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                    .isEqualTo("CZ0040320CJ012000000000000CA00201CD001IBA0010");
+            return failure instanceof CompletionException ? failure.getCause() : failure;
+        }
     }
 
     @Test

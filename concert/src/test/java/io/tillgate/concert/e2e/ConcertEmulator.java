@@ -52,6 +52,10 @@ final class ConcertEmulator implements AutoCloseable {
         return store;
     }
 
+    PaymentService payments() {
+        return payments;
+    }
+
     @Override
     public void close() {
         frontEnd.close();

@@ -12,6 +12,7 @@ import io.tillgate.core.service.PaymentService;
 import io.tillgate.core.transaction.InMemoryTransactionStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,40 @@ class ConcertFrontEndTest {
     @Test
     void identificationIsAnsweredDirectlyEchoingTheRequest() throws Exception {
         assertThat(exchange(HEAD + "CD001I")).isEqualTo(HEAD + "CD001IAE00210");
+    }
+
+    @Test
+    void aGatewayThatIsShuttingDownRefusesADebitAsABusyTerminalDoesButStillIdentifies() throws Exception {
+        emulator.payments().stopAdmitting();
+
+        String debit = ConcertSamples.REQUESTS.get(0);
+        assertThat(exchange(debit)).isEqualTo(debit + "AE00201AF00207");
+        assertThat(exchange(HEAD + "CD001I")).isEqualTo(HEAD + "CD001IAE00210");
+        assertThat(emulator.store().findSince(Instant.EPOCH)).isEmpty();
+    }
+
+    @Test
+    void identificationWhileAPaymentRunsIsAnsweredBusy() throws Exception {
+        String debit = HEAD + "CE003978BA0010CD0010CB0041093";
+        try (RawPos register = new RawPos(emulator.address())) {
+            register.write(debit);
+            awaitRunningPayment();
+
+            assertThat(exchange(HEAD + "CD001I")).isEqualTo(HEAD + "CD001IAE00201AF00207");
+            assertThat(register.readToClose()).startsWith(debit + "AE00210");
+        }
+        assertThat(exchange(HEAD + "CD001I")).isEqualTo(HEAD + "CD001IAE00210");
+    }
+
+    /** Polls the gateway (not the protocol under test) until the emulated terminal runs a payment. */
+    private void awaitRunningPayment() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (emulator.payments().runningTransaction(ConcertEmulator.TERMINAL).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the payment never started");
+            }
+            Thread.sleep(5);
+        }
     }
 
     @Test

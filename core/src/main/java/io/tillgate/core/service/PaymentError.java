@@ -23,6 +23,11 @@ public enum PaymentError {
     REFERENCE_NOT_FOUND,
     /** The request is well formed but not allowed (refund over the original, capture twice, …). */
     INVALID_REQUEST,
+    /**
+     * The gateway is stopping: it lets running transactions finish but starts no new one. Like
+     * {@link #TERMINAL_BUSY}, worth trying again shortly (on this gateway once it is back, or another).
+     */
+    SHUTTING_DOWN,
     /** The terminal's protocol cannot do this. */
     UNSUPPORTED,
     /** The gateway failed; the message says how. */

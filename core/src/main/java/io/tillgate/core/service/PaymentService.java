@@ -62,6 +62,10 @@ public final class PaymentService implements AutoCloseable {
     private final Timer timer;
 
     private final RunningTransactions running = new RunningTransactions();
+    /** Set once, under the admission lock, by {@link #stopAdmitting()}. */
+    private volatile boolean stopping;
+    /** Completes once stopping and no transaction runs any more. */
+    private final CompletableFuture<Void> idle = new CompletableFuture<>();
 
     public PaymentService(List<? extends Terminal> terminals, TransactionStore store, PaymentServiceSettings settings,
             Clock clock) {
@@ -88,6 +92,31 @@ public final class PaymentService implements AutoCloseable {
 
     public Optional<Terminal> terminal(String terminalId) {
         return Optional.ofNullable(terminals.get(terminalId));
+    }
+
+    /** The id of the transaction the terminal runs, if it runs one; what a health probe must wait for. */
+    public Optional<String> runningTransaction(String terminalId) {
+        ActiveTransaction active = running.onTerminal(terminalId);
+        return active == null ? Optional.empty() : Optional.of(active.record().id());
+    }
+
+    /** The transactions terminals are working on now, as a POS may see them. */
+    public List<TransactionRecord> runningTransactions() {
+        return running.all().stream().map(ActiveTransaction::visibleRecord).toList();
+    }
+
+    /**
+     * Starts a graceful stop: from now on every new transaction is refused with
+     * {@link PaymentError#SHUTTING_DOWN}, while the running ones go on, and a message sent again still
+     * names its transaction. Completes once no transaction runs and every outcome has been handed to
+     * its observers; at once when none runs.
+     */
+    public CompletableFuture<Void> stopAdmitting() {
+        synchronized (admissionLock) {
+            stopping = true;
+        }
+        completeIfIdle();
+        return idle.copy();
     }
 
     /**
@@ -316,6 +345,10 @@ public final class PaymentService implements AutoCloseable {
     /** Registers a new transaction on its terminal; journaling and starting it is left to do. */
     private Supplier<CompletableFuture<TransactionRecord>> register(PaymentRequest request,
             TransactionObserver observer) {
+        if (stopping) {
+            throw new PaymentException(PaymentError.SHUTTING_DOWN,
+                    "the gateway is shutting down and starts no new transaction; try again once it is back");
+        }
         String merchant = request.merchantId();
         PaymentCommand command = request.command();
         TransactionRecord original = command.originalTransactionId() != null ? original(merchant, command) : null;
@@ -350,6 +383,7 @@ public final class PaymentService implements AutoCloseable {
         return store.insert(created).handle((ignored, failure) -> TransactionMdc.call(created.id(), () -> {
             if (failure != null) {
                 running.unregister(active);
+                completeIfIdle();
                 LOG.error("transaction {} could not be recorded; the terminal was not contacted", created.id(),
                         failure);
                 throw new PaymentException(PaymentError.INTERNAL, "the journal refused the transaction");
@@ -392,7 +426,14 @@ public final class PaymentService implements AutoCloseable {
             running.unregister(active);
             logSettled(settled);
             active.completed(settled);
+            completeIfIdle();
         }));
+    }
+
+    private void completeIfIdle() {
+        if (stopping && running.isEmpty()) {
+            idle.complete(null);
+        }
     }
 
     void resolveLate(TransactionRecord resolved) {

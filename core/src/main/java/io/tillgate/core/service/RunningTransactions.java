@@ -3,6 +3,7 @@ package io.tillgate.core.service;
 import io.tillgate.core.payment.PaymentKind;
 import io.tillgate.core.transaction.TransactionRecord;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,6 +51,15 @@ final class RunningTransactions {
 
     ActiveTransaction onTerminal(String terminalId) {
         return byTerminal.get(terminalId);
+    }
+
+    boolean isEmpty() {
+        return byTerminal.isEmpty();
+    }
+
+    /** Every running transaction, at most one per terminal. */
+    List<ActiveTransaction> all() {
+        return List.copyOf(byTerminal.values());
     }
 
     ActiveTransaction withId(String transactionId) {

@@ -7,6 +7,7 @@ import io.tillgate.core.terminal.TerminalCapabilities;
 import io.tillgate.core.terminal.TerminalListener;
 import io.tillgate.core.terminal.TerminalRequest;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -78,6 +79,12 @@ public final class SimulatedTerminal implements Terminal {
                 card != null ? card : SimulatedCard.forAmount(request.command().amount()));
         current.set(flow);
         flow.start();
+    }
+
+    /** The simulated terminal lives in the gateway: it is always there. */
+    @Override
+    public CompletableFuture<Void> probe() {
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

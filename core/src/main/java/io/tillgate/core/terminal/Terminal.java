@@ -28,6 +28,20 @@ public interface Terminal extends AutoCloseable {
     void answer(String transactionId, ActionAnswer answer);
 
     /**
+     * Asks the real terminal the cheapest question its protocol has, to learn whether it is there
+     * (Concert identification, IPP PING, nexo Diagnosis; a simulated terminal is always there).
+     * Never blocks the caller.
+     *
+     * <p>Completes normally when the terminal answered as its protocol says; exceptionally with a
+     * {@link TerminalProbeException} naming what failed otherwise. One exchange at a time: while the
+     * terminal runs a transaction the probe fails at once with
+     * {@link TerminalProbeException.Failure#BUSY}, and a transaction that starts makes a running probe
+     * give way (see {@link ProbeGuard}). The caller may complete the returned future itself, on its
+     * own timeout; the driver then drops the exchange.
+     */
+    CompletableFuture<Void> probe();
+
+    /**
      * Asks the terminal what became of an earlier transaction, for recovery after a crash or a lost
      * answer. Completes empty when the protocol cannot tell ({@link TerminalCapabilities#recovery()}
      * false) or the terminal does not know the transaction.

@@ -159,6 +159,11 @@ class PaymentServiceAdmissionTest {
         }
 
         @Override
+        public CompletableFuture<Void> probe() {
+            return simulated.probe();
+        }
+
+        @Override
         public void abort(String transactionId) {
             simulated.abort(transactionId);
         }

@@ -54,6 +54,11 @@ class PaymentServiceRecoveryTest {
         }
 
         @Override
+        public CompletableFuture<Void> probe() {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
         public void abort(String transactionId) {
         }
 

@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.resolver.AddressResolverGroup;
 import io.tillgate.core.payment.TransactionOutcome;
 import io.tillgate.core.terminal.ActionAnswer;
+import io.tillgate.core.terminal.ProbeGuard;
 import io.tillgate.core.terminal.Terminal;
 import io.tillgate.core.terminal.TerminalAction;
 import io.tillgate.core.terminal.TerminalCapabilities;
@@ -13,6 +14,7 @@ import io.tillgate.core.terminal.TerminalRequest;
 import io.tillgate.core.terminal.TerminalStatus;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.ipp.driver.internal.CertificateCache;
+import io.tillgate.ipp.driver.internal.Ping;
 import io.tillgate.ipp.driver.internal.Sids;
 import io.tillgate.ipp.driver.internal.Sockets;
 import io.tillgate.ipp.driver.internal.StatusQuery;
@@ -42,6 +44,8 @@ public final class IppTerminal implements Terminal {
     private final CertificateCache certificates = new CertificateCache();
     private final Map<String, TransactionRun> running = new ConcurrentHashMap<>();
     private final StatusQuery statusQuery;
+    private final ProbeGuard probes;
+    private final Ping ping;
 
     /**
      * @param config the terminal's settings
@@ -53,6 +57,8 @@ public final class IppTerminal implements Terminal {
         this.config = Objects.requireNonNull(config, "config");
         this.sockets = new Sockets(group, resolver);
         this.statusQuery = TransactionRun.statusQuery(config, sockets, certificates);
+        this.probes = new ProbeGuard(config.id());
+        this.ping = new Ping(config, sockets);
     }
 
     @Override
@@ -69,9 +75,15 @@ public final class IppTerminal implements Terminal {
     @Override
     public void execute(TerminalRequest request, TerminalListener listener) {
         TransactionRun run = new TransactionRun(config, sockets.on(request.affinity()), certificates, request,
-                new Forgetting(request.transactionId(), listener));
+                new Forgetting(request.transactionId(), probes.transactionStarting(listener)));
         running.put(request.transactionId(), run);
         run.start();
+    }
+
+    /** PING (ipp.md §5): the terminal is there when it answers STATUS 0, or 1 while busy with another caller. */
+    @Override
+    public CompletableFuture<Void> probe() {
+        return probes.probe(ping::send);
     }
 
     @Override

@@ -174,6 +174,20 @@ class IppFrontEndTest {
     }
 
     @Test
+    void aGatewayThatIsShuttingDownRefusesANewPaymentAsABusyTerminalDoes() {
+        try (IppTestBench fresh = new IppTestBench(); RawIppClient pos = new RawIppClient(fresh.emulatorAddress)) {
+            fresh.emulatorPayments.stopAdmitting();
+
+            pos.send(purchase("h1", "1.00"));
+
+            IppResponse refusal = pos.read();
+            assertThat(refusal.stage()).isEqualTo(IppStage.CHECK_REQUEST);
+            assertThat(refusal.status()).isEqualTo(IppStatus.BUSY);
+            assertThat(refusal.sid()).isEqualTo("h1");
+        }
+    }
+
+    @Test
     void startFailsNamingThePortWhenItIsTaken() {
         IppFrontEndConfig taken = IppFrontEndConfig.defaults("demo", "sim-1").withHost("127.0.0.1")
                 .withPort(bench.emulatorAddress.getPort());

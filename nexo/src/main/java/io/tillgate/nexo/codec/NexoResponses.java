@@ -33,6 +33,7 @@ public final class NexoResponses {
             case INPUT -> new InputResponse(null, new InputResult(null, null, response, null));
             case PRINT -> new PrintResponse(null, response);
             case TRANSMIT -> new TransmitResponse(response, null);
+            case DIAGNOSIS -> new DiagnosisResponse(response, List.of(), null, List.of());
             default -> null;
         };
         return Optional.ofNullable(body).map(b -> new SaleToPOIResponse(answering(request), b));

@@ -85,6 +85,8 @@ final class NexoValidation {
         } else if (body instanceof EventNotification event) {
             require(event.timeStamp(), "EventNotification@TimeStamp");
             require(event.eventToNotify(), "EventNotification@EventToNotify");
+        } else if (body instanceof DiagnosisRequest) {
+            require(request.header().protocolVersion(), "SaleToPOIRequest/MessageHeader@ProtocolVersion");
         } else if (body instanceof TransmitRequest transmit) {
             require(transmit.destinationAddress(), "TransmitRequest@DestinationAddress");
             require(transmit.message(), "TransmitRequest/Message");
@@ -113,6 +115,11 @@ final class NexoValidation {
             result = print.response();
         } else if (body instanceof TransmitResponse transmit) {
             result = transmit.response();
+        } else if (body instanceof DiagnosisResponse diagnosis) {
+            result = diagnosis.response();
+            for (HostStatus host : diagnosis.hostStatus()) {
+                require(host.acquirerId(), "DiagnosisResponse/HostStatus@AcquirerID");
+            }
         } else if (body instanceof InputResponse input) {
             InputResult inputResult = require(input.inputResult(), "InputResponse/InputResult");
             result = require(inputResult.response(), "InputResponse/InputResult/Response");

@@ -12,11 +12,14 @@ import java.util.stream.Stream;
  * {@link SaleToPOIRequest}.
  */
 @JacksonXmlRootElement(localName = "SaleToPOIRequest")
-@JsonPropertyOrder({"MessageHeader", "AbortRequest", "CardAcquisitionRequest", "DisplayRequest", "EnableServiceRequest", "EventNotification", "InputRequest", "LoginRequest", "LogoutRequest", "PaymentRequest", "PrintRequest", "ReversalRequest", "TransactionStatusRequest", "TransmitRequest"})
+@JsonPropertyOrder({"MessageHeader", "AbortRequest", "CardAcquisitionRequest", "DiagnosisRequest", "DisplayRequest",
+        "EnableServiceRequest", "EventNotification", "InputRequest", "LoginRequest", "LogoutRequest", "PaymentRequest",
+        "PrintRequest", "ReversalRequest", "TransactionStatusRequest", "TransmitRequest"})
 record RequestDocument(
         @JacksonXmlProperty(localName = "MessageHeader") MessageHeader header,
         @JacksonXmlProperty(localName = "AbortRequest") AbortRequest abortRequest,
         @JacksonXmlProperty(localName = "CardAcquisitionRequest") CardAcquisitionRequest cardAcquisitionRequest,
+        @JacksonXmlProperty(localName = "DiagnosisRequest") DiagnosisRequest diagnosisRequest,
         @JacksonXmlProperty(localName = "DisplayRequest") DisplayRequest displayRequest,
         @JacksonXmlProperty(localName = "EnableServiceRequest") EnableServiceRequest enableServiceRequest,
         @JacksonXmlProperty(localName = "EventNotification") EventNotification eventNotification,
@@ -31,58 +34,36 @@ record RequestDocument(
 
     static RequestDocument of(SaleToPOIRequest message) {
         NexoRequestBody body = message.body();
-        if (body instanceof AbortRequest b) {
-            return new RequestDocument(message.header(), b, null, null, null, null, null, null, null, null, null, null, null, null);
+        RequestDocument document = new RequestDocument(message.header(), slot(body, AbortRequest.class),
+                slot(body, CardAcquisitionRequest.class), slot(body, DiagnosisRequest.class),
+                slot(body, DisplayRequest.class), slot(body, EnableServiceRequest.class),
+                slot(body, EventNotification.class), slot(body, InputRequest.class), slot(body, LoginRequest.class),
+                slot(body, LogoutRequest.class), slot(body, PaymentRequest.class), slot(body, PrintRequest.class),
+                slot(body, ReversalRequest.class), slot(body, TransactionStatusRequest.class),
+                slot(body, TransmitRequest.class));
+        if (document.body() != body) {
+            throw new IllegalArgumentException("no slot for body " + body.getClass().getSimpleName());
         }
-        if (body instanceof CardAcquisitionRequest b) {
-            return new RequestDocument(message.header(), null, b, null, null, null, null, null, null, null, null, null, null, null);
-        }
-        if (body instanceof DisplayRequest b) {
-            return new RequestDocument(message.header(), null, null, b, null, null, null, null, null, null, null, null, null, null);
-        }
-        if (body instanceof EnableServiceRequest b) {
-            return new RequestDocument(message.header(), null, null, null, b, null, null, null, null, null, null, null, null, null);
-        }
-        if (body instanceof EventNotification b) {
-            return new RequestDocument(message.header(), null, null, null, null, b, null, null, null, null, null, null, null, null);
-        }
-        if (body instanceof InputRequest b) {
-            return new RequestDocument(message.header(), null, null, null, null, null, b, null, null, null, null, null, null, null);
-        }
-        if (body instanceof LoginRequest b) {
-            return new RequestDocument(message.header(), null, null, null, null, null, null, b, null, null, null, null, null, null);
-        }
-        if (body instanceof LogoutRequest b) {
-            return new RequestDocument(message.header(), null, null, null, null, null, null, null, b, null, null, null, null, null);
-        }
-        if (body instanceof PaymentRequest b) {
-            return new RequestDocument(message.header(), null, null, null, null, null, null, null, null, b, null, null, null, null);
-        }
-        if (body instanceof PrintRequest b) {
-            return new RequestDocument(message.header(), null, null, null, null, null, null, null, null, null, b, null, null, null);
-        }
-        if (body instanceof ReversalRequest b) {
-            return new RequestDocument(message.header(), null, null, null, null, null, null, null, null, null, null, b, null, null);
-        }
-        if (body instanceof TransactionStatusRequest b) {
-            return new RequestDocument(message.header(), null, null, null, null, null, null, null, null, null, null, null, b, null);
-        }
-        if (body instanceof TransmitRequest b) {
-            return new RequestDocument(message.header(), null, null, null, null, null, null, null, null, null, null, null, null, b);
-        }
-        throw new IllegalArgumentException("no slot for body " + body.getClass().getSimpleName());
+        return document;
+    }
+
+    private static <T extends NexoRequestBody> T slot(NexoRequestBody body, Class<T> type) {
+        return type.isInstance(body) ? type.cast(body) : null;
     }
 
     /** The one body, or a failure naming what is wrong with the body slots. */
     NexoRequestBody body() {
-        NexoRequestBody[] filled = Stream.<NexoRequestBody>of(abortRequest, cardAcquisitionRequest, displayRequest, enableServiceRequest, eventNotification, inputRequest, loginRequest, logoutRequest, paymentRequest, printRequest, reversalRequest, transactionStatusRequest, transmitRequest)
+        NexoRequestBody[] filled = Stream.<NexoRequestBody>of(abortRequest, cardAcquisitionRequest, diagnosisRequest,
+                displayRequest, enableServiceRequest, eventNotification, inputRequest, loginRequest, logoutRequest,
+                paymentRequest, printRequest, reversalRequest, transactionStatusRequest, transmitRequest)
                 .filter(Objects::nonNull).toArray(NexoRequestBody[]::new);
         if (filled.length == 0) {
-            throw NexoDecodingException.missing("SaleToPOIRequest/" + (header == null || header.messageCategory() == null
-                    ? "body" : bodyName(header)));
+            throw NexoDecodingException.missing("SaleToPOIRequest/"
+                    + (header == null || header.messageCategory() == null ? "body" : bodyName(header)));
         }
         if (filled.length > 1) {
-            throw NexoDecodingException.invalid("SaleToPOIRequest", "carries " + filled.length + " bodies, expected one");
+            throw NexoDecodingException.invalid("SaleToPOIRequest", "carries " + filled.length
+                    + " bodies, expected one");
         }
         return filled[0];
     }

@@ -12,10 +12,13 @@ import java.util.stream.Stream;
  * {@link SaleToPOIResponse}.
  */
 @JacksonXmlRootElement(localName = "SaleToPOIResponse")
-@JsonPropertyOrder({"MessageHeader", "CardAcquisitionResponse", "DisplayResponse", "EnableServiceResponse", "InputResponse", "LoginResponse", "LogoutResponse", "PaymentResponse", "PrintResponse", "ReversalResponse", "TransactionStatusResponse", "TransmitResponse"})
+@JsonPropertyOrder({"MessageHeader", "CardAcquisitionResponse", "DiagnosisResponse", "DisplayResponse",
+        "EnableServiceResponse", "InputResponse", "LoginResponse", "LogoutResponse", "PaymentResponse", "PrintResponse",
+        "ReversalResponse", "TransactionStatusResponse", "TransmitResponse"})
 record ResponseDocument(
         @JacksonXmlProperty(localName = "MessageHeader") MessageHeader header,
         @JacksonXmlProperty(localName = "CardAcquisitionResponse") CardAcquisitionResponse cardAcquisitionResponse,
+        @JacksonXmlProperty(localName = "DiagnosisResponse") DiagnosisResponse diagnosisResponse,
         @JacksonXmlProperty(localName = "DisplayResponse") DisplayResponse displayResponse,
         @JacksonXmlProperty(localName = "EnableServiceResponse") EnableServiceResponse enableServiceResponse,
         @JacksonXmlProperty(localName = "InputResponse") InputResponse inputResponse,
@@ -29,52 +32,35 @@ record ResponseDocument(
 
     static ResponseDocument of(SaleToPOIResponse message) {
         NexoResponseBody body = message.body();
-        if (body instanceof CardAcquisitionResponse b) {
-            return new ResponseDocument(message.header(), b, null, null, null, null, null, null, null, null, null, null);
+        ResponseDocument document = new ResponseDocument(message.header(), slot(body, CardAcquisitionResponse.class),
+                slot(body, DiagnosisResponse.class), slot(body, DisplayResponse.class),
+                slot(body, EnableServiceResponse.class), slot(body, InputResponse.class),
+                slot(body, LoginResponse.class), slot(body, LogoutResponse.class), slot(body, PaymentResponse.class),
+                slot(body, PrintResponse.class), slot(body, ReversalResponse.class),
+                slot(body, TransactionStatusResponse.class), slot(body, TransmitResponse.class));
+        if (document.body() != body) {
+            throw new IllegalArgumentException("no slot for body " + body.getClass().getSimpleName());
         }
-        if (body instanceof DisplayResponse b) {
-            return new ResponseDocument(message.header(), null, b, null, null, null, null, null, null, null, null, null);
-        }
-        if (body instanceof EnableServiceResponse b) {
-            return new ResponseDocument(message.header(), null, null, b, null, null, null, null, null, null, null, null);
-        }
-        if (body instanceof InputResponse b) {
-            return new ResponseDocument(message.header(), null, null, null, b, null, null, null, null, null, null, null);
-        }
-        if (body instanceof LoginResponse b) {
-            return new ResponseDocument(message.header(), null, null, null, null, b, null, null, null, null, null, null);
-        }
-        if (body instanceof LogoutResponse b) {
-            return new ResponseDocument(message.header(), null, null, null, null, null, b, null, null, null, null, null);
-        }
-        if (body instanceof PaymentResponse b) {
-            return new ResponseDocument(message.header(), null, null, null, null, null, null, b, null, null, null, null);
-        }
-        if (body instanceof PrintResponse b) {
-            return new ResponseDocument(message.header(), null, null, null, null, null, null, null, b, null, null, null);
-        }
-        if (body instanceof ReversalResponse b) {
-            return new ResponseDocument(message.header(), null, null, null, null, null, null, null, null, b, null, null);
-        }
-        if (body instanceof TransactionStatusResponse b) {
-            return new ResponseDocument(message.header(), null, null, null, null, null, null, null, null, null, b, null);
-        }
-        if (body instanceof TransmitResponse b) {
-            return new ResponseDocument(message.header(), null, null, null, null, null, null, null, null, null, null, b);
-        }
-        throw new IllegalArgumentException("no slot for body " + body.getClass().getSimpleName());
+        return document;
+    }
+
+    private static <T extends NexoResponseBody> T slot(NexoResponseBody body, Class<T> type) {
+        return type.isInstance(body) ? type.cast(body) : null;
     }
 
     /** The one body, or a failure naming what is wrong with the body slots. */
     NexoResponseBody body() {
-        NexoResponseBody[] filled = Stream.<NexoResponseBody>of(cardAcquisitionResponse, displayResponse, enableServiceResponse, inputResponse, loginResponse, logoutResponse, paymentResponse, printResponse, reversalResponse, transactionStatusResponse, transmitResponse)
+        NexoResponseBody[] filled = Stream.<NexoResponseBody>of(cardAcquisitionResponse, diagnosisResponse,
+                displayResponse, enableServiceResponse, inputResponse, loginResponse, logoutResponse, paymentResponse,
+                printResponse, reversalResponse, transactionStatusResponse, transmitResponse)
                 .filter(Objects::nonNull).toArray(NexoResponseBody[]::new);
         if (filled.length == 0) {
-            throw NexoDecodingException.missing("SaleToPOIResponse/" + (header == null || header.messageCategory() == null
-                    ? "body" : bodyName(header)));
+            throw NexoDecodingException.missing("SaleToPOIResponse/"
+                    + (header == null || header.messageCategory() == null ? "body" : bodyName(header)));
         }
         if (filled.length > 1) {
-            throw NexoDecodingException.invalid("SaleToPOIResponse", "carries " + filled.length + " bodies, expected one");
+            throw NexoDecodingException.invalid("SaleToPOIResponse", "carries " + filled.length
+                    + " bodies, expected one");
         }
         return filled[0];
     }

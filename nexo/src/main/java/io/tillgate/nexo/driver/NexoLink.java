@@ -42,10 +42,15 @@ final class NexoLink {
         }
     }
 
-    /** Posts {@code request}; completes with the terminal's answer of the same category, else fails. */
+    /**
+     * Posts {@code request}; completes with the terminal's answer of the same category, else fails. A
+     * caller that completes the returned future itself (gives up) drops the connection.
+     */
     CompletableFuture<SaleToPOIResponse> exchange(SaleToPOIRequest request, Duration timeout) {
         byte[] body = codec.encode(request);
-        return http.post(config.host(), config.port(), config.tls(), body, timeout).thenApply(reply -> {
+        CompletableFuture<NexoHttpClient.Reply> posted = http.post(config.host(), config.port(), config.tls(), body,
+                timeout);
+        CompletableFuture<SaleToPOIResponse> answered = posted.thenApply(reply -> {
             if (addresses.size() >= MAX_ADDRESSES) {
                 addresses.clear();
             }
@@ -62,6 +67,8 @@ final class NexoLink {
             }
             return response;
         });
+        answered.whenComplete((response, failure) -> posted.cancel(false));
+        return answered;
     }
 
     /** Posts a request the terminal answers with no body (Abort); completes with the HTTP status. */

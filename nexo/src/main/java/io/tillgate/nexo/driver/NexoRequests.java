@@ -5,6 +5,7 @@ import io.tillgate.core.terminal.TerminalRequest;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.nexo.codec.AbortRequest;
 import io.tillgate.nexo.codec.AmountsReq;
+import io.tillgate.nexo.codec.DiagnosisRequest;
 import io.tillgate.nexo.codec.LoginRequest;
 import io.tillgate.nexo.codec.LogoutRequest;
 import io.tillgate.nexo.codec.MessageCategory;
@@ -62,6 +63,12 @@ final class NexoRequests {
                 new LoginRequest(config.operatorLanguage(), null, null, null, null, null, null,
                         OffsetDateTime.now().toString(), new SaleSoftware("Tillgate", config.applicationName(),
                                 config.softwareVersion(), null), saleTerminalData()));
+    }
+
+    /** The health check: a Diagnosis, which like Login carries ProtocolVersion and needs no session. */
+    SaleToPOIRequest diagnosis() {
+        return new SaleToPOIRequest(header(MessageClass.SERVICE, MessageCategory.DIAGNOSIS, "3.1"),
+                new DiagnosisRequest(config.poiId(), null, List.of()));
     }
 
     /** The Logout that lets the terminal run its maintenance (nexo.md §6.6). */

@@ -6,6 +6,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.resolver.AddressResolverGroup;
 import io.tillgate.core.payment.TransactionOutcome;
 import io.tillgate.core.terminal.ActionAnswer;
+import io.tillgate.core.terminal.ProbeGuard;
 import io.tillgate.core.terminal.Terminal;
 import io.tillgate.core.terminal.TerminalCapabilities;
 import io.tillgate.core.terminal.TerminalListener;
@@ -30,7 +31,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>This class only wires the parts: {@link NexoLink} (HTTP), {@link NexoRequests} (the documents),
  * {@link NexoSession} (login, logout, maintenance), {@link TransactionRunner} (the payment run),
- * {@link StatusRecovery} (TransactionStatus) and {@link PosRequestHandler} (the POS listener side).
+ * {@link StatusRecovery} (TransactionStatus), {@link PosRequestHandler} (the POS listener side) and
+ * {@link HealthProbe} (Diagnosis).
  */
 public final class NexoTerminal implements Terminal {
 
@@ -40,6 +42,8 @@ public final class NexoTerminal implements Terminal {
     private final StatusRecovery recovery;
     private final TransactionRunner runner;
     private final PosRequestHandler posRequests;
+    private final HealthProbe health;
+    private final ProbeGuard probes;
 
     /**
      * @param group runs this driver's connections and timers; shared, owned and shut down by the caller
@@ -56,6 +60,8 @@ public final class NexoTerminal implements Terminal {
         this.recovery = new StatusRecovery(config, link, requests, session, memory);
         this.runner = new TransactionRunner(config, link, requests, session, memory, recovery);
         this.posRequests = new PosRequestHandler(config, session);
+        this.health = new HealthProbe(config, link, requests);
+        this.probes = new ProbeGuard(config.id());
     }
 
     @Override
@@ -74,7 +80,13 @@ public final class NexoTerminal implements Terminal {
 
     @Override
     public void execute(TerminalRequest request, TerminalListener listener) {
-        runner.start(new PaymentRun(request, listener));
+        runner.start(new PaymentRun(request, probes.transactionStarting(listener)));
+    }
+
+    /** A Diagnosis, which needs no login (see {@link HealthProbe} for what counts as an answer). */
+    @Override
+    public CompletableFuture<Void> probe() {
+        return probes.probe(health::send);
     }
 
     @Override

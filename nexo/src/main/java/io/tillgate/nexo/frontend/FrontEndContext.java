@@ -7,6 +7,7 @@ import io.tillgate.transport.ClientTls;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,6 +41,17 @@ record FrontEndContext(NexoFrontEndConfig config, PaymentService payments, Front
 
     Optional<SaleSession> existing(String saleId, String poiId) {
         return Optional.ofNullable(sessions.get(key(saleId, poiId)));
+    }
+
+    /** The sale systems logged in to {@code poiId}, as a DiagnosisResponse lists them. */
+    List<String> loggedSales(String poiId) {
+        String suffix = '\u0000' + poiId;
+        synchronized (sessions) {
+            return sessions.entrySet().stream()
+                    .filter(e -> e.getKey().endsWith(suffix) && e.getValue().loggedIn())
+                    .map(e -> e.getKey().substring(0, e.getKey().length() - suffix.length()))
+                    .toList();
+        }
     }
 
     /** The POS listener posts of one request, or {@code null} in light integration. */

@@ -10,12 +10,15 @@ import io.tillgate.core.service.ReferenceRule;
 import io.tillgate.nexo.codec.AbortRequest;
 import io.tillgate.nexo.codec.AmountsReq;
 import io.tillgate.nexo.codec.CardAcquisitionRequest;
+import io.tillgate.nexo.codec.DiagnosisRequest;
+import io.tillgate.nexo.codec.DiagnosisResponse;
 import io.tillgate.nexo.codec.DisplayOutput;
 import io.tillgate.nexo.codec.DisplayRequest;
 import io.tillgate.nexo.codec.DisplayResponse;
 import io.tillgate.nexo.codec.EnableServiceRequest;
 import io.tillgate.nexo.codec.ErrorCondition;
 import io.tillgate.nexo.codec.EventNotification;
+import io.tillgate.nexo.codec.HostStatus;
 import io.tillgate.nexo.codec.LoginRequest;
 import io.tillgate.nexo.codec.LoginResponse;
 import io.tillgate.nexo.codec.LogoutRequest;
@@ -65,6 +68,8 @@ final class FrontEndHandler extends SimpleChannelInboundHandler<NexoInboundReque
 
     private static final Logger LOG = LoggerFactory.getLogger(FrontEndHandler.class);
     static final String PROTOCOL = "NEXO";
+    /** The acquirer a Diagnosis names for the emulated terminal's host. */
+    static final String EMULATED_ACQUIRER = "Tillgate";
 
     private final FrontEndContext context;
 
@@ -84,6 +89,8 @@ final class FrontEndHandler extends SimpleChannelInboundHandler<NexoInboundReque
                 LOG.info("nexo front-end: {} from POI {} sale {} noted", header.messageCategory().code(),
                         header.poiId(), header.saleId());
                 ctx.writeAndFlush(new NexoHttpAnswer.NoContent(inbound.keepAlive()));
+            } else if (body instanceof DiagnosisRequest diagnosis) {
+                diagnosis(ctx, inbound, diagnosis);
             } else if (!session(header).map(SaleSession::loggedIn).orElse(false)) {
                 reply(ctx, inbound, NexoResponses.failure(ErrorCondition.NOT_ALLOWED, "log in first"));
             } else if (body instanceof LogoutRequest logout) {
@@ -142,6 +149,22 @@ final class FrontEndHandler extends SimpleChannelInboundHandler<NexoInboundReque
             outbox.display(List.of("Please wait", ""));
             outbox.display(List.of("Welcome", ""));
         }
+    }
+
+    /**
+     * Answered without a login, since a Diagnosis stands outside the session as Login does: whether
+     * the terminal is busy, who is logged in, and, when asked, the emulated acquirer's host, which is
+     * always reachable (other acquirers are unknown here, so unreachable).
+     */
+    private void diagnosis(ChannelHandlerContext ctx, NexoInboundRequest inbound, DiagnosisRequest diagnosis) {
+        MessageHeader header = inbound.message().header();
+        boolean busy = context.payments().runningTransaction(context.config().terminalId()).isPresent();
+        List<HostStatus> hosts = !Boolean.TRUE.equals(diagnosis.hostDiagnosisFlag()) ? List.of()
+                : diagnosis.acquirerId().isEmpty() ? List.of(new HostStatus(EMULATED_ACQUIRER, true))
+                : diagnosis.acquirerId().stream().map(id -> new HostStatus(id, EMULATED_ACQUIRER.equals(id))).toList();
+        ctx.writeAndFlush(new NexoHttpAnswer.Document(new SaleToPOIResponse(NexoResponses.answering(header),
+                new DiagnosisResponse(NexoResponses.success(), context.loggedSales(header.poiId()),
+                        new PoiStatus(busy ? "Busy" : "OK", "OK"), hosts)), inbound.keepAlive()));
     }
 
     private void payment(ChannelHandlerContext ctx, NexoInboundRequest inbound, PaymentRequest payment) {
@@ -307,7 +330,7 @@ final class FrontEndHandler extends SimpleChannelInboundHandler<NexoInboundReque
 
     private static ErrorCondition condition(PaymentException refused) {
         return switch (refused.error()) {
-            case TERMINAL_BUSY -> ErrorCondition.BUSY;
+            case TERMINAL_BUSY, SHUTTING_DOWN -> ErrorCondition.BUSY;
             case UNKNOWN_TERMINAL -> ErrorCondition.UNAVAILABLE_DEVICE;
             case REFERENCE_NOT_FOUND -> ErrorCondition.NOT_FOUND;
             case UNSUPPORTED -> ErrorCondition.UNAVAILABLE_SERVICE;

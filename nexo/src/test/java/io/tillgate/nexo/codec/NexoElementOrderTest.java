@@ -81,7 +81,9 @@ class NexoElementOrderTest {
             Map.entry("EnableServiceResponse", List.of("Response")),
             Map.entry("PrintResponse", List.of("Response")),
             Map.entry("TransmitRequest", List.of("Message")),
-            Map.entry("TransmitResponse", List.of("Response", "Message")));
+            Map.entry("TransmitResponse", List.of("Response", "Message")),
+            Map.entry("DiagnosisRequest", List.of("AcquirerID")),
+            Map.entry("DiagnosisResponse", List.of("Response", "LoggedSaleID", "POIStatus", "HostStatus")));
 
 
     private final NexoCodec codec = new NexoCodec();
@@ -99,7 +101,8 @@ class NexoElementOrderTest {
         assertThat(checked).contains("LoginRequest", "PaymentRequest", "PaymentResponse", "PaymentResult",
                 "SaleData", "PaymentTransaction", "AbortRequest", "TransactionStatusResponse", "ReversalRequest",
                 "ReversalResponse", "CardAcquisitionResponse", "InputRequest", "InputResponse", "InputResult",
-                "EventNotification", "POISystemData", "OriginalPOITransaction", "RepeatedMessageResponse");
+                "EventNotification", "POISystemData", "OriginalPOITransaction", "RepeatedMessageResponse",
+                "DiagnosisResponse");
     }
 
     private static void checkOrder(byte[] xml, Set<String> checked) throws Exception {

@@ -133,6 +133,12 @@ class NexoEncodingGoldenTest {
             st" ServiceID="101501" DeviceID="d1" SaleID="POS7" POIID="SHOP1-POS7"/><TransmitRequest DestinationA\
             ddress="127.0.0.1:15022" MaximumTransmitTime="30" WaitResponseFlag="false"><Message>\
             eyJ9</Message></TransmitRequest></SaleToPOIRequest>""",
+            // DiagnosisRequest
+            """
+            <SaleToPOIRequest><MessageHeader ProtocolVersion="3.1" MessageClass="Service" MessageCategory="Diagn\
+            osis" MessageType="Request" ServiceID="101501" SaleID="POS7" POIID="SHOP1-POS7"/><DiagnosisRequest P\
+            OIID="SHOP1-POS7" HostDiagnosisFlag="true"><AcquirerID>877888</AcquirerID><AcquirerID>SWEDBANK</Acqu\
+            irerID></DiagnosisRequest></SaleToPOIRequest>""",
             // LoginResponse
             """
             <?xml version='1.0' encoding='UTF-8'?><SaleToPOIResponse><MessageHeader ProtocolVersion="3.1" Messag\
@@ -263,7 +269,15 @@ class NexoEncodingGoldenTest {
             <?xml version='1.0' encoding='UTF-8'?><SaleToPOIResponse><MessageHeader MessageClass="Device" Messag\
             eCategory="Transmit" MessageType="Response" ServiceID="101501" DeviceID="d1" SaleID="POS7" POIID="SH\
             OP1-POS7"/><TransmitResponse><Response Result="Success"/><Message>eyJ9</Message>\
-            </TransmitResponse></SaleToPOIResponse>"""
+            </TransmitResponse></SaleToPOIResponse>""",
+            // DiagnosisResponse
+            """
+            <?xml version='1.0' encoding='UTF-8'?><SaleToPOIResponse><MessageHeader ProtocolVersion="3.1" Messag\
+            eClass="Service" MessageCategory="Diagnosis" MessageType="Response" ServiceID="101501" SaleID="POS7"\
+             POIID="SHOP1-POS7"/><DiagnosisResponse><Response Result="Success"/><LoggedSaleID>POS7</LoggedSaleID\
+            ><POIStatus GlobalStatus="Busy" PrinterStatus="PaperLow"/><HostStatus AcquirerID="877888" IsReachabl\
+            eFlag="true"/><HostStatus AcquirerID="SWEDBANK" IsReachableFlag="false"/></DiagnosisResponse></SaleT\
+            oPOIResponse>"""
     );
 
     private final NexoCodec codec = new NexoCodec();

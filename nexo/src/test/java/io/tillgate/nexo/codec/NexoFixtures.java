@@ -16,7 +16,8 @@ final class NexoFixtures {
 
     static MessageHeader header(MessageClass messageClass, MessageCategory category, MessageType type,
             String serviceId) {
-        return new MessageHeader(category == MessageCategory.LOGIN ? "3.1" : null, messageClass, category, type,
+        boolean versioned = category == MessageCategory.LOGIN || category == MessageCategory.DIAGNOSIS;
+        return new MessageHeader(versioned ? "3.1" : null, messageClass, category, type,
                 serviceId, messageClass == MessageClass.DEVICE ? "d1" : null, SALE_ID, POI_ID);
     }
 
@@ -113,7 +114,8 @@ final class NexoFixtures {
                         text("Merchant copy", "Signature: ________")))),
                 request(new EventNotification("2025-01-02T10:15:00+01:00", EventToNotify.SALE_ADMIN, true,
                         "Maintenance Required", null, display("Maintenance"))),
-                request(new TransmitRequest("127.0.0.1:15022", 30, false, "eyJ9")));
+                request(new TransmitRequest("127.0.0.1:15022", 30, false, "eyJ9")),
+                request(new DiagnosisRequest(POI_ID, true, List.of("877888", "SWEDBANK"))));
     }
 
     static List<SaleToPOIResponse> responses() {
@@ -142,6 +144,8 @@ final class NexoFixtures {
                         new InputResult("CashierInput", "Input", success(), new Input(InputCommand.GET_CONFIRMATION,
                                 true, null, null, null, null, null)))),
                 response(new PrintResponse(DocumentQualifier.CASHIER_RECEIPT, success())),
-                response(new TransmitResponse(success(), "eyJ9")));
+                response(new TransmitResponse(success(), "eyJ9")),
+                response(new DiagnosisResponse(success(), List.of(SALE_ID), new PoiStatus("Busy", "PaperLow"),
+                        List.of(new HostStatus("877888", true), new HostStatus("SWEDBANK", false)))));
     }
 }

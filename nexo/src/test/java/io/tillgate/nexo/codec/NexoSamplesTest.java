@@ -1,15 +1,20 @@
 package io.tillgate.nexo.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The sample messages of nexo.md §1.1, §1.3 and §8 parse to what they say. */
+/**
+ * The sample messages of nexo.md §1.1, §1.3 and §8 parse to what they say, and so does a Diagnosis
+ * exchange composed from the nexo XSD in the same way.
+ */
 @Timeout(10)
 class NexoSamplesTest {
 
@@ -98,6 +103,35 @@ class NexoSamplesTest {
         assertThat(body.maximumTransmitTime()).isEqualTo(30);
         assertThat(new String(java.util.Base64.getDecoder().decode(body.message()), StandardCharsets.UTF_8))
                 .contains("\"ipPort\":\"11000\"");
+    }
+
+    @Test
+    void diagnosisRequestAndItsResponse() {
+        SaleToPOIRequest request = codec.decodeRequest(sample("diagnosis-request.xml"));
+        assertThat(request.header().protocolVersion()).isEqualTo("3.1");
+        assertThat(request.body(DiagnosisRequest.class)).isEqualTo(new DiagnosisRequest("SHOP1-POS7", false,
+                List.of()));
+
+        DiagnosisResponse response = codec.decodeResponse(sample("diagnosis-response.xml"))
+                .body(DiagnosisResponse.class);
+        assertThat(response.response().result()).isEqualTo(Result.SUCCESS);
+        assertThat(response.loggedSaleId()).containsExactly("POS7");
+        assertThat(response.poiStatus()).isEqualTo(new PoiStatus("OK", "PaperLow"));
+        assertThat(response.hostStatus()).containsExactly(new HostStatus("877888", null));
+    }
+
+    @Test
+    void aDiagnosisWithoutProtocolVersionOrAHostWithoutAcquirerIsRefusedNamingIt() {
+        String request = new String(sample("diagnosis-request.xml"), StandardCharsets.UTF_8)
+                .replace("ProtocolVersion=\"3.1\" ", "");
+        assertThatThrownBy(() -> codec.decodeRequest(request.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(NexoDecodingException.class)
+                .hasMessageContaining("SaleToPOIRequest/MessageHeader@ProtocolVersion");
+        String response = new String(sample("diagnosis-response.xml"), StandardCharsets.UTF_8)
+                .replace(" AcquirerID=\"877888\"", "");
+        assertThatThrownBy(() -> codec.decodeResponse(response.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(NexoDecodingException.class)
+                .hasMessageContaining("DiagnosisResponse/HostStatus@AcquirerID");
     }
 
     @Test

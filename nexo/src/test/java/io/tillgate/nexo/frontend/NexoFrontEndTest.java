@@ -69,7 +69,8 @@ class NexoFrontEndTest {
     }
 
     private static String doc(String category, String serviceId, String body) {
-        String version = category.equals("Login") ? "ProtocolVersion=\"3.1\" " : "";
+        boolean versioned = category.equals("Login") || category.equals("Diagnosis");
+        String version = versioned ? "ProtocolVersion=\"3.1\" " : "";
         return "<SaleToPOIRequest>" + String.format(HEADER, version, category, serviceId) + body + "</SaleToPOIRequest>";
     }
 
@@ -207,6 +208,58 @@ class NexoFrontEndTest {
                 .contains("<RepeatedMessageResponse><MessageHeader MessageClass=\"Service\" "
                         + "MessageCategory=\"Payment\" MessageType=\"Response\" ServiceID=\"2\"")
                 .contains("<PaymentResponse><Response Result=\"Success\"/>");
+    }
+
+    private static String diagnosis(String serviceId, String body) {
+        return doc("Diagnosis", serviceId, body);
+    }
+
+    @Test
+    void diagnosisIsAnsweredWithoutALoginAndNamesWhoIsLoggedIn() throws Exception {
+        HttpResponse<String> before = post(diagnosis("1", "<DiagnosisRequest/>"));
+        assertThat(before.statusCode()).isEqualTo(200);
+        assertThat(before.body()).endsWith("<MessageHeader MessageClass=\"Service\" MessageCategory=\"Diagnosis\" "
+                + "MessageType=\"Response\" ServiceID=\"1\" SaleID=\"POS7\" POIID=\"SHOP1-POS7\"/><DiagnosisResponse>"
+                + "<Response Result=\"Success\"/><POIStatus GlobalStatus=\"OK\" PrinterStatus=\"OK\"/>"
+                + "</DiagnosisResponse></SaleToPOIResponse>");
+
+        post(login("PrinterReceipt"));
+
+        assertThat(post(diagnosis("3", "<DiagnosisRequest/>")).body())
+                .contains("<Response Result=\"Success\"/><LoggedSaleID>POS7</LoggedSaleID><POIStatus ");
+        assertThat(store.findSince(Instant.EPOCH)).isEmpty();
+    }
+
+    @Test
+    void diagnosisWhileAPaymentRunsSaysBusyAndReportsTheHostsAskedFor() throws Exception {
+        post(login("PrinterReceipt"));
+        CompletableFuture<HttpResponse<String>> slow = http.sendAsync(request(payment("2", "10.93")),
+                HttpResponse.BodyHandlers.ofString());
+        awaitRunning("T2");
+
+        String busy = post(diagnosis("3", "<DiagnosisRequest HostDiagnosisFlag=\"true\"><AcquirerID>Tillgate"
+                + "</AcquirerID><AcquirerID>877888</AcquirerID></DiagnosisRequest>")).body();
+
+        assertThat(busy).contains("<Response Result=\"Success\"/><LoggedSaleID>POS7</LoggedSaleID>"
+                + "<POIStatus GlobalStatus=\"Busy\" PrinterStatus=\"OK\"/><HostStatus AcquirerID=\"Tillgate\" "
+                + "IsReachableFlag=\"true\"/><HostStatus AcquirerID=\"877888\" IsReachableFlag=\"false\"/>");
+        assertThat(slow.get().body()).contains("Result=\"Success\"");
+        assertThat(post(diagnosis("4", "<DiagnosisRequest HostDiagnosisFlag=\"true\"/>")).body())
+                .contains("<POIStatus GlobalStatus=\"OK\" PrinterStatus=\"OK\"/><HostStatus AcquirerID=\"Tillgate\" "
+                        + "IsReachableFlag=\"true\"/></DiagnosisResponse>");
+    }
+
+    @Test
+    void aGatewayThatIsShuttingDownAnswersANewPaymentBusy() throws Exception {
+        post(login("PrinterReceipt"));
+        payments.stopAdmitting();
+
+        String answer = post(payment("2", "1.00")).body();
+
+        assertThat(answer).contains("<PaymentResponse><Response Result=\"Failure\" ErrorCondition=\"Busy\">"
+                + "<AdditionalResponse>the gateway is shutting down and starts no new transaction; try again once "
+                + "it is back</AdditionalResponse></Response>");
+        assertThat(store.findSince(Instant.EPOCH)).isEmpty();
     }
 
     @Test

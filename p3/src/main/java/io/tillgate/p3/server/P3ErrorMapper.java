@@ -10,9 +10,12 @@ import io.tillgate.p3.codec.P3MessageType;
  * The P3 error objects the server sends (p3.md §5.5): a fixed human message per error type, so a
  * cashier sees the same wording for the same problem, and the precise reason as the developer
  * message. Also translates the core's {@link PaymentError} refusals, whose meaning for P3 depends
- * on the request that was refused.
+ * on the request that was refused. A gateway that is shutting down answers as a busy device does
+ * (P3 has no type of its own for it), in words of its own, since no other transaction keeps it busy.
  */
 final class P3ErrorMapper {
+
+    static final String SHUTTING_DOWN = "The payment service is restarting; try again in a moment";
 
     private P3ErrorMapper() {
     }
@@ -23,13 +26,15 @@ final class P3ErrorMapper {
 
     /** The error a refused {@code request} is answered with. */
     static P3Error fromPayment(PaymentException refusal, P3MessageType request) {
-        return of(type(refusal.error(), request), refusal.getMessage());
+        P3ErrorType type = type(refusal.error(), request);
+        return P3Error.of(type, refusal.error() == PaymentError.SHUTTING_DOWN ? SHUTTING_DOWN : message(type),
+                refusal.getMessage());
     }
 
     static P3ErrorType type(PaymentError error, P3MessageType request) {
         return switch (error) {
             case UNKNOWN_TERMINAL -> P3ErrorType.ACCESSORY_NOT_FOUND;
-            case TERMINAL_BUSY -> P3ErrorType.TRANSACTION_BUSY;
+            case TERMINAL_BUSY, SHUTTING_DOWN -> P3ErrorType.TRANSACTION_BUSY;
             case IDEMPOTENCY_CONFLICT, REFERENCE_UNRESOLVED, INVALID_REQUEST, UNSUPPORTED ->
                     P3ErrorType.PARAMETER_INVALID;
             case REFERENCE_NOT_FOUND -> P3ErrorType.TRANSACTION_REFERENCE_NOT_FOUND;

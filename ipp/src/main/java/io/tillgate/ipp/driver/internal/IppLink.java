@@ -69,8 +69,8 @@ public final class IppLink {
                 inbound.link = link;
                 opened.complete(link);
             } else {
-                opened.completeExceptionally(new IppLinkException("terminal " + config.id() + " at " + config.host()
-                        + ":" + config.port() + " is unreachable: " + f.cause().getMessage(), false));
+                opened.completeExceptionally(new IppLinkException("terminal " + config.id() + " cannot connect to "
+                        + config.host() + ":" + config.port() + ": " + f.cause().getMessage(), false));
             }
         });
         return opened;

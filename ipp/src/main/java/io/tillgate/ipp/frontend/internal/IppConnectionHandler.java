@@ -124,11 +124,7 @@ public final class IppConnectionHandler extends ChannelInboundHandlerAdapter {
             case COMPLETE_TX -> completeTransaction(ctx, request);
             case GET_STATUS -> status(ctx, request);
             case GET_CERTIFICATE -> certificate(ctx, request);
-            case PING -> {
-                send(ctx, request, IppStage.CHECK_REQUEST, IppStatus.OK, props -> props
-                        .text(IppNames.TIMEOUT, timeout()).integer(IppNames.CURRENT_VERSION, CURRENT_VERSION));
-                send(ctx, request, IppStage.OUTCOME, IppStatus.OK, props -> { });
-            }
+            case PING -> ping(ctx, request);
             default -> reject(ctx, request, IppStatus.UNSUPPORTED_METHOD);
         }
     }
@@ -206,6 +202,17 @@ public final class IppConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         running.channel().eventLoop().execute(() -> running.relayAnswered(reply));
+    }
+
+    /** Answered as a myPOS terminal does (ipp.md §11); while a payment runs, busy as any overlapping request. */
+    private void ping(ChannelHandlerContext ctx, IppRequest request) {
+        if (ledger.running() != null) {
+            reject(ctx, request, IppStatus.BUSY);
+            return;
+        }
+        send(ctx, request, IppStage.CHECK_REQUEST, IppStatus.OK, props -> props
+                .text(IppNames.TIMEOUT, timeout()).integer(IppNames.CURRENT_VERSION, CURRENT_VERSION));
+        send(ctx, request, IppStage.OUTCOME, IppStatus.OK, props -> { });
     }
 
     private void completeTransaction(ChannelHandlerContext ctx, IppRequest request) {
@@ -301,7 +308,7 @@ public final class IppConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         PaymentError error = PaymentException.from(cause).error();
         return switch (error) {
-            case TERMINAL_BUSY -> IppStatus.BUSY;
+            case TERMINAL_BUSY, SHUTTING_DOWN -> IppStatus.BUSY;
             case REFERENCE_UNRESOLVED -> IppStatus.LAST_TRANSACTION_NOT_COMPLETED;
             case REFERENCE_NOT_FOUND -> IppStatus.TRANSACTION_NOT_FOUND;
             case INVALID_REQUEST -> IppStatus.INVALID_AMOUNT;
