@@ -24,10 +24,12 @@ import io.tillgate.transport.TlsPolicy;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +53,8 @@ public final class Gateway implements AutoCloseable {
     private final PaymentService payments;
     /** Whether each terminal answers; probing starts once start-up recovery is done with the terminals. */
     private final TerminalMonitor health;
+    /** How long {@link #drain()} lets running transactions finish. */
+    private final Duration drainTime;
     private final P3Server p3;
     /** The protocol front-ends besides P3, by the entry that configured each. */
     private final Map<GatewaySettings.FrontEndSpec, FrontEnd> frontEnds = new LinkedHashMap<>();
@@ -77,6 +81,7 @@ public final class Gateway implements AutoCloseable {
                 Clock.systemUTC());
         this.health = TerminalMonitor.create(terminals, payments, settings.health());
         store.subscribe(health);
+        this.drainTime = settings.drainTime();
         GatewaySettings.P3Settings p3Settings = settings.p3();
         this.p3 = p3Settings == null ? null : new P3Server(
                 new P3ServerConfig(settings.host(), p3Settings.websocketPort(), p3Settings.tcpPort(),
@@ -130,6 +135,16 @@ public final class Gateway implements AutoCloseable {
         return health;
     }
 
+    /**
+     * The first half of a graceful stop: new transactions are refused from now on
+     * ({@link io.tillgate.core.service.PaymentError#SHUTTING_DOWN}) while the listeners stay open, so
+     * running ones can finish and answer their POS. Completes once none runs, or after
+     * {@code gateway.drainTime}; then {@link #close()}, which leaves what still runs to start-up recovery.
+     */
+    public CompletableFuture<Void> drain() {
+        return Drain.start(payments, drainTime);
+    }
+
     /** The journal as the running gateway writes it; subscribe to hear of every change. */
     public PublishingTransactionStore journal() {
         return store;
@@ -166,6 +181,7 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         health.close();
+        Drain.reportLeftRunning(payments);
         frontEnds.values().forEach(FrontEnd::close);
         if (p3 != null) {
             p3.close();
