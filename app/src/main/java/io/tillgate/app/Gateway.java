@@ -31,11 +31,13 @@ import io.tillgate.transport.TlsPolicy;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +61,8 @@ public final class Gateway implements AutoCloseable {
     private final PaymentService payments;
     /** Whether each terminal answers; probing starts once start-up recovery is done with the terminals. */
     private final TerminalMonitor health;
+    /** How long {@link #drain()} lets running transactions finish. */
+    private final Duration drainTime;
     private final P3Server p3;
     /** The protocol front-ends besides P3, by the entry that configured each. */
     private final Map<GatewaySettings.FrontEndSpec, FrontEnd> frontEnds = new LinkedHashMap<>();
@@ -94,6 +98,7 @@ public final class Gateway implements AutoCloseable {
                 Clock.systemUTC());
         this.health = TerminalMonitor.create(terminals, payments, settings.health());
         store.subscribe(health);
+        this.drainTime = settings.drainTime();
         GatewaySettings.P3Settings p3Settings = settings.p3();
         this.p3 = p3Settings == null ? null : new P3Server(
                 new P3ServerConfig(settings.host(), p3Settings.websocketPort(), p3Settings.tcpPort(),
@@ -145,9 +150,10 @@ public final class Gateway implements AutoCloseable {
             // Each front-end logs where it listens, in its protocol's terms.
             gateway.frontEnds.values().forEach(FrontEnd::open);
             if (settings.admin() != null) {
-                gateway.admin = AdminConsole.create(settings, gateway.transport, gateway.store, gateway.board,
-                        gateway.p3 == null ? null : gateway.p3WebSocketUri(), gateway.metrics,
-                        gateway.metrics == null ? SignInObserver.NONE : gateway.metrics.adminSignIns(), Clock.systemUTC());
+                gateway.admin = AdminConsole.create(settings, gateway.transport, gateway.payments, gateway.store,
+                        gateway.board, gateway.p3 == null ? null : gateway.p3WebSocketUri(), gateway.metrics,
+                        gateway.metrics == null ? SignInObserver.NONE : gateway.metrics.adminSignIns(),
+                        Clock.systemUTC());
                 gateway.admin.open();
             }
             LOG.info("Tillgate ready: {} terminal(s), {} merchant(s), journal {}", settings.terminals().size(),
@@ -171,6 +177,16 @@ public final class Gateway implements AutoCloseable {
     /** Whether each terminal answers, kept up to date in the background; subscribe to hear of changes. */
     public TerminalMonitor health() {
         return health;
+    }
+
+    /**
+     * The first half of a graceful stop: new transactions are refused from now on
+     * ({@link io.tillgate.core.service.PaymentError#SHUTTING_DOWN}) while the listeners stay open, so
+     * running ones can finish and answer their POS. Completes once none runs, or after
+     * {@code gateway.drainTime}; then {@link #close()}, which leaves what still runs to start-up recovery.
+     */
+    public CompletableFuture<Void> drain() {
+        return Drain.start(payments, drainTime);
     }
 
     /** The journal as the running gateway writes it; subscribe to hear of every change. */
@@ -217,6 +233,7 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         health.close();
+        Drain.reportLeftRunning(payments);
         if (admin != null) {
             admin.close();
         }

@@ -115,8 +115,9 @@ class IppProbeTest {
             in.readFully(frame, 2, length - 2);
             IppRequest ping = IppCodec.decodeRequest(frame);
             for (IppStage stage : new IppStage[] {IppStage.CHECK_REQUEST, IppStage.OUTCOME}) {
+                IppStatus reply = stage == IppStage.OUTCOME ? status : IppStatus.OK;
                 socket.getOutputStream().write(IppCodec.encode(new IppResponse(IppResponse.start(ping.methodCode(),
-                        ping.version(), ping.sid(), stage, stage == IppStage.OUTCOME ? status : IppStatus.OK).build())));
+                        ping.version(), ping.sid(), stage, reply).build())));
             }
             socket.getOutputStream().flush();
             // Hold the connection until the driver closes it.

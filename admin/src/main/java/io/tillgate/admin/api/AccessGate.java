@@ -87,7 +87,8 @@ public final class AccessGate {
             }
             int colon = decoded.indexOf(':');
             if (colon < 0) {
-                return CompletableFuture.failedFuture(new IllegalArgumentException("Basic credentials need name:password"));
+                return CompletableFuture.failedFuture(
+                        new IllegalArgumentException("Basic credentials need name:password"));
             }
             return authenticator.basic(decoded.substring(0, colon), decoded.substring(colon + 1));
         }

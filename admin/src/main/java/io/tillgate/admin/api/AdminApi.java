@@ -72,7 +72,8 @@ public final class AdminApi implements AdminRouter {
             if (method.equals(HttpMethod.DELETE)) {
                 return gate.allow(request, Role.VIEWER, principal -> completed(sessions.signOut(request)));
             }
-            return get(request, () -> gate.allow(request, Role.VIEWER, principal -> completed(sessions.who(principal))));
+            return get(request, () -> gate.allow(request, Role.VIEWER,
+                    principal -> completed(sessions.who(principal))));
         }
         if (path.equals("/metrics")) {
             return get(request, () -> gate.allow(request, Role.VIEWER, principal -> completed(metrics())));

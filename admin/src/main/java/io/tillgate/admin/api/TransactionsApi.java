@@ -170,8 +170,8 @@ public final class TransactionsApi {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be an ISO-8601 UTC time such as 2026-12-06T09:00:00Z, not '"
-                    + text + "'");
+            throw new IllegalArgumentException(name + " must be an ISO-8601 UTC time such as 2026-12-06T09:00:00Z, "
+                    + "not '" + text + "'");
         }
     }
 

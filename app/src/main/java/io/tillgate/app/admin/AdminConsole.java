@@ -12,6 +12,7 @@ import io.tillgate.core.TillgateVersion;
 import io.tillgate.core.health.TerminalMonitor;
 import io.tillgate.core.merchant.Merchant;
 import io.tillgate.core.merchant.MerchantDirectory;
+import io.tillgate.core.service.PaymentService;
 import io.tillgate.core.transaction.PublishingTransactionStore;
 import io.tillgate.transport.ServerTransport;
 import java.net.URI;
@@ -29,7 +30,7 @@ public final class AdminConsole {
      *     {@code null} when P3 is off
      * @param metrics what {@code /metrics} serves, or {@code null} when metrics are off
      */
-    public static AdminServer create(GatewaySettings settings, ServerTransport transport,
+    public static AdminServer create(GatewaySettings settings, ServerTransport transport, PaymentService payments,
             PublishingTransactionStore journal, GatewayTerminalBoard board, URI p3WebSocket, MetricsSource metrics,
             SignInObserver signIns, Clock clock) {
         GatewaySettings.AdminSpec spec = settings.admin();
@@ -38,8 +39,10 @@ public final class AdminConsole {
         GatewayInfo info = new GatewayInfo(TillgateVersion.current(), clock.instant(), p3WebSocket,
                 settings.merchants().stream().map(Merchant::id).toList());
         AdminServices services = new AdminServices(journal, board,
-                List.of(new JournalReadiness(journal.unwrapped()), new ListenerReadiness(transport)), metrics, info,
-                new ReceiptPrinter(new MerchantDirectory(settings.merchants()), settings.zone(), settings.receiptWidth()),
+                List.of(new JournalReadiness(journal.unwrapped()), new ListenerReadiness(transport),
+                        new AdmissionReadiness(payments)), metrics, info,
+                new ReceiptPrinter(new MerchantDirectory(settings.merchants()), settings.zone(),
+                        settings.receiptWidth()),
                 signIns);
         String webSockets = p3WebSocket == null ? "" : p3WebSocket.getScheme() + "://*:" + p3WebSocket.getPort();
         return new AdminServer(admin, services, transport, webSockets, clock);

@@ -28,7 +28,8 @@ final class ListenerReadiness implements ReadinessCheck {
             return Result.down("no listener is bound");
         }
         if (!closed.isEmpty()) {
-            return Result.down("not listening: " + closed.stream().map(Listener::name).collect(Collectors.joining(", ")));
+            return Result.down("not listening: "
+                    + closed.stream().map(Listener::name).collect(Collectors.joining(", ")));
         }
         return Result.up(listeners.stream().map(l -> l.name() + " " + l.address().getPort())
                 .collect(Collectors.joining(", ")));

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
                     + ".93 slow card (abortable where the protocol can), .94 cancelled by the customer, .95 no "
                     + "answer, .96 connection dropped before the answer, .97 partial approval, .98 card read error "
                     + "then approved, .99 terminal error.",
-            "Stop it with Ctrl-C (SIGINT) or SIGTERM."},
+            "Stop it with Ctrl-C (SIGINT) or SIGTERM: a payment under way gets 30 s to finish; a second Ctrl-C "
+                    + "stops at once."},
         footer = {"", "Default ports: concert 8888, ipp 7900, nexo 11000.", "", "Examples:",
             "  tillgate emulate concert", "  tillgate emulate concert --speed fast --quiet-interval 5ms",
             "  tillgate emulate ipp --port 7901 --slave",

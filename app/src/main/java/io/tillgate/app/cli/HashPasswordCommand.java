@@ -28,7 +28,8 @@ public final class HashPasswordCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--cost", paramLabel = "N", description = "bcrypt cost, 2^N rounds, 10-16 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cost", paramLabel = "N",
+            description = "bcrypt cost, 2^N rounds, 10-16 (default: ${DEFAULT-VALUE}).")
     private int cost = PasswordHashes.DEFAULT_COST;
 
     @Override
@@ -45,7 +46,8 @@ public final class HashPasswordCommand implements Callable<Integer> {
                 return fail("the password must be at least " + MIN_LENGTH + " characters");
             }
             if (new String(password).getBytes(StandardCharsets.UTF_8).length > PasswordHashes.MAX_PASSWORD_BYTES) {
-                return fail("the password must be at most " + PasswordHashes.MAX_PASSWORD_BYTES + " bytes (bcrypt's limit)");
+                return fail("the password must be at most " + PasswordHashes.MAX_PASSWORD_BYTES
+                        + " bytes (bcrypt's limit)");
             }
             spec.commandLine().getOut().println(PasswordHashes.hash(password, cost));
             spec.commandLine().getOut().flush();

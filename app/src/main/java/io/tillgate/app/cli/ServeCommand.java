@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
                     + "terminals).",
             "Without --config it starts the embedded default: merchant 'demo' (secret tillgate-demo-secret) "
                     + "and two simulated terminals, sim-1 and sim-2, on ws://localhost:8080/p3 and tcp://localhost:8081.",
-            "Stop it with Ctrl-C (SIGINT) or SIGTERM."},
+            "Stop it with Ctrl-C (SIGINT) or SIGTERM: new transactions are refused at once, running ones get up to "
+                    + "gateway.drainTime (30 s by default) to finish, then it exits. A second Ctrl-C or SIGTERM stops "
+                    + "at once; what still runs is recovered at the next start."},
         footer = {"", "Examples:", "  tillgate serve", "  tillgate serve --config tillgate.yaml",
             "  tillgate serve --print-default-config > tillgate.yaml",
             "", "To run a terminal emulator instead, see: tillgate emulate --help"})

@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * Reads the {@code admin} section: the operator's listener, its accounts (bcrypt hashes only) and API
- * tokens. Without the section there is no admin listener. The embedded default's account has a published password, so, like the demo merchant secret,
- * it is refused unless the gateway listens on loopback only.
+ * tokens. Without the section there is no admin listener. The embedded default's account has a
+ * published password, so, like the demo merchant secret, it is refused unless the gateway listens on
+ * loopback only.
  */
 final class AdminConfig {
 

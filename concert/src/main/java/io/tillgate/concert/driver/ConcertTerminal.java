@@ -92,8 +92,9 @@ public final class ConcertTerminal implements Terminal {
 
     /**
      * The identification {@code CD=I} (concert.md §5), the terminal's health check: it is there when
-     * it answers {@code AE=10}, or {@code AE=01 AF=07} while it is busy with another register. Waits for the answer up to the answer deadline unless the caller gives
-     * up sooner, which frees the connection at once.
+     * it answers {@code AE=10}, or {@code AE=01 AF=07} while it is busy with another register. Waits
+     * for the answer up to the answer deadline unless the caller gives up sooner, which frees the
+     * connection at once.
      */
     @Override
     public CompletableFuture<Void> probe() {

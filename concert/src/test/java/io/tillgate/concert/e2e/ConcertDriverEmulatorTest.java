@@ -256,9 +256,9 @@ class ConcertDriverEmulatorTest {
 
     @Test
     void aProbeOfAnUnreachableTerminalFailsNamingTheAddress() throws Exception {
-        ConcertTerminal nowhere = new ConcertTerminal(ConcertTerminalConfig.defaults("concert-9", "127.0.0.1", freePort())
-                .withTimeouts(Duration.ofSeconds(2), ANSWER_DEADLINE, Duration.ofMillis(100)), group,
-                        DefaultAddressResolverGroup.INSTANCE);
+        ConcertTerminalConfig unreachable = ConcertTerminalConfig.defaults("concert-9", "127.0.0.1", freePort())
+                .withTimeouts(Duration.ofSeconds(2), ANSWER_DEADLINE, Duration.ofMillis(100));
+        ConcertTerminal nowhere = new ConcertTerminal(unreachable, group, DefaultAddressResolverGroup.INSTANCE);
         assertThatThrownBy(() -> nowhere.probe().get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOfSatisfying(TerminalProbeException.class, e -> assertThat(e.failure())

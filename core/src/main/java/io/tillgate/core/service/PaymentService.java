@@ -119,6 +119,11 @@ public final class PaymentService implements AutoCloseable {
         return idle.copy();
     }
 
+    /** Whether new transactions are taken: true until {@link #stopAdmitting()}. */
+    public boolean admitting() {
+        return !stopping;
+    }
+
     /**
      * Runs a payment command, or joins or repeats the transaction its message identity or, as
      * {@link ReferenceRule} says, its POS reference already names.

@@ -89,7 +89,8 @@ public final class JournalReader {
         criterion(where, parameters, " AND reference = ?", query.reference());
         criterion(where, parameters, " AND created_at >= ?",
                 query.from() == null ? null : EpochMicros.ceiling(query.from()));
-        criterion(where, parameters, " AND created_at < ?", query.to() == null ? null : EpochMicros.ceiling(query.to()));
+        criterion(where, parameters, " AND created_at < ?",
+                query.to() == null ? null : EpochMicros.ceiling(query.to()));
         if (query.unresolved()) {
             where.append(" AND state IN (").append(NOT_FINAL).append(')');
         }
@@ -111,7 +112,8 @@ public final class JournalReader {
                 List<TransactionEvent> events = new ArrayList<>();
                 while (rows.next()) {
                     events.add(new TransactionEvent(id, TransactionState.valueOf(rows.getString("state")),
-                            EpochMicros.toInstant(rows.getLong("at")), rows.getString("note"), rows.getString("actor")));
+                            EpochMicros.toInstant(rows.getLong("at")), rows.getString("note"),
+                            rows.getString("actor")));
                 }
                 return events;
             }

@@ -39,7 +39,8 @@ final class WriteStatements implements AutoCloseable {
     private static final String FIRST_EVENT =
             "INSERT INTO transaction_events (transaction_id, seq, state, at, note) VALUES (?, 1, ?, ?, ?)";
     private static final String NEXT_EVENT = "INSERT INTO transaction_events (transaction_id, seq, state, at, note,"
-            + " actor) SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ? FROM transaction_events WHERE transaction_id = ?";
+            + " actor) SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ? FROM transaction_events"
+            + " WHERE transaction_id = ?";
     private static final String STATE = "SELECT state FROM transactions WHERE id = ?";
 
     /** For each new state, the stored states it may replace: those that can move to it, and itself if not final. */
