@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Transactions as the journal records them: how many settled, by protocol, terminal, kind and
- * outcome, how long each took from creation to its outcome, and how many are unresolved now.
+ * outcome; how long they took from creation to their outcome, by protocol, kind and outcome; and how
+ * many are unresolved now. The durations are not told apart by terminal: a histogram is a dozen
+ * series, and a gateway with hundreds of terminals would have thousands to scrape.
  *
  * <p>A transaction settles once: when it reaches a final state, or UNKNOWN, whichever comes first;
  * an operator resolving an UNKNOWN one later changes the unresolved gauge, not the counts. To tell
@@ -45,7 +47,8 @@ final class TransactionMetrics implements TransactionFeed {
 
     private final MeterRegistry registry;
     private final Map<String, Progress> unresolved = new ConcurrentHashMap<>();
-    private final Map<Outcome, Meters> meters = new ConcurrentHashMap<>();
+    private final Map<OnTerminal, Counter> counts = new ConcurrentHashMap<>();
+    private final Map<Settled, Timer> durations = new ConcurrentHashMap<>();
 
     TransactionMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -83,29 +86,32 @@ final class TransactionMetrics implements TransactionFeed {
     }
 
     private void settled(TransactionRecord transaction) {
-        Meters settled = meters.computeIfAbsent(new Outcome(transaction.protocol(), transaction.terminalId(),
-                transaction.kind(), transaction.state()), this::register);
-        settled.count().increment();
-        settled.duration().record(Duration.between(transaction.createdAt(), transaction.updatedAt()).toNanos(),
-                TimeUnit.NANOSECONDS);
+        Settled settled = new Settled(transaction.protocol(), transaction.kind(), transaction.state());
+        counts.computeIfAbsent(new OnTerminal(settled, transaction.terminalId()), this::counter).increment();
+        durations.computeIfAbsent(settled, this::timer).record(
+                Duration.between(transaction.createdAt(), transaction.updatedAt()).toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    private Meters register(Outcome outcome) {
-        Tags tags = Tags.of("protocol", outcome.protocol(), "terminal", outcome.terminal(),
-                "kind", outcome.kind().name(), "outcome", outcome.state().name());
-        return new Meters(
-                Counter.builder(SETTLED).tags(tags)
-                        .description("Transactions settled: final, or UNKNOWN when the outcome could not be established")
-                        .register(registry),
-                Timer.builder(DURATION).tags(tags).serviceLevelObjectives(DURATION_BUCKETS)
-                        .description("From a transaction's creation to its settling outcome")
-                        .register(registry));
+    private Counter counter(OnTerminal key) {
+        return Counter.builder(SETTLED).tags(key.settled().tags()).tag("terminal", key.terminal())
+                .description("Transactions settled: final, or UNKNOWN when the outcome could not be established")
+                .register(registry);
     }
 
-    /** What the meters of a settled transaction are told apart by: a bounded set of values each. */
-    private record Outcome(String protocol, String terminal, PaymentKind kind, TransactionState state) {
+    private Timer timer(Settled key) {
+        return Timer.builder(DURATION).tags(key.tags()).serviceLevelObjectives(DURATION_BUCKETS)
+                .description("From a transaction's creation to its settling outcome").register(registry);
     }
 
-    private record Meters(Counter count, Timer duration) {
+    /** What settled transactions are told apart by: a bounded set of values each. */
+    private record Settled(String protocol, PaymentKind kind, TransactionState outcome) {
+
+        Tags tags() {
+            return Tags.of("protocol", protocol, "kind", kind.name(), "outcome", outcome.name());
+        }
+    }
+
+    /** Settled transactions of one terminal, as they are counted. */
+    private record OnTerminal(Settled settled, String terminal) {
     }
 }

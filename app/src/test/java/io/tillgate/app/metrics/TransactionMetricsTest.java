@@ -38,8 +38,10 @@ class TransactionMetricsTest {
         metrics.changed(approved.withCaptured(CREATED.plusSeconds(60)));
 
         assertThat(settled("PREAUTH", "APPROVED").count()).as("the capture is no second approval").isEqualTo(1);
-        assertThat(registry.get(TransactionMetrics.DURATION).tag("outcome", "APPROVED").timer()
-                .totalTime(TimeUnit.MILLISECONDS)).isEqualTo(2_500);
+        assertThat(registry.get(TransactionMetrics.DURATION).tags("protocol", "P3", "kind", "PREAUTH",
+                "outcome", "APPROVED").timer().totalTime(TimeUnit.MILLISECONDS)).isEqualTo(2_500);
+        assertThat(registry.get(TransactionMetrics.DURATION).timer().getId().getTag("terminal"))
+                .as("durations are not told apart by terminal").isNull();
         assertThat(unresolved()).isZero();
     }
 
