@@ -53,7 +53,7 @@ final class TransactionMetrics implements TransactionFeed {
     TransactionMetrics(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder(UNRESOLVED, unresolved, Map::size).strongReference(true)
-                .description("Transactions without a final outcome: running, or UNKNOWN until an operator resolves them")
+                .description("Transactions without a final outcome: running, or UNKNOWN until resolved")
                 .register(registry);
     }
 

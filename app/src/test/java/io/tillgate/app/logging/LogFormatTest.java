@@ -15,13 +15,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tillgate.core.payment.MaskedPan;
 import io.tillgate.core.transaction.TransactionMdc;
-import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -107,7 +107,8 @@ class LogFormatTest {
 
         assertThat(context.getStatusManager().getCopyOfStatusList()).anySatisfy(status -> {
             assertThat(status.getLevel()).isEqualTo(Status.WARN);
-            assertThat(status.getMessage()).isEqualTo("TILLGATE_LOG_FORMAT 'xml' is neither text nor json; logging text");
+            assertThat(status.getMessage())
+                    .isEqualTo("TILLGATE_LOG_FORMAT 'xml' is neither text nor json; logging text");
         });
     }
 

@@ -1,5 +1,10 @@
 package io.tillgate.bench.load;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
 /**
  * What one measured run produced.
  *
@@ -38,5 +43,18 @@ record RunResult(long operations, long messages, double seconds, LatencyHistogra
 
     boolean failed() {
         return !errors.isEmpty() || stuck > 0;
+    }
+
+    /** Transactions per second, p99 and CPU per transaction, and errors if there were any: one round's side. */
+    String summary() {
+        return String.format(Locale.ROOT, "%.0f tx/s, p99 %.1f ms, %.0f CPU us/tx%s", operationsPerSecond(),
+                percentileMillis(0.99), cpuMicrosPerOperation(), errors.total() == 0 ? "" : ", errors " + errors);
+    }
+
+    /** The median of {@code metric} over {@code runs}. */
+    static double median(List<RunResult> runs, ToDoubleFunction<RunResult> metric) {
+        List<Double> values = runs.stream().map(metric::applyAsDouble).sorted(Comparator.naturalOrder()).toList();
+        int n = values.size();
+        return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
     }
 }

@@ -18,12 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.ToDoubleFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -112,14 +110,15 @@ public final class TlsLoadComparison implements Callable<Integer> {
                 RunResult t = tlsLoad.run(warmup, duration, timeout, 0, stalls);
                 plainRuns.add(p);
                 tlsRuns.add(t);
-                out.printf(Locale.ROOT, "round %d: plaintext %s | TLS %s | TLS/plaintext %.1f %%%n", round, line(p),
-                        line(t), 100 * t.operationsPerSecond() / p.operationsPerSecond());
+                out.printf(Locale.ROOT, "round %d: plaintext %s | TLS %s | TLS/plaintext %.1f %%%n", round,
+                        p.summary(), t.summary(), 100 * t.operationsPerSecond() / p.operationsPerSecond());
             }
-            double plainTx = median(plainRuns, RunResult::operationsPerSecond);
-            double tlsTx = median(tlsRuns, RunResult::operationsPerSecond);
+            double plainTx = RunResult.median(plainRuns, RunResult::operationsPerSecond);
+            double tlsTx = RunResult.median(tlsRuns, RunResult::operationsPerSecond);
             out.printf(Locale.ROOT, "MEDIAN: plaintext %.0f tx/s, p99 %.1f ms | TLS %.0f tx/s, p99 %.1f ms | "
-                            + "TLS/plaintext %.1f %%%n", plainTx, median(plainRuns, r -> r.percentileMillis(0.99)),
-                    tlsTx, median(tlsRuns, r -> r.percentileMillis(0.99)), 100 * tlsTx / plainTx);
+                            + "TLS/plaintext %.1f %%%n", plainTx,
+                    RunResult.median(plainRuns, r -> r.percentileMillis(0.99)), tlsTx,
+                    RunResult.median(tlsRuns, r -> r.percentileMillis(0.99)), 100 * tlsTx / plainTx);
         } finally {
             group.shutdownGracefully();
         }
@@ -128,17 +127,5 @@ public final class TlsLoadComparison implements Callable<Integer> {
 
     private static URI endpoint(Gateway gateway, boolean webSocket) {
         return webSocket ? gateway.p3WebSocketUri() : gateway.p3TcpUri();
-    }
-
-    private static String line(RunResult run) {
-        return String.format(Locale.ROOT, "%.0f tx/s, p99 %.1f ms, %.0f CPU us/tx%s", run.operationsPerSecond(),
-                run.percentileMillis(0.99), run.cpuMicrosPerOperation(),
-                run.errors().total() == 0 ? "" : ", errors " + run.errors());
-    }
-
-    private static double median(List<RunResult> runs, ToDoubleFunction<RunResult> metric) {
-        List<Double> values = runs.stream().map(metric::applyAsDouble).sorted(Comparator.naturalOrder()).toList();
-        int n = values.size();
-        return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
     }
 }
