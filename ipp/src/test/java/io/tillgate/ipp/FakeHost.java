@@ -12,7 +12,7 @@ import javax.net.ssl.SSLContext;
 
 /**
  * A payment host for slave-mode tests: reads host requests as the terminal frames them (a 2-byte
- * length that counts itself, ipp.md §9), records them verbatim, and answers each with a fixed frame.
+ * length that counts itself, docs/protocols/ipp.md §9), records them verbatim, and answers each with a fixed frame.
  */
 public final class FakeHost implements AutoCloseable {
 

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Slave mode (ipp.md §9): the driver relays the terminal's host traffic verbatim, over TCP or TLS. */
+/** Slave mode (docs/protocols/ipp.md §9): the driver relays the terminal's host traffic verbatim, over TCP or TLS. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class IppHostRelayTest {
 

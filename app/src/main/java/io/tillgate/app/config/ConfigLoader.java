@@ -453,7 +453,7 @@ public final class ConfigLoader {
         return port;
     }
 
-    /** How long a Concert request must be followed by silence to be complete (concert.md §10). */
+    /** How long a Concert request must be followed by silence to be complete (docs/protocols/concert.md §10). */
     public static Duration quietInterval(String key, String value) {
         Duration d = duration(key, value, null);
         if (d.compareTo(ConcertFrontEndConfig.MAX_QUIET_INTERVAL) > 0) {

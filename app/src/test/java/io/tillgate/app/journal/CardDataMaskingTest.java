@@ -251,7 +251,7 @@ class CardDataMaskingTest {
                 + "\"queryTransactionRequest\":{\"customIdentifier\":\"" + customIdentifier + "\"}}";
     }
 
-    /** A POS that frames P3 by hand (p3.md §1.3) and keeps every message it receives verbatim. */
+    /** A POS that frames P3 by hand (docs/protocols/p3.md §1.3) and keeps every message it receives verbatim. */
     private static final class RawPos implements AutoCloseable {
 
         private final Socket socket;

@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 public class P3CodecBenchmark {
 
-    /** A realistic update: structure from p3.md §8, transaction fields as Tillgate emits them. */
+    /** A realistic update: structure from docs/protocols/p3.md §8, transaction fields as Tillgate emits them. */
     static final String UPDATE = "{\"type\":\"EXECUTE_TRANSACTION_UPDATE\",\"tag\":\"6f1c2d9e-8a8b-4c1e-9f0e-3b2a1c0d9e8f\","
             + "\"resource\":\"devices/sim-1\",\"status\":\"OK\",\"executeTransactionUpdate\":{"
             + "\"state\":\"WAITING_FOR_CARD_PRESENTATION\",\"stateDetails\":\"PROCESSING_WAITING_FOR_CARD_PRESENTATION\","

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * IPP decode and encode of a typical STAGE 5 answer of an approved purchase (ipp.md §10, as the
+ * IPP decode and encode of a typical STAGE 5 answer of an approved purchase (docs/protocols/ipp.md §10, as the
  * Tillgate emulator sends it: 28 properties, about 600 bytes), on one thread. The issue's bar is
  * {@code decodeThenEncode} ≥ 1,000,000 ops/s on one core.
  */

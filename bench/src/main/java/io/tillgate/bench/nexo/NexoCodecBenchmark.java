@@ -47,7 +47,7 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * nexo decode and encode of a PaymentResponse with both receipts (base64 JSON, nexo.md §5.2), as
+ * nexo decode and encode of a PaymentResponse with both receipts (base64 JSON, docs/protocols/nexo.md §5.2), as
  * the Tillgate terminal emulator emits it, on one thread. The issue's bar is
  * {@code decodeThenEncode} ≥ 100,000 ops/s on one core.
  */

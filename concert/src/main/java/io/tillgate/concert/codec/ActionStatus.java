@@ -1,6 +1,6 @@
 package io.tillgate.concert.codec;
 
-/** {@code AE}, the action status (concert.md §4.2). */
+/** {@code AE}, the action status (docs/protocols/concert.md §4.2). */
 public enum ActionStatus {
     /** {@code 10}: operation performed. */
     PERFORMED("10"),

@@ -1,6 +1,6 @@
 package io.tillgate.concert.codec;
 
-/** {@code CD}, the action type (concert.md §4.1). */
+/** {@code CD}, the action type (docs/protocols/concert.md §4.1). */
 public enum ConcertAction {
     DEBIT("0"),
     CREDIT("1"),

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A terminal's answer (concert.md §3, §4.2). Echoed request values are kept as the wire text, so a
+ * A terminal's answer (docs/protocols/concert.md §3, §4.2). Echoed request values are kept as the wire text, so a
  * driver can compare them with what it sent (leading zeros and all).
  *
  * @param version {@code CZ}
@@ -37,7 +37,7 @@ public record ConcertAnswer(String version, String softwareId, String registerNu
         Objects.requireNonNull(status, "status");
         if (status == ActionStatus.PERFORMED && complement != null
                 && StatusComplement.fromCode(complement) != StatusComplement.AUTHORISED) {
-            // An emulator bug seen in the wild (concert.md §7): never read it as a success.
+            // An emulator bug seen in the wild (docs/protocols/concert.md §7): never read it as a success.
             throw ConcertDecodingException.invalid("AF", "AE=10 (performed) contradicts AF="
                     + complement.substring(0, 2));
         }

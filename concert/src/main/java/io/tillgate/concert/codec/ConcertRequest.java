@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A cash-register request (concert.md §3, §9).
+ * A cash-register request (docs/protocols/concert.md §3, §9).
  *
  * @param version {@code CZ}, four digits
  * @param softwareId {@code CJ}, the AP-issued cash-register software id (12 digits)

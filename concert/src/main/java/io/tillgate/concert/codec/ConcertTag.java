@@ -1,7 +1,7 @@
 package io.tillgate.concert.codec;
 
 /**
- * The Concert V3 tag dictionary (concert.md §3) with each tag's format rule.
+ * The Concert V3 tag dictionary (docs/protocols/concert.md §3) with each tag's format rule.
  *
  * <p>Tags not listed here are still legal on the wire (terminals add their own); the decoder keeps
  * them as they are and checks only the generic TLV rules.

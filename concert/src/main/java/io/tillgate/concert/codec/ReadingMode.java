@@ -2,7 +2,7 @@ package io.tillgate.concert.codec;
 
 import io.tillgate.core.payment.EntryMode;
 
-/** {@code CI}, how the card was read (concert.md §4.3). */
+/** {@code CI}, how the card was read (docs/protocols/concert.md §4.3). */
 public enum ReadingMode {
     INDIFFERENT("0", EntryMode.UNKNOWN),
     CONTACT_CHIP("1", EntryMode.CHIP),

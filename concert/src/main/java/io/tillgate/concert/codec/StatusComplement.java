@@ -1,7 +1,7 @@
 package io.tillgate.concert.codec;
 
 /**
- * {@code AF}, why an action was not performed (concert.md §4.2). Only the first two characters are
+ * {@code AF}, why an action was not performed (docs/protocols/concert.md §4.2). Only the first two characters are
  * the code; CB2A detail may follow.
  */
 public enum StatusComplement {

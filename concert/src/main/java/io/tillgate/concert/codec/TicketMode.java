@@ -3,7 +3,7 @@ package io.tillgate.concert.codec;
 import java.util.Objects;
 
 /**
- * {@code CK}, ticket management (concert.md §4.5): three positions. In a request it asks for
+ * {@code CK}, ticket management (docs/protocols/concert.md §4.5): three positions. In a request it asks for
  * tickets; inside a {@code ZT} it says which copy the ticket is and how it is encoded.
  *
  * @param returned position 1: the POS prints, so tickets come back in {@code ZT}

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads one Concert message (concert.md §2) from bytes, tolerantly: items after {@code CZ} may come
+ * Reads one Concert message (docs/protocols/concert.md §2) from bytes, tolerantly: items after {@code CZ} may come
  * in any order, and tags this dictionary does not know are kept. What it refuses it names precisely
  * with a {@link ConcertDecodingException}: a first item other than {@code CZ}, a non-digit length,
  * a truncated value, a character outside 0x20..0x7F, a known tag whose value breaks its rule, a

@@ -1,6 +1,9 @@
 package io.tillgate.concert.codec;
 
-/** The generic TLV layout (concert.md §2): constants shared by the decoder, the encoder and the framer. */
+/**
+ * The generic TLV layout (docs/protocols/concert.md §2): constants shared by the decoder, the encoder and
+ * the framer.
+ */
 public final class TlvFormat {
 
     /** Two type letters and three length digits. */

@@ -25,7 +25,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One request and its answer over one new TCP connection (concert.md §1): connect, one write, read
+ * One request and its answer over one new TCP connection (docs/protocols/concert.md §1): connect, one write, read
  * until the end-of-answer rule says done, close. Completes with what happened, never exceptionally.
  */
 final class ConcertExchange {

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A terminal's answer → {@link TransactionOutcome} (concert.md §9): {@code AE}/{@code AF} decide the
+ * A terminal's answer → {@link TransactionOutcome} (docs/protocols/concert.md §9): {@code AE}/{@code AF} decide the
  * result, and a success is believed only when the echoed {@code CA}, {@code CD}, {@code CE} and
  * {@code CB} fit the request. Whatever cannot be read or trusted becomes UNKNOWN, never a guess.
  */

@@ -27,14 +27,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The driver for a Concert V3 terminal over IP (concert.md §9): Tillgate is the cash register. Each
+ * The driver for a Concert V3 terminal over IP (docs/protocols/concert.md §9): Tillgate is the cash register. Each
  * transaction is one TCP connection. Concert has no abort and no status query, so transactions are
  * never abortable from the POS and a lost answer is UNKNOWN for an operator to resolve.
  */
 public final class ConcertTerminal implements Terminal {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConcertTerminal.class);
-    /** concert notes §2: CF holds 1 to 99 characters. */
+    /** docs/protocols/concert.md §3: Tillgate sends CF of 1 to 99 characters. */
     private static final int MAX_PRIVATE_DATA = 99;
 
     private static final TerminalCapabilities CAPABILITIES = new TerminalCapabilities(false, false, false, true, true);
@@ -91,7 +91,7 @@ public final class ConcertTerminal implements Terminal {
     }
 
     /**
-     * The identification {@code CD=I} (concert.md §5), the terminal's health check: it is there when
+     * The identification {@code CD=I} (docs/protocols/concert.md §5), the terminal's health check: it is there when
      * it answers {@code AE=10}, or {@code AE=01 AF=07} while it is busy with another register. Waits
      * for the answer up to the answer deadline unless the caller gives up sooner, which frees the
      * connection at once.

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the terminal's answers (concert.md §8, §10): the request's items echoed in their order
+ * Builds the terminal's answers (docs/protocols/concert.md §8, §10): the request's items echoed in their order
  * ({@code CZ} first, with the request's value), then {@code AE}, {@code AF} and the card tags.
  */
 final class ConcertAnswers {

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tillgate acting as a Concert terminal (concert.md §10): listens for cash registers and turns each
+ * Tillgate acting as a Concert terminal (docs/protocols/concert.md §10): listens for cash registers and turns each
  * request into a call on the {@link PaymentService}, on the configured merchant and terminal. In
  * front of a simulated terminal this is the Concert terminal emulator; in front of another
  * protocol's driver it is a bridge.

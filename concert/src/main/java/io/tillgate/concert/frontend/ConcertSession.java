@@ -31,7 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One cash-register connection: one request, one answer, then close (concert.md §10). Validation
+ * One cash-register connection: one request, one answer, then close (docs/protocols/concert.md §10). Validation
  * answers at once; a transaction is handed to the {@code PaymentService} and answered when its
  * outcome is durable. Nothing here blocks the event loop: the service's callbacks hop back onto it.
  */
@@ -99,7 +99,7 @@ final class ConcertSession extends SimpleChannelInboundHandler<TlvMessage> {
         }
     }
 
-    /** A terminal in the middle of a payment answers every other request busy (concert.md §6). */
+    /** A terminal in the middle of a payment answers every other request busy (docs/protocols/concert.md §6). */
     private void identify(TlvMessage tlv) {
         if (context.payments().runningTransaction(terminalId()).isPresent()) {
             answer(ConcertAnswers.refusal(tlv, StatusComplement.NOT_COMPLETED));

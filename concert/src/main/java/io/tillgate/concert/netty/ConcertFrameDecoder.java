@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Finds the end of the one Concert message a connection carries (concert.md §1). The wire has no
+ * Finds the end of the one Concert message a connection carries (docs/protocols/concert.md §1). The wire has no
  * length, terminator or checksum, only TLV items back to back:
  *
  * <pre>

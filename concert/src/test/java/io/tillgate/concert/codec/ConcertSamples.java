@@ -3,7 +3,7 @@ package io.tillgate.concert.codec;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The sample frames of concert.md §7, as the notes give them. */
+/** The sample frames of docs/protocols/concert.md §7, as given there. */
 public final class ConcertSamples {
 
     /** Requests marked consistent. */
@@ -39,11 +39,11 @@ public final class ConcertSamples {
             "CZ0040300CJ01278930" + "0987456AE00210CA00201CB0042500CC003001CD0010CE003978CG0071999403AI014A00000004" + "21010CI0011",
             "CZ0040320CJ012" + "999999999999" + "CA00201CB00512345CC00300BCD0010CE003978AC006184117AE00210");
 
-    /** The real Ingenico identification answer, as the notes give its bytes. */
+    /** The real Ingenico identification answer, as docs/protocols/concert.md §7 gives its bytes. */
     public static final String IDENTIFICATION_ANSWER_HEX = "43 5A 30 30 34 30 33 30 31 43 4A 30 31 32 33 33 30 35 33 38"
             + " 36 30 30 34 30 34 43 41 30 30 32 30 31 43 44 30 30 31 49 41 45 30 30 32 31 30";
 
-    /** AE=10 with a format error: an emulator bug the notes flag. */
+    /** AE=10 with a format error: an emulator bug docs/protocols/concert.md §7 flags. */
     public static final String FLAGGED_SUCCESS_WITH_ERROR = "CZ0040320CJ01201234" + "5678901CA00201CD0010CE003978AE00210AF00209";
 
     private ConcertSamples() {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
  * {@link ConcertDecodingException}, within the timeout, and so does each typed reading of a message
  * that decodes. Every value that decodes — items, request, answer — encodes with
  * {@link TlvEncoder} to bytes that decode to an equal value, unless a value holds 0x7F, which
- * Tillgate reads but never writes (concert.md §2). The answer read in one pass
+ * Tillgate reads but never writes (docs/protocols/concert.md §2). The answer read in one pass
  * ({@link ConcertAnswer#decode}) is the answer read from the items ({@link ConcertAnswer#from}), and
  * each of its tickets reads to printable lines or is refused ({@link Ticket#lines}, text or HTML).
  */

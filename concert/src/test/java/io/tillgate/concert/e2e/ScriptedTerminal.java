@@ -17,7 +17,7 @@ final class ScriptedTerminal implements AutoCloseable {
 
     /** What to do once the request is in. */
     enum Ending {
-        /** Write the answer, then close, as the notes' terminals do. */
+        /** Write the answer, then close, as the terminals of docs/protocols/concert.md §1 do. */
         ANSWER_AND_CLOSE,
         /** Write the answer and keep the connection open, as the akretion emulator does. */
         ANSWER_AND_STAY,

@@ -80,7 +80,8 @@ class ConcertFrameDecoderTest {
                     quiet(channel);
                     assertThat(readFrame(channel)).isEqualTo(wire);
                 } else {
-                    // Whole items with AE and then silence: the notes' rule ends the answer there.
+                    // Whole items with AE and then silence: the rule of docs/protocols/concert.md §1 ends the
+                    // answer there.
                     assertThat(readFrame(channel)).isEqualTo(sample.substring(0, split).getBytes());
                     channel.writeInbound(Unpooled.wrappedBuffer(wire, split, wire.length - split));
                     assertThat((Object) channel.readInbound()).as("later bytes are dropped").isNull();

@@ -2,7 +2,7 @@ package io.tillgate.core.simulated;
 
 import io.tillgate.core.money.Money;
 
-/** The shared simulated card flow, chosen by the cents of the amount (protocols/README.md). */
+/** The shared simulated card flow, chosen by the cents of the amount (docs/protocols/README.md). */
 public enum SimulatedScenario {
     APPROVED,
     DECLINED,

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The built-in terminal: runs the shared simulated card flow (protocols/README.md) chosen by the
+ * The built-in terminal: runs the shared simulated card flow (docs/protocols/README.md) chosen by the
  * cents of the amount, deterministically, on a scheduler so nothing blocks the caller.
  */
 public final class SimulatedTerminal implements Terminal {

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Money at the IPP edge (ipp.md §10): AMOUNT as decimal major units with the currency's exponent
+ * Money at the IPP edge (docs/protocols/ipp.md §10): AMOUNT as decimal major units with the currency's exponent
  * ({@code 12.50}), CURRENCY as the ISO 4217 numeric code ({@code 978}).
  */
 public final class IppAmount {

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Whole IPP frames ⇄ messages (ipp.md §1), header included. Pure: no I/O, no shared state.
+ * Whole IPP frames ⇄ messages (docs/protocols/ipp.md §1), header included. Pure: no I/O, no shared state.
  *
  * <pre>
  *  0      1      2 ...
@@ -185,7 +185,7 @@ public final class IppCodec {
         return out;
     }
 
-    /** The SHA-1 of a DER certificate: what FINGERPRINT and CHAIN entries hold (ipp.md §10). */
+    /** The SHA-1 of a DER certificate: what FINGERPRINT and CHAIN entries hold (docs/protocols/ipp.md §10). */
     public static byte[] fingerprint(byte[] der) {
         try {
             return java.security.MessageDigest.getInstance("SHA-1").digest(der);
@@ -358,7 +358,7 @@ public final class IppCodec {
         return new IppProperties(names, null, null, values, count, frame, spans);
     }
 
-    /** Where a binary value that starts at {@code pos} ends, by its layout (ipp.md §9, §10). */
+    /** Where a binary value that starts at {@code pos} ends, by its layout (docs/protocols/ipp.md §9, §10). */
     private static int binaryEnd(byte[] frame, int pos, int end, String name, IppValueLayout layout,
             boolean fromTerminal) {
         switch (layout) {

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A frame that is not valid IPP. Names the property (or {@code header}) and the problem, never the
- * frame's bytes, and says which STATUS a terminal answers it with (2, 3 or 4; ipp.md §14).
+ * frame's bytes, and says which STATUS a terminal answers it with (2, 3 or 4; docs/protocols/ipp.md §14).
  */
 public final class IppDecodingException extends RuntimeException {
 

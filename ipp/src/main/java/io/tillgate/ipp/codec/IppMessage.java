@@ -3,7 +3,7 @@ package io.tillgate.ipp.codec;
 /**
  * One IPP frame: a {@link IppRequest} from the caller (cash register) to the terminal, or a
  * {@link IppResponse} from the terminal. The direction matters on the wire: the length prefix of
- * DATA counts itself only from the terminal (ipp.md §9).
+ * DATA counts itself only from the terminal (docs/protocols/ipp.md §9).
  */
 public sealed interface IppMessage permits IppRequest, IppResponse {
 

@@ -3,7 +3,7 @@ package io.tillgate.ipp.codec;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The METHOD values of IPP (ipp.md §5), including the terminal-initiated ones. */
+/** The METHOD values of IPP (docs/protocols/ipp.md §5), including the terminal-initiated ones. */
 public enum IppMethod {
     PURCHASE("PURCHASE", true),
     REFUND("REFUND", true),

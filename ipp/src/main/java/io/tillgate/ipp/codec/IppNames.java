@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The property names of IPP (ipp.md §3, §5, §10), in one place, and the value layout each one has.
+ * The property names of IPP (docs/protocols/ipp.md §3, §5, §10), in one place, and the value layout each one has.
  *
  * <p>The decoder looks every name up here by its bytes, so a known name costs no allocation and
  * its duplicates are found with a bit set; unknown names are still accepted and become new strings.

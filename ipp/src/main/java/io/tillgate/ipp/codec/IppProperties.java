@@ -122,7 +122,7 @@ public final class IppProperties {
         if (i < 0) {
             return -1;
         }
-        // Only ASCII text is left unread (ipp.md §3): one byte per character.
+        // Only ASCII text is left unread (docs/protocols/ipp.md §3): one byte per character.
         return values[i] == null ? spans[2 * i + 1] : text(name).length();
     }
 

@@ -1,6 +1,6 @@
 package io.tillgate.ipp.codec;
 
-/** The STAGE values (ipp.md §4). */
+/** The STAGE values (docs/protocols/ipp.md §4). */
 public enum IppStage {
     CHECK_REQUEST(1),
     CARD_HANDLING(2),

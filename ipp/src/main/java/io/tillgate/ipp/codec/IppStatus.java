@@ -1,6 +1,6 @@
 package io.tillgate.ipp.codec;
 
-/** The STATUS codes (ipp.md §8). */
+/** The STATUS codes (docs/protocols/ipp.md §8). */
 public enum IppStatus {
     OK(0),
     BUSY(1),

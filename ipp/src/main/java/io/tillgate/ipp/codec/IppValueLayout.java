@@ -1,7 +1,7 @@
 package io.tillgate.ipp.codec;
 
 /**
- * How a property's value is laid out between {@code =} and the final CR LF (ipp.md §1). Binary
+ * How a property's value is laid out between {@code =} and the final CR LF (docs/protocols/ipp.md §1). Binary
  * layouts are read by length, never by scanning for CR LF, because their bytes may contain it.
  */
 public enum IppValueLayout {

@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The driver of one myPOS terminal over IPP/TCP (ipp.md §13): Tillgate is the cash register.
+ * The driver of one myPOS terminal over IPP/TCP (docs/protocols/ipp.md §13): Tillgate is the cash register.
  *
  * <p>Each transaction opens its own connection. Its SID is the gateway transaction id in UUID form,
  * so {@link #recover} can ask GET_STATUS about it from the journal alone. Slave-mode host traffic
@@ -80,7 +80,10 @@ public final class IppTerminal implements Terminal {
         run.start();
     }
 
-    /** PING (ipp.md §5): the terminal is there when it answers STATUS 0, or 1 while busy with another caller. */
+    /**
+     * PING (docs/protocols/ipp.md §5): the terminal is there when it answers STATUS 0, or 1 while busy with
+     * another caller.
+     */
     @Override
     public CompletableFuture<Void> probe() {
         return probes.probe(ping::send);

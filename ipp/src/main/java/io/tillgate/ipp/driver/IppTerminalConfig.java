@@ -12,9 +12,9 @@ import java.util.Objects;
  *
  * @param id the gateway's terminal id
  * @param host the terminal's address
- * @param port the terminal's TCP port (7900 in Tillgate; ipp.md §2)
+ * @param port the terminal's TCP port (7900 in Tillgate; docs/protocols/ipp.md §2)
  * @param connectTimeout how long to wait for the TCP connection
- * @param firstReplyTimeout how long to wait for STAGE 1 (ipp.md §2: 5 s)
+ * @param firstReplyTimeout how long to wait for STAGE 1 (docs/protocols/ipp.md §2: 5 s)
  * @param defaultReplyTimeout how long to wait for the next reply when the last carried no TIMEOUT
  * @param replyTimeoutGrace added to every wait, for the network and the terminal's clock
  * @param recoveryTimeout how long GET_STATUS is retried after a lost answer before the outcome is

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The acquirer host of an emulated terminal in slave mode: what the POS reaches when it relays the
- * terminal's STAGE 4 traffic (ipp.md §9), so that {@code tillgate emulate ipp --slave} exercises a
+ * terminal's STAGE 4 traffic (docs/protocols/ipp.md §9), so that {@code tillgate emulate ipp --slave} exercises a
  * POS's relay end to end without a real host. It answers every request frame with one fixed
  * acknowledgement; the simulated card flow decides the outcome, not this host.
  *

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway acting as a myPOS terminal (ipp.md §14): a TCP server that turns IPP requests into
+ * The gateway acting as a myPOS terminal (docs/protocols/ipp.md §14): a TCP server that turns IPP requests into
  * {@link PaymentService} calls on one configured terminal and answers in stages. In front of a
  * {@code SimulatedTerminal} it is the IPP terminal emulator; in front of another driver, a bridge.
  * Runs on the gateway's event loops, or on its own; nothing on them blocks.

@@ -13,7 +13,7 @@ import java.util.Objects;
  * Settings of {@link IppFrontEnd}, the gateway acting as a myPOS terminal.
  *
  * @param host the address to bind ({@code localhost} by default)
- * @param port the TCP port, 7900 by default (ipp.md §2); 0 picks a free one
+ * @param port the TCP port, 7900 by default (docs/protocols/ipp.md §2); 0 picks a free one
  * @param merchantId the merchant every transaction runs as
  * @param terminalId the gateway terminal every transaction runs on
  * @param merchantName MERCHANT_NAME on STAGE 5 and the receipt fields
@@ -26,7 +26,7 @@ import java.util.Objects;
 public record IppFrontEndConfig(String host, int port, String merchantId, String terminalId, String merchantName,
         ZoneId zone, int maxFrameLength, Duration idleTimeout, Duration replyTimeout, HostRelay hostRelay) {
 
-    /** The Tillgate default port (ipp.md §2; the vendor publishes none). */
+    /** The Tillgate default port (docs/protocols/ipp.md §2; the vendor publishes none). */
     public static final int DEFAULT_PORT = 7900;
 
     public IppFrontEndConfig {
@@ -95,7 +95,7 @@ public record IppFrontEndConfig(String host, int port, String merchantId, String
     }
 
     /**
-     * Slave mode (ipp.md §9): the emulated payment host the POS relays to. STAGE 1 carries IP and
+     * Slave mode (docs/protocols/ipp.md §9): the emulated payment host the POS relays to. STAGE 1 carries IP and
      * PORT (and CHAIN when {@code certificates} is not empty, which makes the POS use TLS); at the
      * processing step the emulator sends one STAGE 4 host request and waits for the POS's STAGE 4
      * reply (up to the reply timeout) before it sends STAGE 5. The host's answer does not change

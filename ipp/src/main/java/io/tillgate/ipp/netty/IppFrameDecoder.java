@@ -9,7 +9,7 @@ import io.tillgate.ipp.codec.IppCodec;
 import java.util.List;
 
 /**
- * Splits a TCP byte stream into whole IPP frames (ipp.md §1).
+ * Splits a TCP byte stream into whole IPP frames (docs/protocols/ipp.md §1).
  *
  * <pre>
  *  byte 0        1        2 ...                          length

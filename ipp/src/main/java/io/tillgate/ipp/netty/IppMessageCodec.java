@@ -21,7 +21,7 @@ import java.util.List;
  * </pre>
  *
  * <p>The terminal side reads {@code IppRequest}s, the caller side {@code IppResponse}s: the two
- * differ in what DATA's length prefix counts (ipp.md §9). A frame that does not decode becomes an
+ * differ in what DATA's length prefix counts (docs/protocols/ipp.md §9). A frame that does not decode becomes an
  * {@link IppDecodeFailure} message; the framing is intact, so the connection stays usable.
  */
 public final class IppMessageCodec extends MessageToMessageCodec<ByteBuf, IppMessage> {

@@ -7,7 +7,7 @@ import io.tillgate.core.money.Money;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** The consistent sample frames of ipp.md §1, §9 and §11, byte for byte in both directions. */
+/** The consistent sample frames of docs/protocols/ipp.md §1, §9 and §11, byte for byte in both directions. */
 class IppGoldenVectorsTest {
 
     private static final HexFormat HEX = HexFormat.ofDelimiter(" ");

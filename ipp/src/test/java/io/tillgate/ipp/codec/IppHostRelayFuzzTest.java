@@ -9,7 +9,7 @@ import io.tillgate.testkit.DecoderContract;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Coverage-guided fuzzing of the slave-mode host relay frames (ipp.md §9): a terminal's frame as
+ * Coverage-guided fuzzing of the slave-mode host relay frames (docs/protocols/ipp.md §9): a terminal's frame as
  * the caller reads it, and the caller's STAGE 4 reply carrying a fuzzed host answer.
  *
  * <p>Contract: the terminal's frame decodes to an {@link IppResponse} or is refused with an

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
-/** The emulator as a cash register sees it on the wire (ipp.md §12, §14). */
+/** The emulator as a cash register sees it on the wire (docs/protocols/ipp.md §12, §14). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class IppFrontEndTest {

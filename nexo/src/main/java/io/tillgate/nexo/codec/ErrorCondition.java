@@ -3,7 +3,7 @@ package io.tillgate.nexo.codec;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** The ErrorCondition attribute of a failed Response (nexo.md §5.1). */
+/** The ErrorCondition attribute of a failed Response (docs/protocols/nexo.md §5.1). */
 public enum ErrorCondition {
     ABORTED("Aborted"),
     BUSY("Busy"),

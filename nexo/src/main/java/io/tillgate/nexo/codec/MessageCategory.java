@@ -3,7 +3,7 @@ package io.tillgate.nexo.codec;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** The MessageHeader's MessageCategory (nexo.md §2). */
+/** The MessageHeader's MessageCategory (docs/protocols/nexo.md §2). */
 public enum MessageCategory {
     ABORT("Abort"),
     ADMIN("Admin"),

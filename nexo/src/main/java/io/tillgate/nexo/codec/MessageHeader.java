@@ -2,7 +2,7 @@ package io.tillgate.nexo.codec;
 
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 
-/** The MessageHeader of every nexo document (nexo.md §2); attributes only. */
+/** The MessageHeader of every nexo document (docs/protocols/nexo.md §2); attributes only. */
 public record MessageHeader(
         @JacksonXmlProperty(isAttribute = true, localName = "ProtocolVersion") String protocolVersion,
         @JacksonXmlProperty(isAttribute = true, localName = "MessageClass") MessageClass messageClass,

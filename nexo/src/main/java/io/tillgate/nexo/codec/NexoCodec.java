@@ -30,7 +30,7 @@ import javax.xml.stream.XMLInputFactory;
 
 /**
  * nexo documents as bytes and back: {@link SaleToPOIRequest} and {@link SaleToPOIResponse}
- * mapped by Jackson XML, elements emitted in XSD order (nexo.md §3), parsing tolerant of element
+ * mapped by Jackson XML, elements emitted in XSD order (docs/protocols/nexo.md §3), parsing tolerant of element
  * order and unknown content. Thread-safe; the mapper, readers and writers are built once.
  *
  * <p>Hardened against hostile input: documents above {@link #maxBytes()} are refused before

@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public final class NexoDecodingException extends RuntimeException {
 
-    /** Why the document was refused; each maps to its own answer (nexo.md §11). */
+    /** Why the document was refused; each maps to its own answer (docs/protocols/nexo.md §11). */
     public enum Kind {
         /** Larger than the configured maximum; refused before parsing. */
         TOO_LARGE,

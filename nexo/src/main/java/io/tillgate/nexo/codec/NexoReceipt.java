@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A receipt as nexo.md §5.2 decides: one OutputText holding base64 of a JSON object whose root key
+ * A receipt as docs/protocols/nexo.md §5.2 decides: one OutputText holding base64 of a JSON object whose root key
  * is {@code Merchant} (CashierReceipt) or {@code Cardholder} (CustomerReceipt), each with
  * {@code Mandatory} and {@code Optional} groups and ready-made lines in {@code Optional.ReceiptString}.
  *

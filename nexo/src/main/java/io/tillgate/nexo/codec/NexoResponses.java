@@ -39,7 +39,7 @@ public final class NexoResponses {
         return Optional.ofNullable(body).map(b -> new SaleToPOIResponse(answering(request), b));
     }
 
-    /** Failure/MessageFormat naming the element, as nexo.md §11 decides. */
+    /** Failure/MessageFormat naming the element, as docs/protocols/nexo.md §11 decides. */
     public static Optional<SaleToPOIResponse> messageFormat(MessageHeader request, String element) {
         return withResult(request, failure(ErrorCondition.MESSAGE_FORMAT, element.isEmpty() ? "invalid message"
                 : "invalid or missing " + element));

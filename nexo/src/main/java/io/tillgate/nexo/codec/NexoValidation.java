@@ -3,7 +3,7 @@ package io.tillgate.nexo.codec;
 import java.util.List;
 
 /**
- * The required elements and attributes of nexo.md §2 and §4, checked after mapping so that a
+ * The required elements and attributes of docs/protocols/nexo.md §2 and §4, checked after mapping so that a
  * document missing one is still answerable: the failure names the element, the codec adds the
  * header. Parsing stays lenient about everything Tillgate does not use.
  */

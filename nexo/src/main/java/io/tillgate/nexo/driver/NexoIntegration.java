@@ -1,6 +1,6 @@
 package io.tillgate.nexo.driver;
 
-/** How much the terminal tells the POS while it works (nexo.md §4, Login). */
+/** How much the terminal tells the POS while it works (docs/protocols/nexo.md §4, Login). */
 public enum NexoIntegration {
     /** SaleCapabilities {@code PrinterReceipt} only: the terminal posts nothing to the POS. */
     LIGHT,

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP side of the driver (nexo.md §10): every exchange with the terminal and every pause
+ * The HTTP side of the driver (docs/protocols/nexo.md §10): every exchange with the terminal and every pause
  * between them goes through here, so that the addresses the terminal answered from are learnt in
  * one place (the POS listener trusts only those) and no caller ever waits on a thread.
  */

@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The POS's HTTP listener for full integration (nexo.md §1.2): terminals post their displays,
+ * The POS's HTTP listener for full integration (docs/protocols/nexo.md §1.2): terminals post their displays,
  * prints, signature checks and events to {@code /EPASSaleToPOI/3.1} here. One listener serves many
  * terminals, told apart by the header's POIID, and takes a post only from the address of the
  * terminal it names: anyone else on the shop's network gets 403, so they can neither write on the

@@ -53,7 +53,7 @@ final class NexoRequests {
         this.memory = memory;
     }
 
-    /** Login (nexo.md §6.1), which also restarts the ServiceIDs from the time of day. */
+    /** Login (docs/protocols/nexo.md §6.1), which also restarts the ServiceIDs from the time of day. */
     SaleToPOIRequest login() {
         synchronized (lock) {
             // Swedbank's scheme: HHMMSS at login, then +1 per message; never below the last one used.
@@ -71,7 +71,7 @@ final class NexoRequests {
                 new DiagnosisRequest(config.poiId(), null, List.of()));
     }
 
-    /** The Logout that lets the terminal run its maintenance (nexo.md §6.6). */
+    /** The Logout that lets the terminal run its maintenance (docs/protocols/nexo.md §6.6). */
     SaleToPOIRequest maintenanceLogout() {
         return request(MessageCategory.LOGOUT, new LogoutRequest(true));
     }

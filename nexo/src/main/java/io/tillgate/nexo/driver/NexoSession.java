@@ -11,7 +11,7 @@ import io.tillgate.nexo.codec.Result;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The driver's session with the terminal (nexo.md §6): the login every request rides on, the
+ * The driver's session with the terminal (docs/protocols/nexo.md §6): the login every request rides on, the
  * transaction running on it, and a maintenance logout the terminal asked for, which waits until that
  * transaction is over. These three change together under one lock, since a logout must never cut
  * a payment short and a login must never overtake the logout before it.
@@ -82,7 +82,7 @@ final class NexoSession {
         }
     }
 
-    /** Daily maintenance (nexo.md §6.6): log out letting the terminal update; log in on next use. */
+    /** Daily maintenance (docs/protocols/nexo.md §6.6): log out letting the terminal update; log in on next use. */
     void maintenance() {
         CompletableFuture<Void> done;
         synchronized (lock) {

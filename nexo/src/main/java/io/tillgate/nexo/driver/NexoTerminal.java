@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The driver for a nexo Retailer 3.1 terminal over HTTP (nexo.md §10): Tillgate is the POS.
+ * The driver for a nexo Retailer 3.1 terminal over HTTP (docs/protocols/nexo.md §10): Tillgate is the POS.
  *
  * <p>Logs in on first use and again when the terminal says LoggedOut or NotAllowed (a terminal
  * restart loses the session); retries Busy with a growing pause; aborts on a second connection;

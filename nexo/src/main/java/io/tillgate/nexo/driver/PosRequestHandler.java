@@ -32,7 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The POS side of full integration (nexo.md §7): what the terminal posts to the POS listener during
+ * The POS side of full integration (docs/protocols/nexo.md §7): what the terminal posts to the POS listener during
  * a transaction reaches the cashier through the running {@link PaymentRun}, a signature check waits
  * for the cashier's answer (never for longer than the input timeout, and never on a thread), and a
  * maintenance request is handed to the session, which defers it until the transaction is over.

@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Finds out what became of a transaction whose answer never came, or that a restart interrupted,
- * with TransactionStatus (nexo.md §6.4): asked again while the terminal is Busy or still on it, after
+ * with TransactionStatus (docs/protocols/nexo.md §6.4): asked again while the terminal is Busy or still on it, after
  * a new login if the session was lost, until the recovery deadline. A repeated answer counts only
  * when it is provably the transaction's, so that another sale's approval is never taken for it.
  */

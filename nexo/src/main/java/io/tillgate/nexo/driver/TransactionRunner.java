@@ -22,7 +22,7 @@ import io.tillgate.nexo.codec.SaleToPOIRequest;
 import io.tillgate.nexo.internal.NexoTransportException;
 
 /**
- * Takes a {@link PaymentRun} from the cashier's request to its one outcome (nexo.md §6.2, §6.3):
+ * Takes a {@link PaymentRun} from the cashier's request to its one outcome (docs/protocols/nexo.md §6.2, §6.3):
  * the Payment or Reversal, Busy retried with a growing pause, one new login when the terminal lost
  * the session, an Abort when asked, and TransactionStatus when the answer is lost, so that the
  * outcome is UNKNOWN only when the terminal itself cannot tell. Each step that an answer of the

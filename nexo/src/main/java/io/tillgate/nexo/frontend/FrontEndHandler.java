@@ -61,7 +61,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One POS connection to the terminal front-end: turns each valid request into gateway calls and
- * answers it (nexo.md §11). Runs on the connection's event loop and never blocks it; answers to
+ * answers it (docs/protocols/nexo.md §11). Runs on the connection's event loop and never blocks it; answers to
  * long requests are written from the gateway's threads when they complete.
  */
 final class FrontEndHandler extends SimpleChannelInboundHandler<NexoInboundRequest> {

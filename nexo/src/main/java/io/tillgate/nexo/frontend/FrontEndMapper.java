@@ -36,7 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A settled gateway transaction as the nexo terminal reports it (nexo.md §4, §5, §9). The gateway
+ * A settled gateway transaction as the nexo terminal reports it (docs/protocols/nexo.md §4, §5, §9). The gateway
  * id is the POITransactionID, so a Reversal or linked Refund names the original directly.
  */
 final class FrontEndMapper {
@@ -113,7 +113,7 @@ final class FrontEndMapper {
                 receipt(record, saleData, success, DocumentQualifier.CUSTOMER_RECEIPT).toPaymentReceipt());
     }
 
-    /** The receipt JSON of nexo.md §5.2; the customer copy shows the last four digits only. */
+    /** The receipt JSON of docs/protocols/nexo.md §5.2; the customer copy shows the last four digits only. */
     NexoReceipt receipt(TransactionRecord record, SaleData saleData, boolean success, DocumentQualifier copy) {
         TransactionOutcome outcome = record.outcome();
         boolean merchantCopy = copy == DocumentQualifier.CASHIER_RECEIPT;

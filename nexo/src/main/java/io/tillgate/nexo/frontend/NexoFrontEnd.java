@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tillgate acting as a nexo terminal (nexo.md §11): serves {@code POST /EPASSaleToPOI/3.1} and
+ * Tillgate acting as a nexo terminal (docs/protocols/nexo.md §11): serves {@code POST /EPASSaleToPOI/3.1} and
  * runs the requests as {@link PaymentService} transactions on one configured terminal. In front of
  * a {@code SimulatedTerminal} this is the nexo terminal emulator; in front of another protocol's
  * driver it is a bridge. Runs on the gateway's event loops, or on its own; HTTPS when its guards

@@ -34,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts a POS's full-integration traffic (nexo.md §1.2, §6) to its listener, one at a time and in
+ * Posts a POS's full-integration traffic (docs/protocols/nexo.md §1.2, §6) to its listener, one at a time and in
  * order, as a terminal does: a Display is answered before the next is sent, and the final
  * PaymentResponse waits for what was posted before it. A failed post is logged and skipped; the
  * card flow does not depend on the POS's screen.

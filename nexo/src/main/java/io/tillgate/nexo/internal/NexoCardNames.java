@@ -14,7 +14,7 @@ public final class NexoCardNames {
     private NexoCardNames() {
     }
 
-    /** {@code 01,<name>}: 01 = payment card (nexo.md §4). */
+    /** {@code 01,<name>}: 01 = payment card (docs/protocols/nexo.md §4). */
     public static String paymentBrand(CardScheme scheme) {
         String name = switch (scheme) {
             case VISA -> "Visa";
@@ -74,7 +74,7 @@ public final class NexoCardNames {
     }
 
     /**
-     * A display line as {@code <textId>,<text>} (the form nexo.md §4 reports for terminal texts),
+     * A display line as {@code <textId>,<text>} (the form docs/protocols/nexo.md §4 reports for terminal texts),
      * the text id being the phase so the POS side can tell where the card flow is.
      */
     public static String displayLine(TerminalPhase phase, String text) {

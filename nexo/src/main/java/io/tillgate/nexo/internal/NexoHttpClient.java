@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * POSTs one nexo document per connection and completes with the HTTP answer. A connection per
- * request keeps Abort and TransactionStatus independent of a pending Payment (nexo.md §1.1) and
+ * request keeps Abort and TransactionStatus independent of a pending Payment (docs/protocols/nexo.md §1.1) and
  * makes a lost answer unambiguous: the connection it was owed on is gone.
  *
  * <p>The exchange, framed by Netty's {@code HttpClientCodec} and {@code HttpObjectAggregator}

@@ -2,7 +2,7 @@ package io.tillgate.nexo.netty;
 
 import io.netty.util.AsciiString;
 
-/** The HTTP constants of nexo Retailer over LAN (nexo.md §1 and the project decisions). */
+/** The HTTP constants of nexo Retailer over LAN (docs/protocols/nexo.md §1 and the project decisions). */
 public final class NexoHttp {
 
     /** Where both the terminal and the POS listener take SaleToPOIRequest documents. */

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * | &lt;SaleToPOIRequest&gt;...                    |  N bytes of UTF-8 XML (N &lt;= max body)
  * +-------------------------------------------+
  * </pre>
- * Answers it gives itself (nexo.md §11): 404 for another path, 405 for another method, 400 with
+ * Answers it gives itself (docs/protocols/nexo.md §11): 404 for another path, 405 for another method, 400 with
  * a short reason for XML that is not well-formed or has no usable MessageHeader, and 200 with the
  * matching response carrying {@code Failure}/{@code MessageFormat} for a well-formed request with a
  * wrong or missing element.

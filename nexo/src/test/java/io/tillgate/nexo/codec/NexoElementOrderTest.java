@@ -16,11 +16,11 @@ import javax.xml.stream.XMLStreamReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Every emitted element's children come in the XSD order of nexo.md §3. */
+/** Every emitted element's children come in the XSD order of docs/protocols/nexo.md §3. */
 @Timeout(10)
 class NexoElementOrderTest {
 
-    /** nexo.md §3, parent → children in order (only those Tillgate emits need to be listed). */
+    /** docs/protocols/nexo.md §3, parent → children in order (only those Tillgate emits need to be listed). */
     private static final Map<String, List<String>> ORDER = Map.ofEntries(
             Map.entry("SaleToPOIRequest", List.of("MessageHeader", "*Body", "SecurityTrailer")),
             Map.entry("SaleToPOIResponse", List.of("MessageHeader", "*Body", "SecurityTrailer")),

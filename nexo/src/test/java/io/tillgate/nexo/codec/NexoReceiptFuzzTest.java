@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Coverage-guided fuzzing of {@link NexoReceipt#from}: the base64 JSON a PaymentReceipt's
- * OutputText carries (nexo.md §5.2). The fuzzed bytes are the receipt JSON, base64-encoded here so
+ * OutputText carries (docs/protocols/nexo.md §5.2). The fuzzed bytes are the receipt JSON, base64-encoded here so
  * the fuzzer works on the JSON; with a fuzzed flag they go in as the OutputText as they are, to
  * reach the base64 checks.
  *

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The sample messages of nexo.md §1.1, §1.3 and §8 parse to what they say, and so does a Diagnosis
+ * The sample messages of docs/protocols/nexo.md §1.1, §1.3 and §8 parse to what they say, and so does a Diagnosis
  * exchange composed from the nexo XSD in the same way.
  */
 @Timeout(10)

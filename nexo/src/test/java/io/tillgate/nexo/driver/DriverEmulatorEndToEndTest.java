@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The nexo driver against the nexo terminal emulator over loopback, in light and full integration,
- * for every cents scenario of the shared simulated card flow (nexo.md §9) and the flows around it.
+ * for every cents scenario of the shared simulated card flow (docs/protocols/nexo.md §9) and the flows around it.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class DriverEmulatorEndToEndTest {

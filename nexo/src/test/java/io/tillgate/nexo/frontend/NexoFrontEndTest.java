@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The terminal emulator as a plain HTTP client sees it: the answers of nexo.md §11. */
+/** The terminal emulator as a plain HTTP client sees it: the answers of docs/protocols/nexo.md §11. */
 @Timeout(20)
 class NexoFrontEndTest {
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(20)
 class NexoServerPipelineTest {
 
-    /** nexo.md §1.1's exact HTTP example. */
+    /** docs/protocols/nexo.md §1.1's exact HTTP example. */
     private static final String ABORT_BODY = "<SaleToPOIRequest><MessageHeader MessageClass=\"Service\" "
             + "MessageCategory=\"Abort\" MessageType=\"Request\" ServiceID=\"101502\" SaleID=\"POS7\" "
             + "POIID=\"SHOP1-POS7\"/><AbortRequest><MessageReference MessageCategory=\"Payment\" ServiceID=\"101501\" "

@@ -9,7 +9,7 @@ import java.util.Optional;
  * The server answered a request with status ERROR. {@link #error()} carries the error object as
  * sent (its {@code type} is any string: a real PayServer may send types Tillgate never emits), and
  * {@link #transaction()} the transaction of an ERROR response that still had one — an EXECUTE
- * that failed late reports the failed transaction this way (p3.md §2).
+ * that failed late reports the failed transaction this way (docs/protocols/p3.md §2).
  */
 public final class P3ErrorException extends PayClientException {
 

@@ -4,7 +4,7 @@ import io.tillgate.p3.codec.QueryTransactionRequest;
 import java.util.Objects;
 
 /**
- * What to look a stored transaction up by with QUERY_TRANSACTION (Tillgate extension, p3.md §3.9):
+ * What to look a stored transaction up by with QUERY_TRANSACTION (Tillgate extension, docs/protocols/p3.md §3.9):
  * its identifier, the merchant's custom identifier, or the tag of the original request.
  */
 public record QueryKey(Kind kind, String value) {

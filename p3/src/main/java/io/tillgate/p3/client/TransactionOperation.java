@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A charge (EXECUTE_TRANSACTION) or a refund/capture (AMEND_TRANSACTION): any number of updates and
- * actions, then one response. No timeout — a shopper may take minutes (p3.md §7) — and it survives
+ * actions, then one response. No timeout — a shopper may take minutes (docs/protocols/p3.md §7) — and it survives
  * a connection drop: {@link TransactionRecovery} then fetches its outcome.
  */
 final class TransactionOperation extends ClientOperation<P3Transaction> {

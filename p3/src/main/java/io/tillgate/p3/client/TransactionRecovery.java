@@ -11,7 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Fetches the outcome of a transaction whose connection dropped (p3.md §6, "Recovery after
+ * Fetches the outcome of a transaction whose connection dropped (docs/protocols/p3.md §6, "Recovery after
  * disconnect"): asks {@code QUERY_TRANSACTION {"tag": <original tag>}} every poll interval until
  * the transaction is final or the recovery deadline passes. The queries go through the session
  * like any request, so they wait while it reconnects and logs in again.

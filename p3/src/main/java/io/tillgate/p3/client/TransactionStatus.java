@@ -4,7 +4,7 @@ import io.tillgate.p3.codec.P3Transaction;
 import java.util.Locale;
 
 /**
- * The {@code status} of a P3 transaction (p3.md §5.3), read case-insensitively. The wire keeps it a
+ * The {@code status} of a P3 transaction (docs/protocols/p3.md §5.3), read case-insensitively. The wire keeps it a
  * string; this enum is for deciding what to do with it: is it final, was it approved.
  */
 public enum TransactionStatus {

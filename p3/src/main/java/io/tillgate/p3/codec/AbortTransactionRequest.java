@@ -1,7 +1,7 @@
 package io.tillgate.p3.codec;
 
 /**
- * Asks the device to abort its running transaction (project decision, p3.md §3.6); the identifier
+ * Asks the device to abort its running transaction (project decision, docs/protocols/p3.md §3.6); the identifier
  * is optional, the device resource is what matters.
  */
 public record AbortTransactionRequest(String transactionIdentifier) implements P3Body {

@@ -1,6 +1,6 @@
 package io.tillgate.p3.codec;
 
-/** The new refund transaction, or the captured one (p3.md §3.8). */
+/** The new refund transaction, or the captured one (docs/protocols/p3.md §3.8). */
 public record AmendTransactionResponse(P3Transaction transaction) implements P3Body {
 
     @Override

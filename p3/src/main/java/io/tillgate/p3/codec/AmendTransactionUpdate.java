@@ -2,7 +2,7 @@ package io.tillgate.p3.codec;
 
 import java.util.List;
 
-/** Progress of a refund or capture (p3.md §3.8); same display rules as the execute update. */
+/** Progress of a refund or capture (docs/protocols/p3.md §3.8); same display rules as the execute update. */
 public record AmendTransactionUpdate(
         String state,
         String stateDetails,

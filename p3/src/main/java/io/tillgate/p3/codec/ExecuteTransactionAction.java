@@ -1,7 +1,7 @@
 package io.tillgate.p3.codec;
 
 /**
- * The transaction is paused until the client answers (p3.md §3.4). {@code "SIGNATURE"} is read as
+ * The transaction is paused until the client answers (docs/protocols/p3.md §3.4). {@code "SIGNATURE"} is read as
  * an alias and normalised to {@link #CUSTOMER_SIGNATURE}, so code downstream compares one name.
  */
 public record ExecuteTransactionAction(String action, P3Transaction transaction) implements P3Body {

@@ -1,7 +1,7 @@
 package io.tillgate.p3.codec;
 
 /**
- * Runs a transaction on a device (p3.md §3.2). Whether {@code transactionParameters} or
+ * Runs a transaction on a device (docs/protocols/p3.md §3.2). Whether {@code transactionParameters} or
  * {@code sessionIdentifier} is present, and what they hold, is for the server to check.
  */
 public record ExecuteTransactionRequest(

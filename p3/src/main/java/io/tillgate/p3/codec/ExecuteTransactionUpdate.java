@@ -3,7 +3,7 @@ package io.tillgate.p3.codec;
 import java.util.List;
 
 /**
- * Progress of a running transaction (p3.md §3.3). {@code information} is always exactly two
+ * Progress of a running transaction (docs/protocols/p3.md §3.3). {@code information} is always exactly two
  * display lines (the second may be empty); {@code abortable} tells the client whether an abort
  * may still succeed.
  */

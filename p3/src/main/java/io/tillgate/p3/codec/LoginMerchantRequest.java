@@ -1,7 +1,7 @@
 package io.tillgate.p3.codec;
 
 /**
- * Logs a merchant in (p3.md §3.1). {@link #toString()} hides the secret so the record can be
+ * Logs a merchant in (docs/protocols/p3.md §3.1). {@link #toString()} hides the secret so the record can be
  * logged as a whole.
  */
 public record LoginMerchantRequest(String providerMode, String merchantIdentifier, String merchantSecret)

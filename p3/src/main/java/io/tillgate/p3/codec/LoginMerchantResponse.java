@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The server's configuration information and the merchant's devices; the client keeps each
- * device's {@code resource} for later requests (p3.md §3.1).
+ * device's {@code resource} for later requests (docs/protocols/p3.md §3.1).
  */
 public record LoginMerchantResponse(Map<String, String> information, List<P3Device> devices) implements P3Body {
 

@@ -20,7 +20,7 @@ import java.util.Objects;
  * JSON ⇄ {@link P3Message}. Thread-safe and stateless; use the shared {@link #INSTANCE} (Jackson
  * mapper, reader and writer are built once — building them is the expensive part).
  *
- * <p><b>Reading is lenient</b> (p3.md §11): any key order, unknown fields ignored at every level,
+ * <p><b>Reading is lenient</b> (docs/protocols/p3.md §11): any key order, unknown fields ignored at every level,
  * {@code status} in any case and inferred (ERROR if an {@code error} object is present, else OK) when
  * a server omits it, root resource as absent/{@code null}/{@code ""}/{@code "/"}, amounts and
  * booleans also as strings ({@code "5.00"}, {@code "true"}), numbers always as {@code BigDecimal}

@@ -3,7 +3,7 @@ package io.tillgate.p3.codec;
 import java.util.Optional;
 
 /**
- * The error types a Tillgate server emits (project decision, p3.md §5.5). {@link P3Error#type()}
+ * The error types a Tillgate server emits (project decision, docs/protocols/p3.md §5.5). {@link P3Error#type()}
  * stays a string because a client must accept whatever a real PayServer sends.
  */
 public enum P3ErrorType {

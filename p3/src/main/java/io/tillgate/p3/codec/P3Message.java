@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * One P3 message: the envelope ({@code type}, {@code tag}, {@code resource}, {@code status},
- * {@code error}) and its body. The constructor enforces the envelope rules of p3.md §2 so that an
+ * {@code error}) and its body. The constructor enforces the envelope rules of docs/protocols/p3.md §2 so that an
  * invalid message cannot be built, let alone sent:
  * <ul>
  *   <li>requests carry neither status nor error, and always a body;</li>

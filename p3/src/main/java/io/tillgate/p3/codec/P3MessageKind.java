@@ -1,7 +1,7 @@
 package io.tillgate.p3.codec;
 
 /**
- * The role a message plays in an operation, taken from its type suffix (p3.md §2): clients send
+ * The role a message plays in an operation, taken from its type suffix (docs/protocols/p3.md §2): clients send
  * requests; the server answers each with exactly one final response, after zero or more updates
  * and actions carrying the same tag.
  */

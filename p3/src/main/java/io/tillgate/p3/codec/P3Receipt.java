@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A receipt both structured ({@code data}, keyed by receipt key, in print order) and pre-formatted
- * ({@code lines}), p3.md §4.2. The flags ask the printer for a signature or tip/total line.
+ * ({@code lines}), docs/protocols/p3.md §4.2. The flags ask the printer for a signature or tip/total line.
  */
 public record P3Receipt(
         Map<String, P3ReceiptItem> data,

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The header {@code status} of server messages. Emitted upper case (project decision); read
- * case-insensitively because the official prose once writes {@code "error"} (p3.md §7).
+ * case-insensitively because the official prose once writes {@code "error"} (docs/protocols/p3.md §7).
  */
 public enum P3Status {
     OK,

@@ -3,7 +3,7 @@ package io.tillgate.p3.codec;
 import java.math.BigDecimal;
 
 /**
- * The transaction object carried by updates, actions and responses (p3.md §4.1). Every field is
+ * The transaction object carried by updates, actions and responses (docs/protocols/p3.md §4.1). Every field is
  * optional on the wire: early updates carry only a few, the final response carries receipts.
  * Enum-like fields stay strings so values a real server adds do not break a client.
  */

@@ -1,7 +1,7 @@
 package io.tillgate.p3.codec;
 
 /**
- * Tillgate extension (p3.md §3.9): recovers a transaction after a disconnect by one of its
+ * Tillgate extension (docs/protocols/p3.md §3.9): recovers a transaction after a disconnect by one of its
  * identifier, the merchant's custom identifier, or the tag of the original request.
  */
 public record QueryTransactionRequest(String identifier, String customIdentifier, String tag) implements P3Body {

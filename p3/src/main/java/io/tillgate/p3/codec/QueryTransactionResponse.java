@@ -1,6 +1,6 @@
 package io.tillgate.p3.codec;
 
-/** The stored transaction; its {@code status} tells whether it is final yet (p3.md §3.9). */
+/** The stored transaction; its {@code status} tells whether it is final yet (docs/protocols/p3.md §3.9). */
 public record QueryTransactionResponse(P3Transaction transaction) implements P3Body {
 
     @Override

@@ -1,7 +1,7 @@
 package io.tillgate.p3.codec;
 
 /**
- * Answers a CUSTOMER_SIGNATURE action with a base64 PNG or with "signed on the receipt" (p3.md
+ * Answers a CUSTOMER_SIGNATURE action with a base64 PNG or with "signed on the receipt" (docs/protocols/p3.md
  * §3.7). {@link #toString()} prints only the signature's length: it is large and personal.
  */
 public record SubmitSignatureRequest(String signature, Boolean signatureOnReceipt) implements P3Body {

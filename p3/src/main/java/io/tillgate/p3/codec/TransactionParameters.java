@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * What to charge, refund or capture; shared by execute and amend requests (p3.md §3.2, §3.8).
+ * What to charge, refund or capture; shared by execute and amend requests (docs/protocols/p3.md §3.2, §3.8).
  * Amounts are major units with the scale they came with; {@code metadata} keeps its wire order.
  * Which fields are required depends on the operation, so that is the server's check.
  */

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Inbound in place of a {@link P3Message} when a frame did not decode. Passed down the pipeline as
  * a message, not an exception, because a malformed message is the peer's mistake: the server
- * answers it with an ERROR and keeps the connection (p3.md §11); only framing errors close it.
+ * answers it with an ERROR and keeps the connection (docs/protocols/p3.md §11); only framing errors close it.
  */
 public record P3DecodeFailure(P3DecodingException cause) {
 

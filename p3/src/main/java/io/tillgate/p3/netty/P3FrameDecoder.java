@@ -6,7 +6,7 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
 
 /**
- * Splits a TCP byte stream into P3 frame payloads (p3.md §1.3).
+ * Splits a TCP byte stream into P3 frame payloads (docs/protocols/p3.md §1.3).
  *
  * <pre>
  *  byte 0        1        2        3        4 ...            4 + length
@@ -34,7 +34,7 @@ import java.util.List;
  */
 public class P3FrameDecoder extends ByteToMessageDecoder {
 
-    /** 1 MiB, the project default (p3.md §1.3). */
+    /** 1 MiB, the project default (docs/protocols/p3.md §1.3). */
     public static final int DEFAULT_MAX_FRAME_LENGTH = 1024 * 1024;
 
     /** Size of the length prefix. */

@@ -5,7 +5,7 @@ import io.netty.handler.codec.TooLongFrameException;
 /**
  * A TCP frame announced more payload than the configured maximum. The stream cannot be
  * resynchronised without reading the body, which is exactly what must not happen, so the only
- * answer is to close the connection (project decision, p3.md §1.3).
+ * answer is to close the connection (project decision, docs/protocols/p3.md §1.3).
  */
 public final class P3FrameTooLongException extends TooLongFrameException {
 

@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * WebSocket text messages ⇄ {@link P3Message}: one P3 message per text message (project decision,
- * p3.md §1.2). Expects whole messages, so put a {@code WebSocketFrameAggregator} before it (as
+ * docs/protocols/p3.md §1.2). Expects whole messages, so put a {@code WebSocketFrameAggregator} before it (as
  * {@link P3Pipelines#addWebSocketCodec} does); other frame types (binary, control) pass through
  * untouched. Malformed text becomes a {@link P3DecodeFailure} inbound message. Stateless and
  * {@link Sharable}.

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An AMEND_TRANSACTION_REQUEST watching its refund or capture (p3.md §3.8). A refund is answered
+ * An AMEND_TRANSACTION_REQUEST watching its refund or capture (docs/protocols/p3.md §3.8). A refund is answered
  * with the new REFUND transaction; a capture with the original transaction, re-read once the
  * capture is recorded so that it shows {@code captured: true}.
  */

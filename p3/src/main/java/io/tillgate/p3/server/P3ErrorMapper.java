@@ -7,7 +7,7 @@ import io.tillgate.p3.codec.P3ErrorType;
 import io.tillgate.p3.codec.P3MessageType;
 
 /**
- * The P3 error objects the server sends (p3.md §5.5): a fixed human message per error type, so a
+ * The P3 error objects the server sends (docs/protocols/p3.md §5.5): a fixed human message per error type, so a
  * cashier sees the same wording for the same problem, and the precise reason as the developer
  * message. Also translates the core's {@link PaymentError} refusals, whose meaning for P3 depends
  * on the request that was refused. A gateway that is shutting down answers as a busy device does

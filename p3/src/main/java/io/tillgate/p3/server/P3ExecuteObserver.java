@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 /**
  * An EXECUTE_TRANSACTION_REQUEST watching its card payment: updates with the terminal's display
  * lines and a truthful {@code abortable} flag, the CUSTOMER_SIGNATURE action, and the final
- * EXECUTE_TRANSACTION_RESPONSE (p3.md §3.3–3.5).
+ * EXECUTE_TRANSACTION_RESPONSE (docs/protocols/p3.md §3.3–3.5).
  */
 final class P3ExecuteObserver extends P3OperationObserver {
 

@@ -114,7 +114,7 @@ abstract class P3OperationObserver implements TransactionObserver {
     /**
      * The response: OK for any outcome the terminal established or could not establish (approved,
      * declined, aborted, inconclusive); ERROR, still carrying the transaction, when the terminal
-     * failed (p3.md §3.5).
+     * failed (docs/protocols/p3.md §3.5).
      */
     final P3Message response(TransactionRecord settled, P3Transaction body) {
         if (settled.state() != TransactionState.FAILED) {

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <p>Two ways to send, because order matters in P3: {@link #reply} writes a request's own response
  * at once, while {@link #publish} queues transaction progress behind whatever the event loop is
  * doing. So when an abort settles a transaction synchronously, the ABORT_TRANSACTION_RESPONSE still
- * goes out before the EXECUTE_TRANSACTION_RESPONSE it caused (p3.md §6, abort flow), and progress
+ * goes out before the EXECUTE_TRANSACTION_RESPONSE it caused (docs/protocols/p3.md §6, abort flow), and progress
  * reported from different gateway threads keeps the order it was reported in.
  */
 final class P3Outbox {

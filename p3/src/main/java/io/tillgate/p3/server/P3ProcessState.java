@@ -3,7 +3,7 @@ package io.tillgate.p3.server;
 import io.tillgate.core.terminal.TerminalPhase;
 
 /**
- * The P3 {@code state} / {@code stateDetails} pair (p3.md §5.4) a terminal phase is reported as.
+ * The P3 {@code state} / {@code stateDetails} pair (docs/protocols/p3.md §5.4) a terminal phase is reported as.
  * The pairs follow the Payworks SDK names so that existing POS software shows the right screens.
  *
  * @param state the coarse process state

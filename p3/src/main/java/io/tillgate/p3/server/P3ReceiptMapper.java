@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Turns the core's receipts into P3's receipt objects (p3.md §4.2): the structured {@code data}
+ * Turns the core's receipts into P3's receipt objects (docs/protocols/p3.md §4.2): the structured {@code data}
  * keyed by receipt key in print order, and the pre-formatted {@code lines}. The core composes the
  * content so every front-end prints the same receipt; this class only changes its shape.
  */

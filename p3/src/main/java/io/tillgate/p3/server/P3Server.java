@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The P3 PayServer front-end (p3.md §11): POS software logs a merchant in, lists its devices and
+ * The P3 PayServer front-end (docs/protocols/p3.md §11): POS software logs a merchant in, lists its devices and
  * runs transactions on them over WebSocket or framed TCP, and every request becomes a call on the
  * {@link PaymentService}. Both listeners run on a {@link ServerTransport} — the gateway's shared
  * one, or one of its own — and nothing on them blocks.

@@ -16,7 +16,7 @@ import java.util.Set;
  * Everything the P3 PayServer front-end needs from configuration, checked once here so that a bad
  * value is reported at start-up naming the setting, not later as a socket failure.
  *
- * @param host the interface both listeners bind to ({@code localhost} by default, p3.md §1.1)
+ * @param host the interface both listeners bind to ({@code localhost} by default, docs/protocols/p3.md §1.1)
  * @param websocketPort the WebSocket port; {@code 0} picks a free one
  * @param tcpPort the framed-TCP port; {@code 0} picks a free one
  * @param maxFrameBytes the largest message accepted on either transport (TCP frame payload or

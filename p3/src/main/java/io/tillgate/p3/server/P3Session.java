@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One POS connection's conversation, whichever transport carries it: login state, the requests
- * it sends and the transactions it watches (p3.md §3, §11). Requests arrive on the connection's
+ * it sends and the transactions it watches (docs/protocols/p3.md §3, §11). Requests arrive on the connection's
  * event loop and are never blocked on: every gateway call returns a future, and its answer is
  * written from whatever thread completes it. When the connection closes, the session stops
  * watching its transactions; they go on and stay queryable.
@@ -169,7 +169,7 @@ final class P3Session {
 
     /**
      * The tag is the message's identity; the {@code customIdentifier} keeps P3's promise that a
-     * retry after an approval gets the approval (p3 notes, identity).
+     * retry after an approval gets the approval (docs/protocols/identity.md).
      */
     private PaymentRequest request(Merchant current, String deviceId, P3Message message, PaymentCommand command) {
         return new PaymentRequest(current.id(), deviceId, P3CommandReader.PROTOCOL, message.tag(), command,

@@ -11,7 +11,7 @@ import io.tillgate.p3.codec.P3Transaction;
 import java.util.Objects;
 
 /**
- * The P3 transaction object (p3.md §4.1) of a journal record. One mapping for updates, actions,
+ * The P3 transaction object (docs/protocols/p3.md §4.1) of a journal record. One mapping for updates, actions,
  * responses and queries, so a POS sees the same transaction whichever message carries it; receipts
  * are attached only once the transaction is final and did not fail (§3.5).
  */

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lets only WebSocket upgrades on the P3 paths through to the handshake (project decision: {@code /}
- * and {@code /p3}, p3.md §1.2). Any other path gets 404, and a plain HTTP request on a P3 path gets
+ * and {@code /p3}, docs/protocols/p3.md §1.2). Any other path gets 404, and a plain HTTP request on a P3 path gets
  * 400 with a short hint, so a browser or a misconfigured POS sees at once what is wrong. With an
  * origin allow-list, an upgrade a browser sends from another page's {@code Origin} gets 403: a web
  * page the cashier happens to open cannot pay on the shop's terminals.

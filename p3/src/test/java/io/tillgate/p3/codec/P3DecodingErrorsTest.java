@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Bad input fails with the P3 error type, the field path and the readable envelope (p3.md §5.5, §11). */
+/**
+ * Bad input fails with the P3 error type, the field path and the readable envelope
+ * (docs/protocols/p3.md §5.5, §11).
+ */
 @Timeout(10)
 class P3DecodingErrorsTest {
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The sample frames of p3.md decode to the expected records and re-encode to the strict form. */
+/** The sample frames of docs/protocols/p3.md decode to the expected records and re-encode to the strict form. */
 @Timeout(10)
 class P3GoldenVectorsTest {
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Reading accepts what real peers send (p3.md §2, §7, §11). */
+/** Reading accepts what real peers send (docs/protocols/p3.md §2, §7, §11). */
 @Timeout(10)
 class P3LenientDecodingTest {
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The envelope cannot be built in a shape p3.md forbids; enums know their wire facts. */
+/** The envelope cannot be built in a shape docs/protocols/p3.md forbids; enums know their wire facts. */
 @Timeout(10)
 class P3MessageTest {
 

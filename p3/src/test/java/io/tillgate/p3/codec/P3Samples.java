@@ -2,7 +2,7 @@ package io.tillgate.p3.codec;
 
 import java.nio.charset.StandardCharsets;
 
-/** The sample frames of p3.md §1.3 and §8, verbatim (line breaks of the document removed). */
+/** The sample frames of docs/protocols/p3.md §1.3 and §8, verbatim (line breaks of the document removed). */
 public final class P3Samples {
 
     private P3Samples() {

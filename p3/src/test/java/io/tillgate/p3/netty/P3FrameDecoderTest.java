@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The 4-byte unsigned big-endian length prefix of p3.md §1.3, fed in every possible slicing. */
+/** The 4-byte unsigned big-endian length prefix of docs/protocols/p3.md §1.3, fed in every possible slicing. */
 @Timeout(10)
 class P3FrameDecoderTest {
 

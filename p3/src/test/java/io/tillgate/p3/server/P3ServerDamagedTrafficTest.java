@@ -31,7 +31,7 @@ class P3ServerDamagedTrafficTest {
     private static final byte[] LOGIN = ("{\"type\":\"LOGIN_MERCHANT_REQUEST\",\"tag\":\"l1\",\"loginMerchantRequest\":"
             + "{\"providerMode\":\"TEST\",\"merchantIdentifier\":\"demo\",\"merchantSecret\":\"" + P3TestGateway.SECRET
             + "\"}}").getBytes(StandardCharsets.UTF_8);
-    /** The sample requests of p3.md, on the gateway's first reader. The third is a query. */
+    /** The sample requests of docs/protocols/p3.md, on the gateway's first reader. The third is a query. */
     private static final byte[][] REQUESTS = Stream.of(P3Samples.EXECUTE_WITH_TIP, P3Samples.REFUND, P3Samples.QUERY,
                     P3Samples.ABORT_REQUEST_107, P3Samples.SUBMIT_SIGNATURE_ON_RECEIPT)
             .map(sample -> P3Samples.compact(sample).replace("usbReader", "reader1").getBytes(StandardCharsets.UTF_8))

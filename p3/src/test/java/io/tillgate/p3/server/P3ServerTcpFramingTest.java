@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Framed TCP over a real socket (p3.md §1.3): a frame may arrive in any number of pieces, and
+ * Framed TCP over a real socket (docs/protocols/p3.md §1.3): a frame may arrive in any number of pieces, and
  * several frames may arrive in one piece; every frame is answered exactly once.
  */
 @Timeout(30)

@@ -562,7 +562,7 @@ class P3ServerTest {
         return P3TestPos.request("QUERY_TRANSACTION_REQUEST", tag, "/", body -> body.put(key, value));
     }
 
-    /** Queries until the transaction is no longer PENDING, as a recovering POS does (p3.md §6). */
+    /** Queries until the transaction is no longer PENDING, as a recovering POS does (docs/protocols/p3.md §6). */
     private static JsonNode queryUntilFinal(P3TestPos pos, String key, String value) {
         List<String> seen = new ArrayList<>();
         for (int attempt = 0; attempt < 100; attempt++) {

@@ -13,7 +13,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** A blocking framed-TCP POS (p3.md §1.3) that frames by hand: 4-byte big-endian length, then the UTF-8 JSON. */
+/**
+ * A blocking framed-TCP POS (docs/protocols/p3.md §1.3) that frames by hand: 4-byte big-endian length, then
+ * the UTF-8 JSON.
+ */
 final class TcpTestConnection implements P3TestConnection {
 
     private final Socket socket;

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
-/** A WebSocket POS on the JDK's client: one P3 message per text message (p3.md §1.2). */
+/** A WebSocket POS on the JDK's client: one P3 message per text message (docs/protocols/p3.md §1.2). */
 final class WebSocketTestConnection implements P3TestConnection {
 
     private final Inbox inbox = new Inbox();

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Host certificates fetched with GET_CERTIFICATE, by SHA-1 fingerprint (ipp.md §10), for the
+ * Host certificates fetched with GET_CERTIFICATE, by SHA-1 fingerprint (docs/protocols/ipp.md §10), for the
  * driver's life. A terminal names a handful; the cache holds the {@value #CAPACITY} most recently
  * used, so a terminal naming ever new ones cannot grow it without bound.
  */

@@ -4,7 +4,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Where slave-mode host traffic goes (ipp.md §9): IP and PORT, and the CHAIN whose certificates
+ * Where slave-mode host traffic goes (docs/protocols/ipp.md §9): IP and PORT, and the CHAIN whose certificates
  * anchor TLS; plain TCP when the chain is empty.
  */
 record HostEndpoint(String host, int port, List<byte[]> chain) {

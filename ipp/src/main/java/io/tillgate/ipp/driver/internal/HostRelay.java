@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
 /**
- * The caller side of slave mode (ipp.md §9): writes the terminal's DATA to the host verbatim and
+ * The caller side of slave mode (docs/protocols/ipp.md §9): writes the terminal's DATA to the host verbatim and
  * reads the host's answer, a 2-byte length (not counting itself) and that many bytes, verbatim.
  * Nothing is recomputed. With STATUS 0 the host connection serves one exchange; with 31/32 (software
  * update) it is kept for the next round. Used by one transaction at a time.

@@ -11,7 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The non-payment exchanges the driver runs: GET_STATUS, COMPLETE_TX, GET_CERTIFICATE (ipp.md §7, §10). */
+/**
+ * The non-payment exchanges the driver runs: GET_STATUS, COMPLETE_TX, GET_CERTIFICATE
+ * (docs/protocols/ipp.md §7, §10).
+ */
 final class Housekeeping {
 
     private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One TCP connection to a myPOS terminal, running one exchange at a time: a request, its
- * intermediate stages, and its final answer (ipp.md §2, §4). Honours STAGE 1 within the first-reply
+ * intermediate stages, and its final answer (docs/protocols/ipp.md §2, §4). Honours STAGE 1 within the first-reply
  * timeout and each reply's TIMEOUT. All state is confined to the channel's event loop.
  */
 public final class IppLink {
@@ -110,7 +110,10 @@ public final class IppLink {
         channel.close();
     }
 
-    /** Whether a reply ends its exchange (ipp.md §4): STAGE 5, or a non-zero status that is not a continuation. */
+    /**
+     * Whether a reply ends its exchange (docs/protocols/ipp.md §4): STAGE 5, or a non-zero status that is not
+     * a continuation.
+     */
     static boolean isFinal(IppResponse response) {
         IppStatus status = response.status();
         return switch (response.stage()) {

@@ -19,7 +19,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A terminal's final answer → {@link TransactionOutcome} (ipp.md §7, §8, §10). */
+/** A terminal's final answer → {@link TransactionOutcome} (docs/protocols/ipp.md §7, §8, §10). */
 final class OutcomeMapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeMapper.class);
@@ -154,7 +154,7 @@ final class OutcomeMapper {
         return CardScheme.UNKNOWN;
     }
 
-    // ENTRY_MODE and CVM value sets are not published (ipp.md §10): read the names Tillgate writes.
+    // ENTRY_MODE and CVM value sets are not published (docs/protocols/ipp.md §10): read the names Tillgate writes.
     private static EntryMode entryMode(IppResponse reply) {
         String mode = reply.text(IppNames.ENTRY_MODE);
         if (mode == null) {

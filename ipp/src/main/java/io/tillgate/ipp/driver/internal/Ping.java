@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The terminal's health check (ipp.md §5, §11): PING on a connection of its own. The terminal is
+ * The terminal's health check (docs/protocols/ipp.md §5, §11): PING on a connection of its own. The terminal is
  * there when it answers STAGE 5 STATUS 0, or STATUS 1 while another caller keeps it busy.
  */
 public final class Ping {

@@ -14,7 +14,7 @@ import io.tillgate.ipp.codec.IppStage;
 import io.tillgate.ipp.driver.IppTerminalConfig;
 
 /**
- * Tillgate's commands as IPP requests (ipp.md §5), in the order Tillgate emits: PROTOCOL, METHOD,
+ * Tillgate's commands as IPP requests (docs/protocols/ipp.md §5), in the order Tillgate emits: PROTOCOL, METHOD,
  * VERSION, SID, then the method's properties.
  *
  * <ul>

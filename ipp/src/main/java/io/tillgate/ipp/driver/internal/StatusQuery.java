@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks the terminal what became of a transaction whose answer was lost (ipp.md §7, §13): GET_STATUS
+ * Asks the terminal what became of a transaction whose answer was lost (docs/protocols/ipp.md §7, §13): GET_STATUS
  * on a fresh connection, repeated while the terminal is busy, up to the recovery timeout. When its
  * SID_ORIGINAL is the transaction and it is not completed ({@code STATUS=20}), COMPLETE_TX follows.
  */

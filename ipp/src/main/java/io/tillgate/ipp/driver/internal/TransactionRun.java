@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One transaction on a myPOS terminal (ipp.md §7, §13): connect, GET_STATUS (completing a pending
+ * One transaction on a myPOS terminal (docs/protocols/ipp.md §7, §13): connect, GET_STATUS (completing a pending
  * transaction, fetching host certificates), the request and its stages, COMPLETE_TX after an
  * approval; on a lost answer, GET_STATUS decides, else the outcome is UNKNOWN. Each step that a
  * reply of the terminal sets off runs with the transaction's id in the log context.

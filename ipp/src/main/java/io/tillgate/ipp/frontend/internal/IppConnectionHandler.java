@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One POS connection to the emulated terminal (ipp.md §14): any number of requests, one after the
+ * One POS connection to the emulated terminal (docs/protocols/ipp.md §14): any number of requests, one after the
  * other; payments become {@link TransactionSession}s, the rest is answered here.
  */
 public final class IppConnectionHandler extends ChannelInboundHandlerAdapter {
@@ -204,7 +204,10 @@ public final class IppConnectionHandler extends ChannelInboundHandlerAdapter {
         running.channel().eventLoop().execute(() -> running.relayAnswered(reply));
     }
 
-    /** Answered as a myPOS terminal does (ipp.md §11); while a payment runs, busy as any overlapping request. */
+    /**
+     * Answered as a myPOS terminal does (docs/protocols/ipp.md §11); while a payment runs, busy as any
+     * overlapping request.
+     */
     private void ping(ChannelHandlerContext ctx, IppRequest request) {
         if (ledger.running() != null) {
             reject(ctx, request, IppStatus.BUSY);

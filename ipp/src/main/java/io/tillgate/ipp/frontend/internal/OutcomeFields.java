@@ -16,7 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.Supplier;
 
 /**
- * The STAGE 5 of a finished transaction (ipp.md §10, §12): its STATUS and the transaction data a
+ * The STAGE 5 of a finished transaction (docs/protocols/ipp.md §10, §12): its STATUS and the transaction data a
  * myPOS terminal reports — masked PAN, AUTH_CODE, RRN, STAN, receipt fields, local date and time.
  */
 final class OutcomeFields {
@@ -115,7 +115,7 @@ final class OutcomeFields {
         return text.chars().allMatch(c -> c >= 0x20 && c <= 0x7E);
     }
 
-    /** LAST_TX_TYPE of GET_STATUS (ipp.md §10). */
+    /** LAST_TX_TYPE of GET_STATUS (docs/protocols/ipp.md §10). */
     static String lastTxType(PaymentKind kind) {
         return switch (kind) {
             case SALE, PREAUTH, CAPTURE -> "00";

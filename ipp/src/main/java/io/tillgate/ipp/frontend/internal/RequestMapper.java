@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Turns a financial IPP request into a {@link PaymentRequest} (ipp.md §5):
+ * Turns a financial IPP request into a {@link PaymentRequest} (docs/protocols/ipp.md §5):
  *
  * <ul>
  *   <li>PURCHASE → SALE, or PREAUTH with {@code PREAUTH_TX=1};

@@ -2,7 +2,7 @@ package io.tillgate.ipp.frontend.internal;
 
 /**
  * What the emulated terminal is doing, across all its connections: the running transaction (one at
- * a time, ipp.md §2) and the last one, which must be confirmed with COMPLETE_TX when approved (§7).
+ * a time, docs/protocols/ipp.md §2) and the last one, which must be confirmed with COMPLETE_TX when approved (§7).
  * Held only for an instant by each caller; nothing blocks under its lock.
  */
 final class TerminalLedger {

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One financial request on the emulated terminal: watches the gateway transaction and writes its
- * stages to the POS (ipp.md §12). Everything runs on the connection's event loop; gateway
+ * stages to the POS (docs/protocols/ipp.md §12). Everything runs on the connection's event loop; gateway
  * callbacks hop onto it, so stage frames go out in order and after STAGE 1.
  */
 final class TransactionSession implements TransactionObserver {
