@@ -1,9 +1,9 @@
 package io.tillgate.core.terminal;
 
-import io.tillgate.core.payment.TransactionOutcome;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -88,42 +88,14 @@ public final class ProbeGuard {
             running.completeExceptionally(new TerminalProbeException(terminalId,
                     TerminalProbeException.Failure.BUSY, "a transaction started; the probe gave way"));
         }
-        return new Ending(listener);
-    }
-
-    /** Passes everything on, and frees the terminal for probes once the outcome is out. */
-    private final class Ending implements TerminalListener {
-        private final TerminalListener delegate;
-        private boolean ended;
-
-        Ending(TerminalListener delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void onStatus(TerminalStatus status) {
-            delegate.onStatus(status);
-        }
-
-        @Override
-        public void onAction(TerminalAction action) {
-            delegate.onAction(action);
-        }
-
-        @Override
-        public void onEvent(TerminalEvent event) {
-            delegate.onEvent(event);
-        }
-
-        @Override
-        public void onOutcome(TransactionOutcome outcome) {
-            synchronized (lock) {
-                if (!ended) {
-                    ended = true;
+        // Frees the terminal for probes once the outcome is out; only once, whatever the driver does.
+        AtomicBoolean ended = new AtomicBoolean();
+        return TerminalListener.beforeOutcome(listener, () -> {
+            if (ended.compareAndSet(false, true)) {
+                synchronized (lock) {
                     transactions--;
                 }
             }
-            delegate.onOutcome(outcome);
-        }
+        });
     }
 }

@@ -17,4 +17,34 @@ public interface TerminalListener {
     }
 
     void onOutcome(TransactionOutcome outcome);
+
+    /**
+     * A listener that passes everything on to {@code delegate} and runs {@code beforeOutcome} just
+     * before the outcome: for a driver that must forget a transaction, or free its terminal, once the
+     * transaction has ended.
+     */
+    static TerminalListener beforeOutcome(TerminalListener delegate, Runnable beforeOutcome) {
+        return new TerminalListener() {
+            @Override
+            public void onStatus(TerminalStatus status) {
+                delegate.onStatus(status);
+            }
+
+            @Override
+            public void onAction(TerminalAction action) {
+                delegate.onAction(action);
+            }
+
+            @Override
+            public void onEvent(TerminalEvent event) {
+                delegate.onEvent(event);
+            }
+
+            @Override
+            public void onOutcome(TransactionOutcome outcome) {
+                beforeOutcome.run();
+                delegate.onOutcome(outcome);
+            }
+        };
+    }
 }

@@ -6,12 +6,9 @@ import io.tillgate.core.payment.TransactionOutcome;
 import io.tillgate.core.terminal.ActionAnswer;
 import io.tillgate.core.terminal.ProbeGuard;
 import io.tillgate.core.terminal.Terminal;
-import io.tillgate.core.terminal.TerminalAction;
 import io.tillgate.core.terminal.TerminalCapabilities;
-import io.tillgate.core.terminal.TerminalEvent;
 import io.tillgate.core.terminal.TerminalListener;
 import io.tillgate.core.terminal.TerminalRequest;
-import io.tillgate.core.terminal.TerminalStatus;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.ipp.driver.internal.CertificateCache;
 import io.tillgate.ipp.driver.internal.Ping;
@@ -75,7 +72,8 @@ public final class IppTerminal implements Terminal {
     @Override
     public void execute(TerminalRequest request, TerminalListener listener) {
         TransactionRun run = new TransactionRun(config, sockets.on(request.affinity()), certificates, request,
-                new Forgetting(request.transactionId(), probes.transactionStarting(listener)));
+                TerminalListener.beforeOutcome(probes.transactionStarting(listener),
+                        () -> running.remove(request.transactionId())));
         running.put(request.transactionId(), run);
         run.start();
     }
@@ -113,37 +111,5 @@ public final class IppTerminal implements Terminal {
     @Override
     public void close() {
         running.values().forEach(TransactionRun::close);
-    }
-
-    /** Drops a run once its outcome is out. */
-    private final class Forgetting implements TerminalListener {
-        private final String transactionId;
-        private final TerminalListener delegate;
-
-        Forgetting(String transactionId, TerminalListener delegate) {
-            this.transactionId = transactionId;
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void onStatus(TerminalStatus status) {
-            delegate.onStatus(status);
-        }
-
-        @Override
-        public void onAction(TerminalAction action) {
-            delegate.onAction(action);
-        }
-
-        @Override
-        public void onEvent(TerminalEvent event) {
-            delegate.onEvent(event);
-        }
-
-        @Override
-        public void onOutcome(TransactionOutcome outcome) {
-            running.remove(transactionId);
-            delegate.onOutcome(outcome);
-        }
     }
 }
