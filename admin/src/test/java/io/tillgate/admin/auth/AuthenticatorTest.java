@@ -3,11 +3,9 @@ package io.tillgate.admin.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import io.tillgate.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class AuthenticatorTest {
 
     private static final String HASH = PasswordHashes.hash("right-password-1".toCharArray(), 4);
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T10:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-06T10:00:00Z"));
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicInteger lockOuts = new AtomicInteger();
     private final Authenticator authenticator = new Authenticator(
@@ -96,33 +94,5 @@ class AuthenticatorTest {
             return (SignInRefusedException) e.getCause();
         }
         throw new AssertionError("signed in as " + name);
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

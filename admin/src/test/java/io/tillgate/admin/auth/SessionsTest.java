@@ -2,13 +2,14 @@ package io.tillgate.admin.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tillgate.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class SessionsTest {
 
-    private final AuthenticatorTest.MutableClock clock = new AuthenticatorTest.MutableClock(Instant.EPOCH);
+    private final SettableClock clock = new SettableClock(Instant.EPOCH);
     private final Sessions sessions = new Sessions(Duration.ofMinutes(30), clock);
     private final Principal alice = new Principal("alice", Role.OPERATOR);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tillgate.p3.server.P3TestGateway.Transport;
+import io.tillgate.testkit.SettableClock;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
