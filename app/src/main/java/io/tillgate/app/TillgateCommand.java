@@ -1,6 +1,8 @@
 package io.tillgate.app;
 
+import io.tillgate.app.cli.CaptureCommand;
 import io.tillgate.app.cli.CertCommand;
+import io.tillgate.app.cli.DevicesCommand;
 import io.tillgate.app.cli.EmulateCommand;
 import io.tillgate.app.cli.HashPasswordCommand;
 import io.tillgate.app.cli.JournalCommand;
@@ -18,9 +20,10 @@ import picocli.CommandLine;
 /** The {@code tillgate} executable. */
 @Command(name = "tillgate", mixinStandardHelpOptions = true, versionProvider = TillgateCommand.Version.class,
         description = "Open-source payment-terminal gateway: POS software pays on any terminal.",
-        subcommands = {ServeCommand.class, EmulateCommand.class, PayCommand.class, RefundCommand.class, QueryCommand.class,
-            CertCommand.class, HashPasswordCommand.class,
-            JournalCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
+        subcommands = {ServeCommand.class, EmulateCommand.class, PayCommand.class, RefundCommand.class,
+            CaptureCommand.class, QueryCommand.class, DevicesCommand.class, CertCommand.class,
+            HashPasswordCommand.class, JournalCommand.class, AutoComplete.GenerateCompletion.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Start with:  tillgate serve      then in another shell:  tillgate pay --amount 12.00"})
 public final class TillgateCommand implements Runnable {
 

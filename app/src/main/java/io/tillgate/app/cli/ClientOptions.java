@@ -1,5 +1,6 @@
 package io.tillgate.app.cli;
 
+import io.tillgate.p3.client.P3ErrorException;
 import io.tillgate.p3.client.PayClient;
 import io.tillgate.p3.client.PayClientException;
 import java.net.URI;
@@ -108,6 +109,9 @@ public final class ClientOptions {
             throw new CliException(ExitCodes.INTERRUPTED, "interrupted");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof P3ErrorException error) {
+                throw new CliException(ExitCodes.CONNECTION, error.getMessage(), error.errorType());
+            }
             if (cause instanceof PayClientException) {
                 throw new CliException(ExitCodes.CONNECTION, cause.getMessage());
             }

@@ -41,6 +41,13 @@ final class JournalListCommand implements Callable<Integer> {
                     + "several (a retry after a decline, split tender). Default period: all, or --since.")
     private String reference;
 
+    @Option(names = "--json", description = "Print one JSON document (docs/cli-json.md) instead of the table.")
+    private boolean json;
+
+    /** The document of {@code journal list --json}; on an error {@code transactions} is {@code null}. */
+    record Document(Integer count, List<JsonJournalTransaction> transactions, JsonError error) {
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -51,12 +58,20 @@ final class JournalListCommand implements Callable<Integer> {
                     : unresolved ? store.findUnresolved() : store.findSince(from);
             rows = rows.stream().filter(r -> !r.createdAt().isBefore(from))
                     .filter(r -> !unresolved || !r.isFinal()).toList();
+            if (json) {
+                JsonOutput.print(out, new Document(rows.size(), rows.stream().map(JsonJournalTransaction::of).toList(),
+                        null));
+                return ExitCodes.OK;
+            }
             JournalView.header(out);
             rows.forEach(row -> JournalView.row(out, row));
             out.printf("%d transaction(s)%n", rows.size());
             out.flush();
             return ExitCodes.OK;
         } catch (CliException e) {
+            if (json) {
+                JsonOutput.print(out, new Document(null, null, JsonError.of(e)));
+            }
             return JournalCommands.fail(spec, "list", e);
         }
     }

@@ -28,6 +28,17 @@ final class LiveTransaction implements TransactionListener {
         void onInterrupt() throws CliException;
     }
 
+    /** For refunds and captures, which ask nothing and leave Ctrl-C to end the process. */
+    static final Handler NO_QUESTIONS = new Handler() {
+        @Override
+        public void onAction(ExecuteTransactionAction action) {
+        }
+
+        @Override
+        public void onInterrupt() {
+        }
+    };
+
     private static final Object INTERRUPT = new Object();
     private static final Object FINISHED = new Object();
 

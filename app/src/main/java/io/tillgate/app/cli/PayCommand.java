@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  tillgate pay --amount 12.00",
             "  tillgate pay --amount 12.92 --signature on-receipt --subject \"Coffee\"",
-            "  tillgate pay --amount 5.93 --device sim-2 --url tcp://localhost:8081"})
+            "  tillgate pay --amount 5.93 --device sim-2 --url tcp://localhost:8081",
+            "  tillgate pay --amount 40.00 --no-capture --json     (capture it later with tillgate capture)"})
 public final class PayCommand implements Callable<Integer> {
 
     @Spec
@@ -62,7 +63,9 @@ public final class PayCommand implements Callable<Integer> {
             description = "Your own reference for the payment; tillgate query --custom-id finds it.")
     private String customId;
 
-    @Option(names = "--no-capture", description = "Only authorise (autoCapture=false); capture later.")
+    @Option(names = "--no-capture",
+            description = "Only authorise: a pre-authorisation (autoCapture=false), captured later with "
+                    + "tillgate capture.")
     private boolean noCapture;
 
     @Option(names = "--signature", paramLabel = "HOW", defaultValue = "ask",
@@ -74,32 +77,56 @@ public final class PayCommand implements Callable<Integer> {
     @Option(names = "--merchant-receipt", description = "Also print the merchant receipt.")
     private boolean merchantReceipt;
 
+    @Option(names = "--json", description = "Print one JSON document (docs/cli-json.md) instead of text; the "
+            + "progress goes to standard error.")
+    private boolean json;
+
     @Mixin
     private ClientOptions client;
+
+    /** The document of {@code pay --json}; {@code error} is set when the payment has no final result. */
+    record Document(String tag, Device device, JsonTransaction transaction, JsonError error) {
+    }
+
+    /** The device paid on. */
+    record Device(String id, String name) {
+    }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        PrintWriter progress = json ? err : out;
         Money money = Amounts.parse(spec.commandLine(), amount, currency);
         byte[] signatureImage = readSignatureImage();
+        ChargeRequest request = null;
+        Device target = null;
         try (PayClient payClient = client.connect()) {
-            P3Device target = chooseDevice(payClient.devices());
-            ChargeRequest request = ChargeRequest.of(target.identifier(), money)
+            P3Device chosen = chooseDevice(payClient.devices());
+            target = new Device(chosen.identifier(), chosen.name());
+            request = ChargeRequest.of(chosen.identifier(), money)
                     .withSubject(subject)
                     .withCustomIdentifier(customId)
                     .withAutoCapture(!noCapture);
-            out.println("Paying " + money + " on " + target.identifier() + " (" + target.name() + "), tag "
+            progress.println("Paying " + money + " on " + chosen.identifier() + " (" + chosen.name() + "), tag "
                     + request.tag());
-            out.flush();
+            progress.flush();
             P3Transaction transaction =
-                    new ChargeConsole(payClient, request, signature, signatureImage, out, err).run();
-            out.println(TransactionPrinter.result(transaction));
-            TransactionPrinter.receipts(out, transaction, merchantReceipt);
+                    new ChargeConsole(payClient, request, signature, signatureImage, progress, err).run();
+            if (json) {
+                JsonOutput.print(out, new Document(request.tag(), target, JsonTransaction.of(transaction), null));
+            } else {
+                out.println(TransactionPrinter.result(transaction));
+                TransactionPrinter.receipts(out, transaction, merchantReceipt);
+            }
             return TransactionOutcomes.exitCode(transaction);
         } catch (CliException e) {
             err.println("tillgate pay: " + e.getMessage());
             err.flush();
+            if (json) {
+                JsonOutput.print(out, new Document(request == null ? null : request.tag(), target, null,
+                        JsonError.of(e)));
+            }
             return e.exitCode();
         }
     }

@@ -60,33 +60,53 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = "--merchant-receipt", description = "Also print the merchant receipt.")
     private boolean merchantReceipt;
 
+    @Option(names = "--json", description = "Print one JSON document (docs/cli-json.md) instead of text.")
+    private boolean json;
+
     @Mixin
     private ClientOptions client;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         QueryKey queryKey = key.toQueryKey();
         try (PayClient payClient = client.connect()) {
-            P3Transaction transaction = payClient.query(queryKey).join();
-            out.println(TransactionPrinter.result(transaction));
-            out.println(details(transaction));
-            TransactionPrinter.receipts(out, transaction, merchantReceipt);
+            P3Transaction transaction = lookUp(payClient, queryKey);
+            if (json) {
+                JsonOutput.print(out, new TransactionDocument(JsonTransaction.of(transaction), null));
+            } else {
+                out.println(TransactionPrinter.result(transaction));
+                out.println(details(transaction));
+                TransactionPrinter.receipts(out, transaction, merchantReceipt);
+            }
             return ExitCodes.OK;
+        } catch (CliException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("tillgate query: " + e.getMessage());
+            err.flush();
+            if (json) {
+                JsonOutput.print(out, new TransactionDocument(null, JsonError.of(e)));
+            }
+            return e.exitCode();
+        }
+    }
+
+    private static P3Transaction lookUp(PayClient payClient, QueryKey queryKey) throws CliException {
+        try {
+            return payClient.query(queryKey).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof P3ErrorException error
                     && error.isType(P3ErrorType.TRANSACTION_REFERENCE_NOT_FOUND.code())) {
-                err.println("tillgate query: no transaction with " + queryKey + " (" + error.getMessage() + ")");
-                err.flush();
-                return ExitCodes.NOT_APPROVED;
+                throw new CliException(ExitCodes.NOT_APPROVED, "no transaction with " + queryKey + " ("
+                        + TransactionOutcomes.describe(error) + ")", error.errorType());
+            }
+            if (e.getCause() instanceof P3ErrorException error) {
+                throw new CliException(ExitCodes.CONNECTION, TransactionOutcomes.describe(error), error.errorType());
             }
             if (e.getCause() instanceof PayClientException failure) {
-                return fail(err, new CliException(ExitCodes.CONNECTION, failure.getMessage()));
+                throw new CliException(ExitCodes.CONNECTION, failure.getMessage());
             }
             throw e;
-        } catch (CliException e) {
-            return fail(err, e);
         }
     }
 
@@ -100,11 +120,5 @@ public final class QueryCommand implements Callable<Integer> {
             line.append("  refers to=").append(transaction.referencedTransactionIdentifier());
         }
         return line.toString();
-    }
-
-    private static int fail(PrintWriter err, CliException e) {
-        err.println("tillgate query: " + e.getMessage());
-        err.flush();
-        return e.exitCode();
     }
 }

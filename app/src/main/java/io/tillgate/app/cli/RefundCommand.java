@@ -2,7 +2,6 @@ package io.tillgate.app.cli;
 
 import io.tillgate.core.money.Money;
 import io.tillgate.p3.client.PayClient;
-import io.tillgate.p3.codec.ExecuteTransactionAction;
 import io.tillgate.p3.codec.P3Transaction;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -24,16 +23,6 @@ import picocli.CommandLine.Spec;
             "  tillgate refund --transaction 97a293ca3b804d639d8552962e0e3522",
             "  tillgate refund --transaction 97a293ca3b804d639d8552962e0e3522 --amount 2.50 --custom-id R-17"})
 public final class RefundCommand implements Callable<Integer> {
-
-    private static final LiveTransaction.Handler NO_QUESTIONS = new LiveTransaction.Handler() {
-        @Override
-        public void onAction(ExecuteTransactionAction action) {
-        }
-
-        @Override
-        public void onInterrupt() {
-        }
-    };
 
     @Spec
     private CommandSpec spec;
@@ -59,6 +48,10 @@ public final class RefundCommand implements Callable<Integer> {
     @Option(names = "--merchant-receipt", description = "Also print the merchant receipt.")
     private boolean merchantReceipt;
 
+    @Option(names = "--json", description = "Print one JSON document (docs/cli-json.md) instead of text; the "
+            + "progress goes to standard error.")
+    private boolean json;
+
     @Mixin
     private ClientOptions client;
 
@@ -66,20 +59,28 @@ public final class RefundCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        PrintWriter progress = json ? err : out;
         Money money = amount == null ? null : Amounts.parse(spec.commandLine(), amount, currency);
         try (PayClient payClient = client.connect()) {
-            out.println("Refunding " + (money == null ? "in full" : money) + " of transaction " + transaction);
-            out.flush();
-            LiveTransaction live = new LiveTransaction(out);
+            progress.println("Refunding " + (money == null ? "in full" : money) + " of transaction " + transaction);
+            progress.flush();
+            LiveTransaction live = new LiveTransaction(progress);
             CompletableFuture<P3Transaction> result = payClient.refund(transaction, money, subject, customId, live);
-            live.await(result, NO_QUESTIONS);
+            live.await(result, LiveTransaction.NO_QUESTIONS);
             P3Transaction refund = TransactionOutcomes.finalTransaction(result, err, "refund");
-            out.println(TransactionPrinter.result(refund));
-            TransactionPrinter.receipts(out, refund, merchantReceipt);
+            if (json) {
+                JsonOutput.print(out, new TransactionDocument(JsonTransaction.of(refund), null));
+            } else {
+                out.println(TransactionPrinter.result(refund));
+                TransactionPrinter.receipts(out, refund, merchantReceipt);
+            }
             return TransactionOutcomes.exitCode(refund);
         } catch (CliException e) {
             err.println("tillgate refund: " + e.getMessage());
             err.flush();
+            if (json) {
+                JsonOutput.print(out, new TransactionDocument(null, JsonError.of(e)));
+            }
             return e.exitCode();
         }
     }

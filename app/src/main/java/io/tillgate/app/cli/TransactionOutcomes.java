@@ -27,12 +27,12 @@ final class TransactionOutcomes {
         } catch (CompletionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof P3ErrorException error && error.transaction().isPresent()) {
-                err.println("tillgate " + command + ": " + error.getMessage());
+                err.println("tillgate " + command + ": " + describe(error));
                 err.flush();
                 return error.transaction().get();
             }
             if (cause instanceof P3ErrorException error) {
-                throw new CliException(ExitCodes.NOT_APPROVED, error.getMessage());
+                throw new CliException(ExitCodes.NOT_APPROVED, describe(error), error.errorType());
             }
             if (cause instanceof TransactionOutcomeUnknownException unknown) {
                 throw new CliException(ExitCodes.CONNECTION, unknown.getMessage()
@@ -43,6 +43,15 @@ final class TransactionOutcomes {
             }
             throw e;
         }
+    }
+
+    /**
+     * The error as the client words it, and the server's developer message after it when there is
+     * one: P3's human messages are fixed per type ("A parameter is invalid"), the reason is there.
+     */
+    static String describe(P3ErrorException error) {
+        String detail = error.error().developerMessage();
+        return detail == null || detail.isBlank() ? error.getMessage() : error.getMessage() + " (" + detail + ")";
     }
 
     /** {@link ExitCodes#OK} only for APPROVED. */
