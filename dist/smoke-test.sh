@@ -176,4 +176,4 @@ pay --url wss://localhost:8080/p3 --trust "$work/certs/ca.pem"
 stop_server
 ok "serve --config conf/tillgate.yaml with TLS from tillgate cert: pay over wss:// approved, SIGTERM exit 0"
 
-echo "smoke-test: $passed passed, 0 failed"
+echo "smoke: $passed passed, 0 failed"
