@@ -8,6 +8,7 @@ import io.tillgate.testkit.DecoderContract;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,9 +18,11 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Contract: any bytes decode to a {@link P3Message} or are refused with a
  * {@link P3DecodingException}, within the timeout; a message that decodes encodes to JSON that
- * decodes to an equal message, and a refusal's ERROR response (what the server answers) is a
- * message the POS decodes. When the bytes are UTF-8, decoding them as a string gives the same
- * outcome: an equal message, or a refusal too. Seeds: {@code P3CodecFuzzTestInputs/decode/},
+ * decodes to an equal message, as bytes (framed TCP) and as text (WebSocket), and a refusal's
+ * ERROR response (what the server answers) is a message the POS decodes. When the bytes are UTF-8,
+ * decoding them as a string gives the same outcome: an equal message, or a refusal too. A
+ * refusal's message names its problem and its field; what the server and the client read from a
+ * message reads (see {@link #checkReadings}). Seeds: {@code P3CodecFuzzTestInputs/decode/},
  * replayed by every build.
  */
 class P3CodecFuzzTest {
@@ -30,12 +33,46 @@ class P3CodecFuzzTest {
     @DictionaryFile(resourcePath = "p3.dict")
     @Timeout(5)
     void decode(byte[] json) {
-        Optional<P3Message> message = DecoderContract.valueOrDeclared(() -> codec.decode(json), P3DecodingException.class,
-                refused -> refused.errorResponse().ifPresent(answer -> DecoderContract.roundTrips(answer, codec::encode,
-                        codec::decode)));
-        message.ifPresent(value -> DecoderContract.roundTrips(value, codec::encode, codec::decode));
+        Optional<P3Message> message = DecoderContract.valueOrDeclared(() -> codec.decode(json),
+                P3DecodingException.class, refused -> {
+                    assertThat(refused.problem()).as("the problem of a refusal").isNotBlank();
+                    assertThat(refused.getMessage()).as("a refusal's message").contains(refused.problem())
+                            .contains(Objects.toString(refused.field(), ""));
+                    refused.errorResponse().ifPresent(answer -> DecoderContract.roundTrips(answer, codec::encode,
+                            codec::decode));
+                });
+        message.ifPresent(value -> {
+            DecoderContract.roundTrips(value, codec::encode, codec::decode);
+            DecoderContract.roundTrips(value, codec::encodeToString, codec::decode);
+            checkReadings(value);
+        });
         utf8(json).ifPresent(text -> assertThat(DecoderContract.valueOrDeclared(() -> codec.decode(text),
                 P3DecodingException.class)).as("the same JSON as text").isEqualTo(message));
+    }
+
+    /**
+     * What the server and the client read from a message: a status exactly when its kind has one,
+     * an error exactly when the status is ERROR, whose type is known by its code or not at all; the
+     * device it is addressed to, which names its resource again; and its text, which depends on
+     * neither the merchant secret nor the signature, only on whether there is one and how long the
+     * signature is.
+     */
+    private static void checkReadings(P3Message message) {
+        assertThat(message.status() != null).as("a status").isEqualTo(message.type().kind().hasStatus());
+        assertThat(message.isError()).as("an error").isEqualTo(message.error() != null);
+        if (message.error() != null) {
+            message.error().knownType().ifPresent(known -> assertThat(known.code()).isEqualTo(message.error().type()));
+        }
+        message.deviceIdentifier().ifPresent(device -> assertThat(P3Message.deviceResource(device))
+                .as("the device's resource").isEqualTo(message.resource()));
+        if (message.body() instanceof LoginMerchantRequest login && login.merchantSecret() != null) {
+            assertThat(login.toString()).as("a login's text").isEqualTo(
+                    new LoginMerchantRequest(login.providerMode(), login.merchantIdentifier(), "x").toString());
+        }
+        if (message.body() instanceof SubmitSignatureRequest submit && submit.signature() != null) {
+            assertThat(submit.toString()).as("a signature's text").isEqualTo(new SubmitSignatureRequest(
+                    "x".repeat(submit.signature().length()), submit.signatureOnReceipt()).toString());
+        }
     }
 
     private static Optional<String> utf8(byte[] bytes) {
