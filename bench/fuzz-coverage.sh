@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 # of `tillgate emulate`, from its options); docs/fuzzing.md says why each is left out
 CODECS=(
   "P3 JSON codec;p3;io.tillgate.p3.codec;.*[.]Builder|P3Validation"
-  "P3 framing;p3;io.tillgate.p3.netty;P3FrameEncoder|P3Pipelines|P3WebSocketCodec"
+  "P3 framing;p3;io.tillgate.p3.netty;P3FrameEncoder|P3Pipelines"
   "Concert TLV codec;concert;io.tillgate.concert.codec;"
   "Concert framing;concert;io.tillgate.concert.netty;"
   "IPP codec;ipp;io.tillgate.ipp.codec;"

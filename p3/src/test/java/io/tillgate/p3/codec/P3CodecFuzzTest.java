@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.tillgate.p3.netty.P3DecodeFailure;
+import io.tillgate.p3.netty.P3WebSocketCodec;
 import io.tillgate.testkit.DecoderContract;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -22,7 +29,8 @@ import org.junit.jupiter.api.Timeout;
  * ERROR response (what the server answers) is a message the POS decodes. When the bytes are UTF-8,
  * decoding them as a string gives the same outcome: an equal message, or a refusal too. A
  * refusal's message names its problem and its field; what the server and the client read from a
- * message reads (see {@link #checkReadings}). Seeds: {@code P3CodecFuzzTestInputs/decode/},
+ * message reads (see {@link #checkReadings}). The PayServer's WebSocket codec reads the same bytes
+ * in a text frame to the same message or refusal. Seeds: {@code P3CodecFuzzTestInputs/decode/},
  * replayed by every build.
  */
 class P3CodecFuzzTest {
@@ -33,6 +41,7 @@ class P3CodecFuzzTest {
     @DictionaryFile(resourcePath = "p3.dict")
     @Timeout(5)
     void decode(byte[] json) {
+        AtomicReference<Optional<P3Message>> errorResponse = new AtomicReference<>();
         Optional<P3Message> message = DecoderContract.valueOrDeclared(() -> codec.decode(json),
                 P3DecodingException.class, refused -> {
                     assertThat(refused.problem()).as("the problem of a refusal").isNotBlank();
@@ -40,6 +49,7 @@ class P3CodecFuzzTest {
                             .contains(Objects.toString(refused.field(), ""));
                     refused.errorResponse().ifPresent(answer -> DecoderContract.roundTrips(answer, codec::encode,
                             codec::decode));
+                    errorResponse.set(refused.errorResponse());
                 });
         message.ifPresent(value -> {
             DecoderContract.roundTrips(value, codec::encode, codec::decode);
@@ -48,6 +58,36 @@ class P3CodecFuzzTest {
         });
         utf8(json).ifPresent(text -> assertThat(DecoderContract.valueOrDeclared(() -> codec.decode(text),
                 P3DecodingException.class)).as("the same JSON as text").isEqualTo(message));
+        checkWebSocketFrame(json, message, errorResponse.get());
+    }
+
+    /**
+     * The same bytes in a WebSocket text frame, through the PayServer's {@link P3WebSocketCodec}:
+     * the message, which it writes back as a frame that decodes to it, or a failure whose ERROR
+     * response is the refusal's.
+     */
+    private void checkWebSocketFrame(byte[] json, Optional<P3Message> message, Optional<P3Message> errorResponse) {
+        EmbeddedChannel channel = new EmbeddedChannel(new P3WebSocketCodec());
+        try {
+            channel.writeInbound(new TextWebSocketFrame(Unpooled.wrappedBuffer(json)));
+            Object read = channel.readInbound();
+            if (message.isPresent()) {
+                assertThat(read).as("the message read from a frame").isEqualTo(message.get());
+                channel.writeOutbound(message.get());
+                TextWebSocketFrame written = channel.readOutbound();
+                try {
+                    assertThat(codec.decode(ByteBufUtil.getBytes(written.content()))).as("the frame written")
+                            .isEqualTo(message.get());
+                } finally {
+                    written.release();
+                }
+            } else {
+                assertThat(read).as("what a frame that does not decode gives").isInstanceOf(P3DecodeFailure.class);
+                assertThat(((P3DecodeFailure) read).errorResponse()).isEqualTo(errorResponse);
+            }
+        } finally {
+            channel.finishAndReleaseAll();
+        }
     }
 
     /**
