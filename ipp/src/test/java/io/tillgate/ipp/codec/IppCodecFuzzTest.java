@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Timeout;
  * within the timeout. A message that decodes encodes back to the very bytes it came from (relays
  * copy frames verbatim), and its properties copied into a new message, as the front-end and the
  * driver build theirs, encode to those bytes too. Its typed values (method, version, stage, status,
- * timeout, amount in its currency) read or are refused with an {@link IppDecodingException}.
+ * timeout, amount in its currency) read or are refused with an {@link IppDecodingException}. Its
+ * properties read the same by position and by name, equal their copy (hash code included), and
+ * show neither the password nor binary values in their text.
  */
 class IppCodecFuzzTest {
 
@@ -36,8 +38,38 @@ class IppCodecFuzzTest {
             IppProperties copy = IppProperties.builder().putAll(message.properties()).build();
             IppMessage rebuilt = fromTerminal ? new IppResponse(copy) : new IppRequest(copy);
             assertThat(DecoderContract.roundTrips(rebuilt, IppCodec::encode, decode)).isEqualTo(frame);
+            assertThat(copy).as("the copy").isEqualTo(message.properties()).hasSameHashCodeAs(message.properties());
+            checkProperties(message.properties());
             DecoderContract.valueOrDeclared(() -> typedValues(message), IppDecodingException.class);
         });
+    }
+
+    /**
+     * Each property reads the same by position and by name; a fingerprint list splits into
+     * fingerprints that join back into it; the text of the properties shows binary values as their
+     * length and never the password.
+     */
+    private static void checkProperties(IppProperties properties) {
+        String text = properties.toString();
+        for (int i = 0; i < properties.size(); i++) {
+            String name = properties.name(i);
+            if (properties.value(i) instanceof byte[] bytes) {
+                assertThat(properties.bytes(name)).as(name).isEqualTo(bytes);
+                assertThat(text).contains(name + "=<" + bytes.length + " bytes>");
+                if (IppNames.layout(name) == IppValueLayout.FINGERPRINT_LIST) {
+                    assertThat(IppCodec.chain(IppCodec.fingerprints(bytes))).as(name).isEqualTo(bytes);
+                }
+            } else {
+                assertThat(properties.text(name)).as(name).isEqualTo(properties.value(i));
+            }
+        }
+        String password = properties.text(IppNames.PASSWORD);
+        if (password != null) {
+            assertThat(text).contains(IppNames.PASSWORD + "=***");
+            if (!password.isEmpty() && !password.startsWith("*")) {
+                assertThat(text).doesNotContain(IppNames.PASSWORD + "=" + password);
+            }
+        }
     }
 
     /** What the front-end and the driver read from a message: its method, version, stage, status, amount. */

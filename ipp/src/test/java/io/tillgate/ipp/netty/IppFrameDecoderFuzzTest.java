@@ -23,13 +23,19 @@ import org.junit.jupiter.api.Timeout;
  */
 class IppFrameDecoderFuzzTest {
 
+    private static final int MAX_FUZZED_MAXIMUM = 1024;
+
     @FuzzTest
     @Timeout(5)
     void frames(FuzzedDataProvider data) {
-        int maxFrameLength = data.consumeInt(3, 1024);
+        // One past the fuzzed maxima: the decoder with its default maximum, the largest an IPP header holds.
+        int chosen = data.consumeInt(IppCodec.HEADER_LENGTH + 1, MAX_FUZZED_MAXIMUM + 1);
+        boolean protocolMaximum = chosen > MAX_FUZZED_MAXIMUM;
+        IppFrameDecoder decoder = protocolMaximum ? new IppFrameDecoder() : new IppFrameDecoder(chosen);
+        int maxFrameLength = protocolMaximum ? IppCodec.MAX_FRAME_LENGTH : chosen;
 
-        FrameDecoding.Result result = FrameDecoding.decode(new EmbeddedChannel(new IppFrameDecoder(maxFrameLength)),
-                data, DecoderException.class);
+        FrameDecoding.Result result = FrameDecoding.decode(new EmbeddedChannel(decoder), data,
+                DecoderException.class);
         ByteBuf stream = Unpooled.wrappedBuffer(result.stream());
 
         for (byte[] frame : result.frames()) {

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -56,6 +58,7 @@ public final class NexoCodec {
     private static final Pattern DECLARED_ENCODING =
             Pattern.compile("<\\?xml[^>]*?\\sencoding\\s*=\\s*[\"']([^\"']*)[\"']");
     private static final Set<String> ARRAY_ENCODINGS = Set.of("UTF-8", "US-ASCII", "ISO-8859-1");
+    private static final Set<String> UTF8_NAMES = Set.of("UTF-8", "UTF8");
     /** Element nesting allowed: a nexo document is under ten deep; anything far deeper is hostile. */
     private static final int MAX_DEPTH = 32;
 
@@ -132,6 +135,9 @@ public final class NexoCodec {
         if (declaresDoctype(utf16 == null ? xml : new String(xml, utf16).getBytes(StandardCharsets.UTF_8))) {
             throw NexoDecodingException.notWellFormed("DOCTYPE declarations are not allowed", null);
         }
+        if (utf16 == null && readsAsUtf8(xml)) {
+            requireWellFormedUtf8(xml);
+        }
         try {
             return parse(reader, xml, fromStream(xml));
         } catch (DatabindException e) {
@@ -169,6 +175,33 @@ public final class NexoCodec {
         }
         Matcher encoding = DECLARED_ENCODING.matcher(prolog);
         return encoding.lookingAt() && !ARRAY_ENCODINGS.contains(encoding.group(1).toUpperCase(Locale.ROOT));
+    }
+
+    /** Whether the document is read as UTF-8: it declares no encoding, or one of UTF-8's names. */
+    private static boolean readsAsUtf8(byte[] xml) {
+        String prolog = new String(xml, 0, Math.min(xml.length, DECLARATION_SCAN), StandardCharsets.ISO_8859_1);
+        Matcher encoding = DECLARED_ENCODING.matcher(prolog);
+        return !prolog.startsWith("<?xml") || !encoding.lookingAt()
+                || UTF8_NAMES.contains(encoding.group(1).toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * Aalto decodes an overlong UTF-8 sequence ({@code C0 9A} for U+001A, say) as the character it
+     * spells, which lets a character XML forbids into the document's text, and writing the document
+     * back then fails. The JDK's decoder refuses such bytes; it runs only when there is a byte above
+     * 0x7F, which a nexo document rarely has.
+     */
+    private static void requireWellFormedUtf8(byte[] xml) {
+        for (byte b : xml) {
+            if (b < 0) {
+                try {
+                    StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(xml));
+                } catch (CharacterCodingException e) {
+                    throw NexoDecodingException.notWellFormed("not well-formed UTF-8", null);
+                }
+                return;
+            }
+        }
     }
 
     /**

@@ -74,7 +74,8 @@ public record NexoReceipt(DocumentQualifier qualifier, Map<String, String> field
      * Reads a PaymentReceipt element.
      *
      * Fields are named by their dotted path, so a JSON key that is empty or holds a dot is left out,
-     * and so is a value where a receipt has a group (Mandatory, Mandatory.Payment, Optional).
+     * and so is a value where a receipt has a group (Mandatory, Mandatory.Payment, Optional), and
+     * anything but an array where it has its ready-made lines (Optional.ReceiptString).
      *
      * @throws NexoDecodingException naming the element when the text is not base64 JSON, or is nested
      *     deeper than any receipt
@@ -124,8 +125,11 @@ public record NexoReceipt(DocumentQualifier qualifier, Map<String, String> field
             JsonNode value = entry.getValue();
             if (child.equals(SIGNATURE_BLOCK)) {
                 signature[0] = value.asBoolean(false) || "true".equalsIgnoreCase(value.asText());
-            } else if (child.equals(RECEIPT_STRING) && value.isArray()) {
-                value.forEach(line -> receiptString.add(line.asText()));
+            } else if (child.equals(RECEIPT_STRING)) {
+                // Anything but an array here is left out: written back, it would become the array.
+                if (value.isArray()) {
+                    value.forEach(line -> receiptString.add(line.asText()));
+                }
             } else if (value.isObject()) {
                 flatten(value, child, fields, receiptString, signature);
             } else if (value.isValueNode() && !isGroup(child)) {

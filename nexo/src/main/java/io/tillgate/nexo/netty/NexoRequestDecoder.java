@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * Answers it gives itself (docs/protocols/nexo.md §11): 404 for another path, 405 for another method, 400 with
  * a short reason for XML that is not well-formed or has no usable MessageHeader, and 200 with the
  * matching response carrying {@code Failure}/{@code MessageFormat} for a well-formed request with a
- * wrong or missing element.
+ * wrong or missing element. HTTP that Netty's codec could not decode never reaches it: the
+ * {@link HttpRequestGate} in front of the aggregator answers that.
  */
 public final class NexoRequestDecoder extends MessageToMessageDecoder<FullHttpRequest> {
 
@@ -57,10 +58,6 @@ public final class NexoRequestDecoder extends MessageToMessageDecoder<FullHttpRe
     @Override
     protected void decode(ChannelHandlerContext ctx, FullHttpRequest request, List<Object> out) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
-        if (!request.decoderResult().isSuccess()) {
-            refuse(ctx, HttpResponseStatus.BAD_REQUEST, "malformed HTTP request", false);
-            return;
-        }
         if (!NexoHttp.PATH.equals(new QueryStringDecoder(request.uri()).path())) {
             refuse(ctx, HttpResponseStatus.NOT_FOUND, "nexo requests go to " + NexoHttp.PATH, keepAlive);
             return;

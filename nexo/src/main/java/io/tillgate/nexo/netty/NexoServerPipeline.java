@@ -31,12 +31,14 @@ public final class NexoServerPipeline {
             ChannelHandler firstRequest, ChannelHandler handler) {
         pipeline.addLast("read-timeout", new ReadTimeoutHandler(idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
         pipeline.addLast("http", new HttpServerCodec(NexoHttp.MAX_INITIAL_LINE, NexoHttp.MAX_HEADER_SIZE, 8192));
+        // Ahead of the gate, so that the gate's own refusal is encoded too.
+        pipeline.addLast("nexo-answer", new NexoAnswerEncoder(codec));
+        pipeline.addLast("gate", new HttpRequestGate(side));
         pipeline.addLast("continue", new HttpServerExpectContinueHandler());
         pipeline.addLast("aggregator", new HttpObjectAggregator(codec.maxBytes(), true));
         if (firstRequest != null) {
             pipeline.addLast("first-request", firstRequest);
         }
-        pipeline.addLast("nexo-answer", new NexoAnswerEncoder(codec));
         pipeline.addLast("nexo-request", new NexoRequestDecoder(codec, side));
         pipeline.addLast("nexo-handler", handler);
     }

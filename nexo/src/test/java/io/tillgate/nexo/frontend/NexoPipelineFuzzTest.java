@@ -5,6 +5,8 @@ import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -16,8 +18,12 @@ import io.tillgate.nexo.netty.NexoServerPipeline;
 import io.tillgate.testkit.DecoderContract;
 import io.tillgate.testkit.PipelineFuzzing;
 import io.tillgate.testkit.StalledPayments;
+import io.tillgate.transport.ConnectionLimits;
+import io.tillgate.transport.internal.FirstRequestDeadline;
+import io.tillgate.transport.internal.ThrottledLog;
 import java.time.Clock;
 import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
 
 /**
  * Coverage-guided fuzzing of the nexo front-end's HTTP pipeline, as {@link NexoFrontEnd} builds it
@@ -37,14 +43,22 @@ class NexoPipelineFuzzTest {
     private static final FrontEndContext CONTEXT = new FrontEndContext(CONFIG, StalledPayments.withTerminal("sim1"),
             CODEC, new NexoHttpClient(null, null, CONFIG.maxBodyBytes(), CONFIG.posRequestTimeout()), null,
             Clock.systemUTC());
+    private static final ThrottledLog DEADLINE_LOG = new ThrottledLog(LoggerFactory.getLogger(NexoFrontEnd.class));
 
     @FuzzTest
     @DictionaryFile(resourcePath = "/io/tillgate/nexo/codec/nexo.dict")
     @Timeout(5)
     void connection(FuzzedDataProvider data) {
-        EmbeddedChannel channel = new EmbeddedChannel();
-        NexoServerPipeline.install(channel.pipeline(), CODEC, CONFIG.idleTimeout(), "nexo front-end",
-                new FrontEndHandler(CONTEXT));
+        // Built before the channel is active and with the listener's first-request deadline, as the
+        // front-end's listener builds it on a real connection.
+        EmbeddedChannel channel = new EmbeddedChannel(new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                NexoServerPipeline.install(ch.pipeline(), CODEC, CONFIG.idleTimeout(), "nexo front-end",
+                        new FirstRequestDeadline(ConnectionLimits.defaults().firstRequestDeadline(), DEADLINE_LOG,
+                                "nexo front-end"), new FrontEndHandler(CONTEXT));
+            }
+        });
         PipelineFuzzing.feedInSlices(channel, data, NexoPipelineFuzzTest::isNexoAnswers);
     }
 

@@ -5,6 +5,8 @@ import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.tillgate.core.merchant.Merchant;
@@ -17,12 +19,16 @@ import io.tillgate.p3.netty.P3Pipelines;
 import io.tillgate.testkit.DecoderContract;
 import io.tillgate.testkit.PipelineFuzzing;
 import io.tillgate.testkit.StalledPayments;
+import io.tillgate.transport.ConnectionLimits;
+import io.tillgate.transport.internal.FirstRequestDeadline;
+import io.tillgate.transport.internal.ThrottledLog;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
 
 /**
  * Coverage-guided fuzzing of the PayServer's framed-TCP pipeline, as {@link P3Server} builds it, in
@@ -46,14 +52,24 @@ class P3TcpPipelineFuzzTest {
                     new MerchantDetails("Demo Shop", null, null, null, null), List.of("reader1")))),
             Map.of("reader1", P3Device.of("Counter 1", "reader1", "MOCK", "MOCK")), LoginObserver.NONE);
 
+    private static final ThrottledLog DEADLINE_LOG = new ThrottledLog(LoggerFactory.getLogger(P3Server.class));
+
     @FuzzTest
     @DictionaryFile(resourcePath = "/io/tillgate/p3/codec/p3.dict")
     @Timeout(5)
     void connection(FuzzedDataProvider data) {
-        EmbeddedChannel channel = new EmbeddedChannel();
-        channel.pipeline().addLast(new IdleStateHandler(0, 0, 1, TimeUnit.MINUTES));
-        P3Pipelines.addTcpCodec(channel.pipeline(), MAX_FRAME_BYTES);
-        channel.pipeline().addLast(new P3ServerHandler(CONTEXT));
+        // Built before the channel is active, with the listener's first-request deadline, as on a real
+        // connection: the handler opens its session when the channel becomes active, and without one
+        // every message was an exception.
+        EmbeddedChannel channel = new EmbeddedChannel(new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline().addLast(new IdleStateHandler(0, 0, 1, TimeUnit.MINUTES));
+                P3Pipelines.addTcpCodec(ch.pipeline(), MAX_FRAME_BYTES);
+                ch.pipeline().addLast(new FirstRequestDeadline(ConnectionLimits.defaults().firstRequestDeadline(),
+                        DEADLINE_LOG, "P3 TCP")).addLast(new P3ServerHandler(CONTEXT));
+            }
+        });
         PipelineFuzzing.feedInSlices(channel, data, P3TcpPipelineFuzzTest::isP3Frames);
     }
 
