@@ -168,21 +168,25 @@ public final class NexoCodec {
      * NullPointerException), from a stream it reads it or refuses it as not well-formed.
      */
     private static boolean declaresOtherEncoding(byte[] xml) {
-        int end = Math.min(xml.length, DECLARATION_SCAN);
-        String prolog = new String(xml, 0, end, StandardCharsets.ISO_8859_1);
-        if (!prolog.startsWith("<?xml")) {
-            return false;
-        }
-        Matcher encoding = DECLARED_ENCODING.matcher(prolog);
-        return encoding.lookingAt() && !ARRAY_ENCODINGS.contains(encoding.group(1).toUpperCase(Locale.ROOT));
+        String declared = declaredEncoding(xml);
+        return declared != null && !ARRAY_ENCODINGS.contains(declared);
     }
 
     /** Whether the document is read as UTF-8: it declares no encoding, or one of UTF-8's names. */
     private static boolean readsAsUtf8(byte[] xml) {
-        String prolog = new String(xml, 0, Math.min(xml.length, DECLARATION_SCAN), StandardCharsets.ISO_8859_1);
+        String declared = declaredEncoding(xml);
+        return declared == null || UTF8_NAMES.contains(declared);
+    }
+
+    /** The encoding the document's XML declaration names, in upper case; {@code null} when none does. */
+    private static String declaredEncoding(byte[] xml) {
+        int end = Math.min(xml.length, DECLARATION_SCAN);
+        String prolog = new String(xml, 0, end, StandardCharsets.ISO_8859_1);
+        if (!prolog.startsWith("<?xml")) {
+            return null;
+        }
         Matcher encoding = DECLARED_ENCODING.matcher(prolog);
-        return !prolog.startsWith("<?xml") || !encoding.lookingAt()
-                || UTF8_NAMES.contains(encoding.group(1).toUpperCase(Locale.ROOT));
+        return encoding.lookingAt() ? encoding.group(1).toUpperCase(Locale.ROOT) : null;
     }
 
     /**

@@ -85,16 +85,14 @@ public final class P3Codec {
         return toMessage(envelope);
     }
 
-    /** Decodes one message from a JSON string. */
+    /**
+     * Decodes one message from a JSON string, as its UTF-8 bytes: Jackson's parser of characters
+     * reads the hex digits of a Unicode escape by their low 8 bits (U+0263 as {@code c}), and so
+     * accepts text its parser of bytes refuses.
+     */
     public P3Message decode(String json) {
         Objects.requireNonNull(json, "json");
-        P3Envelope envelope;
-        try {
-            envelope = envelopeReader.readValue(json);
-        } catch (IOException e) {
-            throw P3DecodeErrors.translate(e, P3DecodeErrors.salvage(factory, json));
-        }
-        return toMessage(envelope);
+        return decode(json.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -52,14 +52,6 @@ final class P3DecodeErrors {
         }
     }
 
-    static Header salvage(JsonFactory factory, String json) {
-        try (JsonParser parser = factory.createParser(json)) {
-            return salvage(parser);
-        } catch (IOException | RuntimeException e) {
-            return Header.NONE;
-        }
-    }
-
     private static Header salvage(JsonParser parser) {
         JsonToken first = null;
         String type = null;
