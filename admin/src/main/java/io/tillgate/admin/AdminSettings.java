@@ -22,8 +22,6 @@ public record AdminSettings(String host, int port, ListenerGuards guards, List<A
         Duration sessionIdleTimeout, Duration lockout) {
 
     public static final int DEFAULT_PORT = 8082;
-    public static final Duration DEFAULT_SESSION_IDLE_TIMEOUT = Duration.ofMinutes(30);
-    public static final Duration DEFAULT_LOCKOUT = Duration.ofMinutes(15);
 
     public AdminSettings {
         Objects.requireNonNull(host, "host");

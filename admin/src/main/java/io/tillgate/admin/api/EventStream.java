@@ -43,8 +43,11 @@ public final class EventStream implements TransactionFeed, AutoCloseable {
 
     public EventStream(SecurityHeaders security, ScheduledExecutorService scheduler) {
         this.security = security;
-        this.keepAlive = scheduler.scheduleAtFixedRate(() -> send(": keep-alive\n\n"), KEEP_ALIVE_SECONDS,
-                KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+        this.keepAlive = scheduler.scheduleAtFixedRate(() -> {
+            if (!subscribers.isEmpty()) {
+                send(": keep-alive\n\n");
+            }
+        }, KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
     }
 
     /** Answers the request with the stream's head and keeps the connection as a subscriber. */
@@ -60,23 +63,21 @@ public final class EventStream implements TransactionFeed, AutoCloseable {
         subscribers.add(channel);
     }
 
+    /** Called on the journal's completion thread for every write: nothing is built while no one listens. */
     @Override
     public void changed(TransactionRecord transaction) {
-        send("event: transaction\ndata: " + JsonViews.transaction(transaction) + "\n\n");
+        if (!subscribers.isEmpty()) {
+            send("event: transaction\ndata: " + JsonViews.transaction(transaction) + "\n\n");
+        }
     }
 
     public void terminal(TerminalView terminal) {
-        send("event: terminal\ndata: " + JsonViews.terminal(terminal) + "\n\n");
-    }
-
-    int subscribers() {
-        return subscribers.size();
+        if (!subscribers.isEmpty()) {
+            send("event: terminal\ndata: " + JsonViews.terminal(terminal) + "\n\n");
+        }
     }
 
     private void send(String frame) {
-        if (subscribers.isEmpty()) {
-            return;
-        }
         ByteBuf bytes = Unpooled.copiedBuffer(frame, StandardCharsets.UTF_8);
         try {
             for (Channel channel : subscribers) {

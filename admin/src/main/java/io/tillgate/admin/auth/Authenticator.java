@@ -38,7 +38,7 @@ public final class Authenticator {
     private record Failures(int count, Instant lockedUntil) {
     }
 
-    private record Checked(String name, byte[] secretDigest, Instant until) {
+    private record Checked(byte[] secretDigest, Instant until) {
     }
 
     private final Map<String, Account> accounts;
@@ -121,7 +121,7 @@ public final class Authenticator {
             }
         }
         return signIn(name, password).thenApply(principal -> {
-            recentBasic.put(name, new Checked(name, digest, clock.instant().plus(BASIC_CACHE)));
+            recentBasic.put(name, new Checked(digest, clock.instant().plus(BASIC_CACHE)));
             return principal;
         });
     }

@@ -63,10 +63,6 @@ public final class Sessions {
         }
     }
 
-    public Duration idleTimeout() {
-        return idleTimeout;
-    }
-
     private boolean expired(Session session, Instant now) {
         return session.lastUsed().plus(idleTimeout).isBefore(now);
     }

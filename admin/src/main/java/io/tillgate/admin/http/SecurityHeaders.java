@@ -27,8 +27,4 @@ public final class SecurityHeaders {
             headers.set("Cache-Control", "no-store");
         }
     }
-
-    String contentSecurityPolicy() {
-        return contentSecurityPolicy;
-    }
 }

@@ -51,19 +51,6 @@ public final class AdminConsole {
     /** The board's entries: every configured terminal with how the gateway speaks to it. */
     public static GatewayTerminalBoard board(GatewaySettings settings, TerminalMonitor health) {
         return new GatewayTerminalBoard(settings.terminals().stream()
-                .map(t -> new GatewayTerminalBoard.Entry(t.id(), t.name(), protocol(t))).toList(), health);
-    }
-
-    private static String protocol(GatewaySettings.TerminalSpec terminal) {
-        if (terminal instanceof GatewaySettings.ConcertTerminalSpec) {
-            return "concert";
-        }
-        if (terminal instanceof GatewaySettings.IppTerminalSpec) {
-            return "ipp";
-        }
-        if (terminal instanceof GatewaySettings.NexoTerminalSpec) {
-            return "nexo";
-        }
-        return "simulated";
+                .map(t -> new GatewayTerminalBoard.Entry(t.id(), t.name(), t.type())).toList(), health);
     }
 }

@@ -73,12 +73,7 @@ public final class CaptureCommand implements Callable<Integer> {
             }
             return exitCode;
         } catch (CliException e) {
-            err.println("tillgate capture: " + e.getMessage());
-            err.flush();
-            if (json) {
-                JsonOutput.print(out, new TransactionDocument(null, JsonError.of(e)));
-            }
-            return e.exitCode();
+            return JsonOutput.failure(out, err, "capture", e, json, error -> new TransactionDocument(null, error));
         }
     }
 

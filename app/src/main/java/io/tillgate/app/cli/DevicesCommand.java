@@ -62,13 +62,8 @@ public final class DevicesCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         } catch (CliException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("tillgate devices: " + e.getMessage());
-            err.flush();
-            if (json) {
-                JsonOutput.print(out, new Document(client.merchant(), null, JsonError.of(e)));
-            }
-            return e.exitCode();
+            return JsonOutput.failure(out, spec.commandLine().getErr(), "devices", e, json,
+                    error -> new Document(client.merchant(), null, error));
         }
     }
 }

@@ -121,13 +121,9 @@ public final class PayCommand implements Callable<Integer> {
             }
             return TransactionOutcomes.exitCode(transaction);
         } catch (CliException e) {
-            err.println("tillgate pay: " + e.getMessage());
-            err.flush();
-            if (json) {
-                JsonOutput.print(out, new Document(request == null ? null : request.tag(), target, null,
-                        JsonError.of(e)));
-            }
-            return e.exitCode();
+            String tag = request == null ? null : request.tag();
+            Device device = target;
+            return JsonOutput.failure(out, err, "pay", e, json, error -> new Document(tag, device, null, error));
         }
     }
 

@@ -81,13 +81,8 @@ public final class QueryCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         } catch (CliException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("tillgate query: " + e.getMessage());
-            err.flush();
-            if (json) {
-                JsonOutput.print(out, new TransactionDocument(null, JsonError.of(e)));
-            }
-            return e.exitCode();
+            return JsonOutput.failure(out, spec.commandLine().getErr(), "query", e, json,
+                    error -> new TransactionDocument(null, error));
         }
     }
 

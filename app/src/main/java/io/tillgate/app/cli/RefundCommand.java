@@ -76,12 +76,7 @@ public final class RefundCommand implements Callable<Integer> {
             }
             return TransactionOutcomes.exitCode(refund);
         } catch (CliException e) {
-            err.println("tillgate refund: " + e.getMessage());
-            err.flush();
-            if (json) {
-                JsonOutput.print(out, new TransactionDocument(null, JsonError.of(e)));
-            }
-            return e.exitCode();
+            return JsonOutput.failure(out, err, "refund", e, json, error -> new TransactionDocument(null, error));
         }
     }
 }

@@ -169,6 +169,9 @@ public record GatewaySettings(
 
         /** The display name. */
         String name();
+
+        /** How the gateway speaks to it, as the configuration's {@code type}: simulated, concert, ipp or nexo. */
+        String type();
     }
 
     /**
@@ -179,10 +182,19 @@ public record GatewaySettings(
      */
     public record SimulatedTerminalSpec(String id, String name, SimulatedTiming timing, boolean partialApproval)
             implements TerminalSpec {
+        @Override
+        public String type() {
+            return "simulated";
+        }
     }
 
     /** A Concert / Caisse-AP terminal, one TCP connection per request. */
     public record ConcertTerminalSpec(String name, ConcertTerminalConfig config) implements TerminalSpec {
+        @Override
+        public String type() {
+            return Protocol.CONCERT.configName();
+        }
+
         @Override
         public String id() {
             return config.id();
@@ -191,6 +203,11 @@ public record GatewaySettings(
 
     /** A myPOS terminal spoken to in IPP. */
     public record IppTerminalSpec(String name, IppTerminalConfig config) implements TerminalSpec {
+        @Override
+        public String type() {
+            return Protocol.IPP.configName();
+        }
+
         @Override
         public String id() {
             return config.id();
@@ -205,6 +222,11 @@ public record GatewaySettings(
      */
     public record NexoTerminalSpec(String name, NexoTerminalConfig config, NexoPosListenerConfig listener)
             implements TerminalSpec {
+        @Override
+        public String type() {
+            return Protocol.NEXO.configName();
+        }
+
         @Override
         public String id() {
             return config.id();
