@@ -49,8 +49,7 @@ final class TerminalSpecs {
             case CONCERT -> new GatewaySettings.ConcertTerminalSpec(name,
                     concert(key, t, ConcertTerminalConfig.defaults(id, t.host(), port)));
             case IPP -> new GatewaySettings.IppTerminalSpec(name, ipp(key, t, IppTerminalConfig.defaults(id, t.host(), port)));
-            case NEXO -> nexo(key, name, t, NexoTerminalConfig.defaults(id, t.host(), port), nexoListener,
-                    gatewayHost);
+            case NEXO -> nexo(key, name, t, nexoDefaults(key, id, t, port), nexoListener, gatewayHost);
         };
     }
 
@@ -108,6 +107,16 @@ final class TerminalSpecs {
             }
             return config;
         });
+    }
+
+    /** The POIID defaults to the terminal's id, which may be longer than a POIID can be. */
+    private static NexoTerminalConfig nexoDefaults(String key, String id, GatewayConfig.TerminalEntry t, int port) {
+        String poiId = t.nexo() == null ? null : t.nexo().poiId();
+        if (poiId == null && id.length() > NexoTerminalConfig.MAX_POI_ID_LENGTH) {
+            throw new ConfigException(key + ".nexo.poiId", "is required: the terminal's id '" + id + "' has "
+                    + id.length() + " characters and a POIID at most " + NexoTerminalConfig.MAX_POI_ID_LENGTH);
+        }
+        return valid(key + ".nexo.poiId", () -> NexoTerminalConfig.defaults(id, t.host(), port, orDefault(poiId, id)));
     }
 
     private static GatewaySettings.NexoTerminalSpec nexo(String key, String name, GatewayConfig.TerminalEntry t,

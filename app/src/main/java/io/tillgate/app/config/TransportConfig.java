@@ -37,7 +37,7 @@ final class TransportConfig {
                     + max + "), was " + perAddress);
         }
         Duration deadline = limits.firstRequestDeadline() == null ? defaults.firstRequestDeadline()
-                : DurationText.parse("gateway.limits.firstRequestDeadline", limits.firstRequestDeadline());
+                : ConfigLoader.duration("gateway.limits.firstRequestDeadline", limits.firstRequestDeadline(), null);
         return new ConnectionLimits(max, perAddress, deadline);
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -39,6 +40,12 @@ class ConfigLoaderFuzzTest {
     private static final Path SECRETS = Path.of("target", "fuzz-secrets");
     private static final String FILE_SECRET = "synthetic-secret-from-a-file";
     private static final List<String> SECRET_VALUES = secretFiles();
+
+    /** Class loading (YAML, Jackson, the codecs the settings name) counts against no input's timeout. */
+    @BeforeAll
+    static void loadTheClassesOnce() {
+        ConfigLoader.loadDefault();
+    }
 
     @FuzzTest
     @DictionaryFile(resourcePath = "config.dict")

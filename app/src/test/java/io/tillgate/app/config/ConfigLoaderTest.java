@@ -115,6 +115,26 @@ class ConfigLoaderTest {
                 merchants: [{id: shop, secret: long-enough-secret}]
                 terminals: [{id: t1}, {id: t1}]
                 """)).hasMessageContaining("'terminals[1].id'");
+        assertThatThrownBy(() -> load("""
+                gateway: {limits: {firstRequestDeadline: 0s}}
+                merchants: [{id: shop, secret: long-enough-secret}]
+                terminals: [{id: t1}]
+                """)).hasMessage("config key 'gateway.limits.firstRequestDeadline': must be longer than zero");
+    }
+
+    @Test
+    void aNexoTerminalWhoseIdCannotBeItsPoiIdMustNameOne() throws IOException {
+        String longId = "a-nexo-terminal-id-longer-than-32-chars";
+        assertThatThrownBy(() -> load("""
+                merchants: [{id: shop, secret: long-enough-secret, terminals: [%s]}]
+                terminals: [{id: %s, type: nexo, host: 192.0.2.10}]
+                """.formatted(longId, longId))).isInstanceOf(ConfigException.class).hasMessage(
+                "config key 'terminals[0].nexo.poiId': is required: the terminal's id '" + longId
+                        + "' has 39 characters and a POIID at most 32");
+        assertThat(load("""
+                merchants: [{id: shop, secret: long-enough-secret, terminals: [%s]}]
+                terminals: [{id: %s, type: nexo, host: 192.0.2.10, nexo: {poiId: POI-1}}]
+                """.formatted(longId, longId)).terminals()).hasSize(1);
     }
 
     @Test

@@ -35,14 +35,18 @@ public record NexoTerminalConfig(String id, String host, int port, String saleId
         Duration connectTimeout, Duration requestTimeout, Duration paymentTimeout, Duration recoveryTimeout,
         Duration statusInterval, int busyRetries, Duration busyBackoff, int maxBodyBytes, ClientTls tls) {
 
+    /** The longest POIID the nexo data dictionary allows. */
+    public static final int MAX_POI_ID_LENGTH = 32;
+
     public NexoTerminalConfig {
         Require.text(id, "id");
         Require.text(host, "host");
         Ports.requireRemote("port", port);
         Require.text(saleId, "saleId");
         Require.text(poiId, "poiId");
-        if (poiId.length() > 32) {
-            throw new IllegalArgumentException("poiId must have at most 32 characters, has " + poiId.length());
+        if (poiId.length() > MAX_POI_ID_LENGTH) {
+            throw new IllegalArgumentException("poiId must have at most " + MAX_POI_ID_LENGTH + " characters, has "
+                    + poiId.length());
         }
         Objects.requireNonNull(integration, "integration");
         if (operatorLanguage == null || !operatorLanguage.matches("[a-z]{2}")) {
@@ -70,7 +74,12 @@ public record NexoTerminalConfig(String id, String host, int port, String saleId
      * habits (3 retries, 3 s apart), 180 s for a payment and 2 minutes to recover a lost answer.
      */
     public static NexoTerminalConfig defaults(String id, String host, int port) {
-        return new NexoTerminalConfig(id, host, port, "TILLGATE", id, NexoIntegration.LIGHT, "en", "Tillgate",
+        return defaults(id, host, port, id);
+    }
+
+    /** {@link #defaults(String, String, int)} with its own POIID, for an id too long to be one. */
+    public static NexoTerminalConfig defaults(String id, String host, int port, String poiId) {
+        return new NexoTerminalConfig(id, host, port, "TILLGATE", poiId, NexoIntegration.LIGHT, "en", "Tillgate",
                 "0.1.0", Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(180),
                 Duration.ofMinutes(2), Duration.ofSeconds(3), 3, Duration.ofSeconds(3), NexoCodec.DEFAULT_MAX_BYTES,
                 null);
