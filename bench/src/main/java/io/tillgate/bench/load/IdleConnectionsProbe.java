@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
             "Starts 'tillgate serve' in a child JVM (as IdleMemoryProbe does: this classpath or --app-jar, "
                     + "--java-opts, a scratch directory) with one merchant and --devices FAST simulated terminals, the "
                     + "in-memory journal, P3 idle timeout 1h and connection limits that admit the connections. Then:",
-            "  1. payments without idle connections (after as long again to warm up): --payment-clients PayClients "
+            "  1. payments without idle connections (after --jit-warmup): --payment-clients PayClients "
                     + "from 127.0.0.1 paced at --rate tx/s for --warmup + --duration; p50/p99 from charge to final "
                     + "response;",
             "  2. waits --settle; heap after a full GC (the live bytes of 'jcmd PID GC.class_histogram') and VmRSS;",
@@ -69,6 +69,12 @@ public final class IdleConnectionsProbe implements Callable<Integer> {
     @Option(names = "--payment-clients", paramLabel = "C", defaultValue = "100",
             description = "PayClients that pay, one device each (default: ${DEFAULT-VALUE}).")
     int paymentClients;
+
+    @Option(names = "--jit-warmup", paramLabel = "DURATION", defaultValue = "30s",
+            converter = LoadGenerator.DurationConverter.class,
+            description = "Unmeasured payments first, so the JIT has compiled the gateway before anything is "
+                    + "measured (default: ${DEFAULT-VALUE}).")
+    Duration jitWarmup;
 
     @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "10s",
             converter = LoadGenerator.DurationConverter.class,
@@ -146,8 +152,7 @@ public final class IdleConnectionsProbe implements Callable<Integer> {
             try (GatewayLoad payments = GatewayLoad.connect(endpoint, group, paymentClients, paymentClients, MERCHANT,
                     SECRET, Money.ofMajor("10.00", "EUR"), timeout)) {
                 // The JIT and the pools warm up before any reading, so the baseline is not the cold gateway.
-                report("jit warm-up (ignored)", payments.run(Duration.ZERO, warmup.multipliedBy(2), timeout, rate,
-                        stalls));
+                report("jit warm-up (ignored)", payments.run(Duration.ZERO, jitWarmup, timeout, rate, stalls));
                 before = payments.run(warmup, duration, timeout, rate, stalls);
                 report("payments, no idle connections", before);
                 // No payment between the two readings: the journal's records would count as connections' cost.
@@ -179,8 +184,11 @@ public final class IdleConnectionsProbe implements Callable<Integer> {
             double rssPer = (loaded.rssKb - idle.rssKb) * 1024.0 / connections;
             System.out.println();
             System.out.println("heap growth per idle connection, by class (bytes, objects):");
-            loadedHistogram.growthOver(idleHistogram, connections, top).forEach(line -> System.out.println("  " + line));
-            double p99None = Math.max(before.percentileMillis(0.99), after.percentileMillis(0.99));
+            for (String line : loadedHistogram.growthOver(idleHistogram, connections, top)) {
+                System.out.println("  " + line);
+            }
+            // The phase after the connections closed is the baseline: it runs on a gateway as warm as the held one.
+            double p99None = after.percentileMillis(0.99);
             double p99Held = held.percentileMillis(0.99);
             boolean failed = before.failed() || held.failed() || after.failed() || dropped > 0;
             System.out.printf(Locale.ROOT, "%nper idle connection: heap after GC %.0f B, RSS %.0f B (%d connections, "
@@ -199,8 +207,9 @@ public final class IdleConnectionsProbe implements Callable<Integer> {
             boolean heapMet = heapPer <= limitHeapBytes;
             boolean p99Met = p99Held <= limitP99Millis;
             System.out.printf(Locale.ROOT, "target: heap per idle connection <= %d B %s; payment p99 held <= %.0f ms "
-                    + "%s (without: %.2f ms)%s%n", limitHeapBytes, heapMet ? "PASS" : "MISS", limitP99Millis,
-                    p99Met ? "PASS" : "MISS", p99None, failed ? "; FAILED: errors or dropped connections" : "");
+                    + "%s (without, after they closed: %.2f ms)%s%n", limitHeapBytes, heapMet ? "PASS" : "MISS",
+                    limitP99Millis, p99Met ? "PASS" : "MISS", p99None,
+                    failed ? "; FAILED: errors or dropped connections" : "");
             return heapMet && p99Met && !failed ? 0 : 1;
         } catch (IllegalStateException e) {
             System.out.println("FAILED: " + e.getMessage());
