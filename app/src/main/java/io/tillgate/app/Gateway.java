@@ -156,6 +156,7 @@ public final class Gateway implements AutoCloseable {
                         Clock.systemUTC());
                 gateway.admin.open();
             }
+            OpenFileLimit.report(gateway.transport.listeners());
             LOG.info("Tillgate ready: {} terminal(s), {} merchant(s), journal {}", settings.terminals().size(),
                     settings.merchants().size(), settings.journal().redactedUrl());
             return gateway;

@@ -10,11 +10,13 @@ public final class Listener implements AutoCloseable {
     private final String name;
     private final Channel channel;
     private final ChannelGroup connections;
+    private final int maxConnections;
 
-    Listener(String name, Channel channel, ChannelGroup connections) {
+    Listener(String name, Channel channel, ChannelGroup connections, int maxConnections) {
         this.name = name;
         this.channel = channel;
         this.connections = connections;
+        this.maxConnections = maxConnections;
     }
 
     public String name() {
@@ -29,6 +31,11 @@ public final class Listener implements AutoCloseable {
     /** Connections open now. */
     public int openConnections() {
         return connections.size();
+    }
+
+    /** The most connections it admits at once ({@code gateway.limits.maxConnections}); each is an open file. */
+    public int maxConnections() {
+        return maxConnections;
     }
 
     public boolean isOpen() {

@@ -109,7 +109,7 @@ public final class ServerTransport implements AutoCloseable {
         if (!bound.isSuccess()) {
             throw bindFailure(spec, bound.cause());
         }
-        Listener listener = new Listener(spec.name(), bound.channel(), connections);
+        Listener listener = new Listener(spec.name(), bound.channel(), connections, spec.limits().maxConnections());
         listeners.add(listener);
         LOG.debug("{} listening on {}{}{}", spec.name(), listener.address(), spec.tls() == null ? "" : " (TLS)",
                 spec.allowed() == null ? "" : ", from " + spec.allowed() + " only");

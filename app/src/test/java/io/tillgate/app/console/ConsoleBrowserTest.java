@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tillgate.admin.auth.PasswordHashes;
 import io.tillgate.app.Gateway;
+import io.tillgate.app.browser.HeadlessChromium;
+import io.tillgate.app.browser.Screenshots;
 import io.tillgate.app.config.ConfigLoader;
 import io.tillgate.core.money.Money;
 import io.tillgate.p3.client.ChargeRequest;

@@ -1,5 +1,6 @@
 package io.tillgate.app.console;
 
+import io.tillgate.app.browser.Finger;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -9,9 +10,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Interactive;
-import org.openqa.selenium.interactions.PointerInput;
-import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -140,25 +138,7 @@ final class ConsolePage {
 
     /** Signs with a finger: touch pointer moves on the pad, in three strokes. */
     void signOnPad() {
-        WebElement pad = find("signature-pad");
-        int[][][] strokes = {
-            {{-220, 20}, {-190, -40}, {-160, 30}, {-130, -35}, {-100, 25}},
-            {{-60, -30}, {-40, 30}, {0, -20}, {30, 35}, {70, -10}},
-            {{100, 10}, {140, -35}, {170, 30}, {210, -20}},
-        };
-        for (int[][] stroke : strokes) {
-            PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
-            Sequence moves = new Sequence(finger, 0);
-            moves.addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(pad),
-                    stroke[0][0], stroke[0][1]));
-            moves.addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()));
-            for (int i = 1; i < stroke.length; i++) {
-                moves.addAction(finger.createPointerMove(Duration.ofMillis(40), PointerInput.Origin.fromElement(pad),
-                        stroke[i][0], stroke[i][1]));
-            }
-            moves.addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
-            ((Interactive) driver).perform(List.of(moves));
-        }
+        Finger.sign(driver, find("signature-pad"));
         until("the pad to hold a signature", d -> find("signature-submit").isEnabled());
     }
 

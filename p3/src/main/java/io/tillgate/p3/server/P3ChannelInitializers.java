@@ -6,16 +6,16 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.tillgate.p3.netty.P3Pipelines;
+import io.tillgate.transport.IdleTimeout;
 import io.tillgate.transport.ProtocolPipeline;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The two pipelines of the P3 server. They differ only in how messages are framed — a WebSocket
  * upgrade with one P3 message per text message, or the 4-byte length prefix — and both end in the
  * same {@link P3ServerHandler}, so every request is handled identically whichever transport it
- * came over. Both close a connection that stays silent longer than the idle timeout.
+ * came over. Both close a connection that stays silent longer than the idle timeout, timed by one
+ * {@link IdleTimeout} per listener rather than a timer per connection.
  */
 final class P3ChannelInitializers {
 
@@ -46,14 +46,17 @@ final class P3ChannelInitializers {
                         .build())
                 .build();
         WebSocketPathFilter paths = new WebSocketPathFilter(config.allowedOrigins());
+        HandshakeLeftovers leftovers = new HandshakeLeftovers(paths);
+        IdleTimeout idle = new IdleTimeout(config.idleTimeout());
         return (channel, firstRequest) -> {
             ChannelPipeline pipeline = channel.pipeline();
-            pipeline.addLast(idleHandler(config))
+            pipeline.addLast(idle.newHandler())
                     .addLast(new HttpServerCodec())
                     .addLast(new HttpObjectAggregator(MAX_HANDSHAKE_BYTES))
                     .addLast(firstRequest)
                     .addLast(paths)
-                    .addLast(new WebSocketServerProtocolHandler(protocol));
+                    .addLast(new WebSocketServerProtocolHandler(protocol))
+                    .addLast(leftovers);
             P3Pipelines.addWebSocketCodec(pipeline, config.maxFrameBytes());
             pipeline.addBefore(P3Pipelines.WEBSOCKET_CODEC, "p3WebSocketGuard", new WebSocketMessageGuard())
                     .addLast(new P3ServerHandler(context));
@@ -63,15 +66,12 @@ final class P3ChannelInitializers {
     /** Framed TCP: the codec's length-prefix framing with {@code maxFrameBytes} as the limit. */
     static ProtocolPipeline tcp(P3ServerContext context) {
         P3ServerConfig config = context.config();
+        IdleTimeout idle = new IdleTimeout(config.idleTimeout());
         return (channel, firstRequest) -> {
             ChannelPipeline pipeline = channel.pipeline();
-            pipeline.addLast(idleHandler(config));
+            pipeline.addLast(idle.newHandler());
             P3Pipelines.addTcpCodec(pipeline, config.maxFrameBytes());
             pipeline.addLast(firstRequest).addLast(new P3ServerHandler(context));
         };
-    }
-
-    private static IdleStateHandler idleHandler(P3ServerConfig config) {
-        return new IdleStateHandler(0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -42,6 +42,11 @@ final class P3Outbox {
         return channel.eventLoop();
     }
 
+    /** The connection's remote end for log lines, made only when a line is written. */
+    Object peer() {
+        return channel.remoteAddress();
+    }
+
     /** The address the connection comes from, without the port: what failed logins are counted by. */
     String sourceAddress() {
         return channel.remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null

@@ -10,11 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What every P3 connection shares: the configuration, the payment service, the merchants, the
- * configured devices and the login throttle. Immutable but for the throttle, which is thread-safe,
- * so sessions on any event loop use it without locking.
+ * configured devices, the login throttle and the merchants' transaction mappers. Immutable but for
+ * the throttle and the mappers, which are thread-safe, so sessions on any event loop use it without locking.
  */
 final class P3ServerContext {
 
@@ -23,6 +24,8 @@ final class P3ServerContext {
     private final MerchantDirectory merchants;
     private final Map<String, P3Device> devicesById;
     private final LoginThrottle loginThrottle;
+    /** Keyed by the whole merchant (a record), so a merchant whose details change gets a new mapper. */
+    private final Map<Merchant, P3TransactionMapper> mappers = new ConcurrentHashMap<>();
 
     P3ServerContext(P3ServerConfig config, PaymentService payments, MerchantDirectory merchants,
             Map<String, P3Device> devicesById, LoginObserver logins) {
@@ -63,7 +66,8 @@ final class P3ServerContext {
 
     /** Maps transactions for {@code merchant}, with receipts printing its details. */
     P3TransactionMapper mapperFor(Merchant merchant) {
-        return new P3TransactionMapper(new P3ReceiptMapper(
-                new ReceiptComposer(merchant.details(), config.zone(), config.receiptWidth())));
+        // Shared by all of the merchant's connections (it is immutable): a login costs no objects that outlive it.
+        return mappers.computeIfAbsent(merchant, m -> new P3TransactionMapper(new P3ReceiptMapper(
+                new ReceiptComposer(m.details(), config.zone(), config.receiptWidth()))));
     }
 }

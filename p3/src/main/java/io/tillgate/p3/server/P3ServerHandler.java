@@ -32,7 +32,7 @@ final class P3ServerHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         LOG.debug("P3 {} connected", ctx.channel().remoteAddress());
-        session = new P3Session(context, new P3Outbox(ctx.channel()), String.valueOf(ctx.channel().remoteAddress()));
+        session = new P3Session(context, new P3Outbox(ctx.channel()));
         ctx.fireChannelActive();
     }
 

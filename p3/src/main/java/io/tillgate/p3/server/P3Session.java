@@ -52,19 +52,21 @@ final class P3Session {
     private final P3ServerContext context;
     private final PaymentService payments;
     private final P3Outbox outbox;
-    private final String peer;
-    private final Set<P3OperationObserver> watching = ConcurrentHashMap.newKeySet();
+    /**
+     * The transactions this connection watches: created by its first transaction, so an idle
+     * connection does not carry an empty concurrent set. Written on the event loop only.
+     */
+    private volatile Set<P3OperationObserver> watching;
     private volatile boolean closed;
 
     /** The logged-in merchant and its mapper; read and written on the event loop only. */
     private Merchant merchant;
     private P3TransactionMapper mapper;
 
-    P3Session(P3ServerContext context, P3Outbox outbox, String peer) {
+    P3Session(P3ServerContext context, P3Outbox outbox) {
         this.context = context;
         this.payments = context.payments();
         this.outbox = outbox;
-        this.peer = peer;
     }
 
     /** A message the codec could read. */
@@ -81,7 +83,7 @@ final class P3Session {
         } catch (P3Refusal e) {
             refuse(message, e.error());
         } catch (RuntimeException e) {
-            LOG.error("P3 {} {} (tag {}) failed unexpectedly", peer, message.type(), clip(message.tag()), e);
+            LOG.error("P3 {} {} (tag {}) failed unexpectedly", outbox.peer(), message.type(), clip(message.tag()), e);
             refuse(message, P3ErrorMapper.of(P3ErrorType.INTERNAL_INCONSISTENCY,
                     "unexpected " + e.getClass().getSimpleName()));
         }
@@ -89,7 +91,7 @@ final class P3Session {
 
     /** A message the codec could not read: answered naming the field, the connection stays usable. */
     void onUnreadable(P3DecodingException failure) {
-        LOG.info("P3 {} unreadable {} (tag {}): {} {}", peer, failure.messageType().map(Enum::name).orElse("message"),
+        LOG.info("P3 {} unreadable {} (tag {}): {} {}", outbox.peer(), failure.messageType().map(Enum::name).orElse("message"),
                 clip(failure.tag()), failure.errorType(), failure.getMessage());
         outbox.reply(failure.errorResponse().orElseGet(() -> P3Message.error(P3MessageType.ERROR_RESPONSE, failure.tag(),
                 failure.resource(), failure.toError())));
@@ -98,8 +100,11 @@ final class P3Session {
     /** The connection closed: stop watching, let the transactions finish on their own. */
     void onClosed() {
         closed = true;
-        for (P3OperationObserver observer : watching) {
-            stopWatching(observer);
+        Set<P3OperationObserver> watched = watching;
+        if (watched != null) {
+            for (P3OperationObserver observer : watched) {
+                stopWatching(observer);
+            }
         }
     }
 
@@ -155,7 +160,7 @@ final class P3Session {
         }
         merchant = verdict.admitted().get();
         mapper = context.mapperFor(merchant);
-        LOG.debug("P3 {} logged in merchant {}", peer, merchant.id());
+        LOG.debug("P3 {} logged in merchant {}", outbox.peer(), merchant.id());
         outbox.reply(P3Message.ok(message, new LoginMerchantResponse(context.config().information(),
                 context.devicesOf(merchant))));
     }
@@ -213,6 +218,9 @@ final class P3Session {
 
     /** Starts (or joins) a transaction and keeps {@code observer} watching it while the connection lasts. */
     private void watch(P3Message message, PaymentRequest request, P3OperationObserver observer) {
+        if (watching == null) {
+            watching = ConcurrentHashMap.newKeySet();
+        }
         watching.add(observer);
         payments.execute(request, observer).whenComplete((started, failure) -> {
             if (failure != null) {
@@ -246,7 +254,7 @@ final class P3Session {
         String transactionId = observer.transactionId();
         if (transactionId != null && watching.remove(observer) && !observer.isFinished()) {
             payments.detach(transactionId, observer);
-            LOG.debug("P3 {} gone; transaction {} goes on without it", peer, transactionId);
+            LOG.debug("P3 {} gone; transaction {} goes on without it", outbox.peer(), transactionId);
         }
     }
 
@@ -267,7 +275,7 @@ final class P3Session {
     }
 
     private void refuse(P3Message request, P3Error error) {
-        LOG.info("P3 {} refused {} (tag {}): {} {}", peer, request.type(), clip(request.tag()), error.type(),
+        LOG.info("P3 {} refused {} (tag {}): {} {}", outbox.peer(), request.type(), clip(request.tag()), error.type(),
                 error.developerMessage());
         outbox.reply(P3Message.errorFor(request, error));
     }

@@ -1,4 +1,4 @@
-package io.tillgate.app.console;
+package io.tillgate.app.browser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** Numbered screenshots of each step ({@code NN-step.png}), kept for a person to look at. */
-final class Screenshots {
+public final class Screenshots {
 
     private final Path directory;
     private int next = 1;
@@ -17,7 +17,7 @@ final class Screenshots {
     }
 
     /** Empties {@code directory} of an earlier run's screenshots. */
-    static Screenshots in(Path directory) {
+    public static Screenshots in(Path directory) {
         try {
             Files.createDirectories(directory);
             try (Stream<Path> old = Files.list(directory)) {
@@ -31,7 +31,7 @@ final class Screenshots {
         return new Screenshots(directory);
     }
 
-    synchronized void take(HeadlessChromium browser, String step) {
+    public synchronized void take(HeadlessChromium browser, String step) {
         Path file = directory.resolve(String.format("%02d-%s.png", next++, step));
         try {
             Files.write(file, browser.fullPageScreenshot());

@@ -1,4 +1,4 @@
-package io.tillgate.app.console;
+package io.tillgate.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,14 +18,15 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * Debian's Chromium, headless, driven through Debian's chromedriver. Both paths are given, so
- * Selenium Manager never runs and downloads nothing. A missing binary fails the test with how to
- * install it: the browser tests are never skipped.
+ * Debian's Chromium, headless, driven through Debian's chromedriver, for the tests that use a page
+ * as a person does (the web console, examples/web-pos). Both paths are given, so Selenium Manager
+ * never runs and downloads nothing. A missing binary fails the test with how to install it: the
+ * browser tests are never skipped.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path BROWSER = Path.of("/usr/bin/chromium");
+    public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
     private final ChromeDriver driver;
 
@@ -37,9 +38,9 @@ final class HeadlessChromium implements AutoCloseable {
      * Starts a browser with a fresh profile in {@code profile}; chromedriver logs to {@code driverLog}.
      * The browser's console is recorded so a test can check the page logged no error.
      */
-    static HeadlessChromium start(Path profile, Path driverLog) {
+    public static HeadlessChromium start(Path profile, Path driverLog) {
         assertThat(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER))
-                .as("the console's browser tests need Debian's Chromium and chromedriver (%s, %s); .ci/run installs"
+                .as("the browser tests (console, web POS example) need Debian's Chromium and chromedriver (%s, %s); .ci/run installs"
                         + " them, or: apt-get install -y chromium chromium-driver", BROWSER, DRIVER)
                 .isTrue();
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -61,25 +62,25 @@ final class HeadlessChromium implements AutoCloseable {
         return new HeadlessChromium(driver);
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
     /** Sets the page's viewport exactly (a headless window's size includes no browser frame to subtract). */
-    void viewport(int width, int height) {
+    public void viewport(int width, int height) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
                 "deviceScaleFactor", 1, "mobile", false));
     }
 
     /** The whole page as a PNG, below the fold too. */
-    byte[] fullPageScreenshot() {
+    public byte[] fullPageScreenshot() {
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
                 Map.of("format", "png", "captureBeyondViewport", true));
         return Base64.getDecoder().decode((String) shot.get("data"));
     }
 
     /** What the page logged at SEVERE (script errors, refused resources, Content-Security-Policy violations). */
-    List<String> consoleErrors() {
+    public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
