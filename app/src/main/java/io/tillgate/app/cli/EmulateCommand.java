@@ -60,9 +60,15 @@ public final class EmulateCommand implements Callable<Integer> {
     private String posListener;
 
     @Option(names = "--quiet-interval", paramLabel = "DURATION",
-            description = "concert: how long after its last byte a request counts as complete; shorter makes an "
-                    + "automated POS test faster, longer suits a POS that writes in pieces (default: 50ms).")
+            description = "concert: how long after its last byte a request that is not complete at once (it came in "
+                    + "pieces, or lacks a tag its action requires) counts as complete; longer suits a POS that writes "
+                    + "in pieces (default: 50ms).")
     private String quietInterval;
+
+    @Option(names = "--quiet-interval-only",
+            description = "concert: make every request wait for the quiet interval, even one that arrived whole with "
+                    + "every tag its action requires (otherwise answered at once); the behaviour before, to compare.")
+    private boolean quietIntervalOnly;
 
     @Override
     public Integer call() throws Exception {
@@ -81,12 +87,19 @@ public final class EmulateCommand implements Callable<Integer> {
         if (quietInterval != null && emulated != Protocol.CONCERT) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--quiet-interval applies to concert only");
         }
+        if (quietIntervalOnly && emulated != Protocol.CONCERT) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--quiet-interval-only applies to concert only");
+        }
         GatewaySettings settings;
         try {
             settings = EmulatorSettings.of(emulated, host, port, speed, slave, posListener);
             if (quietInterval != null) {
                 settings = settings.withConcertQuietInterval(ConfigLoader.quietInterval("--quiet-interval",
                         quietInterval));
+            }
+            if (quietIntervalOnly) {
+                settings = settings.withConcertQuietIntervalOnly(true);
             }
         } catch (ConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "option " + e.key() + ": " + e.problem());
