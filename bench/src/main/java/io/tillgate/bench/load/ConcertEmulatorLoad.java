@@ -46,6 +46,8 @@ public final class ConcertEmulatorLoad implements Callable<Integer> {
     }
 
     private static final PrintStream OUT = System.out;
+    /** Whether the emulators run in this JVM, so that its threads' counters are theirs. */
+    private static boolean inThisJvm;
     /** A debit of 10.00 EUR in the shape of docs/protocols/concert.md §7: cents 00, approved. */
     private static final String DEBIT = "CZ0040320CJ012000000000000CA00201CB0041000CD0010CE003978BA0010";
     private static final String IDENTIFICATION = "CZ0040320CJ012000000000000CA00201CD001I";
@@ -100,6 +102,7 @@ public final class ConcertEmulatorLoad implements Callable<Integer> {
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), request, concurrency, rounds,
                 seconds, warmup, newTarget == null ? "in this JVM" : "new " + newTarget + ", old " + oldTarget);
         List<Gateway> started = new ArrayList<>();
+        inThisJvm = newTarget == null;
         try {
             InetSocketAddress now = newTarget != null ? address(newTarget) : start(false, started);
             InetSocketAddress before = oldTarget != null ? address(oldTarget) : start(true, started);
@@ -155,6 +158,7 @@ public final class ConcertEmulatorLoad implements Callable<Integer> {
             threads[i] = new Thread(workers[i], "concert-pos-" + i);
             threads[i].start();
         }
+        ThreadStats before = ThreadStats.now();
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
         for (Client worker : workers) {
@@ -165,6 +169,8 @@ public final class ConcertEmulatorLoad implements Callable<Integer> {
             thread.join();
         }
         long elapsed = System.nanoTime() - start;
+        // The clients' threads have ended, so this is what the threads that stay did: the emulators'.
+        ThreadStats.Counters emulators = ThreadStats.now().totalSince(before);
         LatencyHistogram all = new LatencyHistogram();
         long approved = 0;
         long busy = 0;
@@ -178,15 +184,25 @@ public final class ConcertEmulatorLoad implements Callable<Integer> {
             busy += worker.busy;
             other += worker.other;
         }
+        long answers = Math.max(1, all.count());
         return new Round(all.count() * 1e9 / elapsed, all.valueAt(0.5) / 1e6, all.valueAt(0.99) / 1e6, all.count(),
-                approved, busy, other);
+                approved, busy, other, emulators.cpuNanos() / 1e3 / answers, emulators.waitNanos() / 1e3 / answers,
+                (double) emulators.switches() / answers);
     }
 
-    private record Round(double rate, double p50, double p99, long answers, long approved, long busy, long other) {
+    /**
+     * @param cpuMicros CPU time of this JVM's lasting threads per answer: the emulators' when they run here
+     * @param waitMicros time those threads were runnable but waited for a core, per answer
+     * @param switches their thread switches per answer
+     */
+    private record Round(double rate, double p50, double p99, long answers, long approved, long busy, long other,
+            double cpuMicros, double waitMicros, double switches) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%.0f answers/s, p50 %.3f ms, p99 %.3f ms (%d answers: %d done, %d busy, "
-                    + "%d other)", rate, p50, p99, answers, approved, busy, other);
+            String counts = String.format(Locale.ROOT, "%.0f answers/s, p50 %.3f ms, p99 %.3f ms (%d answers: %d done, "
+                    + "%d busy, %d other", rate, p50, p99, answers, approved, busy, other);
+            return counts + (!inThisJvm ? ")" : String.format(Locale.ROOT, "; emulators' threads per answer: CPU %.0f "
+                    + "µs, waiting for a core %.0f µs, %.1f switches)", cpuMicros, waitMicros, switches));
         }
     }
 
