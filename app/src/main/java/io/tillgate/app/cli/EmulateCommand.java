@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             "Stop it with Ctrl-C (SIGINT) or SIGTERM: a payment under way gets 30 s to finish; a second Ctrl-C "
                     + "stops at once."},
         footer = {"", "Default ports: concert 8888, ipp 7900, nexo 11000.", "", "Examples:",
-            "  tillgate emulate concert", "  tillgate emulate concert --speed fast --quiet-interval 5ms",
+            "  tillgate emulate concert", "  tillgate emulate concert --speed fast",
+            "  tillgate emulate concert --speed fast --quiet-interval-only   (every request waits the quiet interval)",
             "  tillgate emulate ipp --port 7901 --slave",
             "  tillgate emulate nexo --pos-listener http://localhost:11001/EPASSaleToPOI/3.1"})
 public final class EmulateCommand implements Callable<Integer> {
