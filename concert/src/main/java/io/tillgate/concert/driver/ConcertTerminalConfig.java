@@ -62,7 +62,10 @@ public record ConcertTerminalConfig(String id, String host, int port, Duration c
         requireRule(ConcertTag.CA, registerNumber, "registerNumber", id);
     }
 
-    /** Port as given, 5 s connect, 180 s deadline, answer at once when certain else after 200 ms, 16 KiB, CZ 0320, CA 01, BA 0, no tickets. */
+    /**
+     * Port as given, 5 s connect, 180 s deadline, an answer taken at once when complete or else after
+     * 200 ms of silence, 16 KiB, CZ 0320, CA 01, BA 0, no tickets.
+     */
     public static ConcertTerminalConfig defaults(String id, String host, int port) {
         return new ConcertTerminalConfig(id, host, port, DEFAULT_CONNECT_TIMEOUT, DEFAULT_ANSWER_DEADLINE,
                 DEFAULT_DRAIN_INTERVAL, false, DEFAULT_MAX_ANSWER_BYTES, DEFAULT_PROTOCOL_VERSION, DEFAULT_SOFTWARE_ID,
