@@ -53,6 +53,7 @@ final class FrontEnds {
         if (spec.concertQuietInterval() != null) {
             config = config.withTimeouts(spec.concertQuietInterval(), config.idleTimeout());
         }
+        config = config.withQuietIntervalOnly(spec.concertQuietIntervalOnly());
         return new ConcertFrontEnd(config, payments, transport, settings.transport().plaintextOnly(spec.allowed()));
     }
 

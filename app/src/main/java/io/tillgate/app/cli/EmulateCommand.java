@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             "Stop it with Ctrl-C (SIGINT) or SIGTERM: a payment under way gets 30 s to finish; a second Ctrl-C "
                     + "stops at once."},
         footer = {"", "Default ports: concert 8888, ipp 7900, nexo 11000.", "", "Examples:",
-            "  tillgate emulate concert", "  tillgate emulate concert --speed fast --quiet-interval 5ms",
+            "  tillgate emulate concert", "  tillgate emulate concert --speed fast",
+            "  tillgate emulate concert --speed fast --quiet-interval-only   (every request waits the quiet interval)",
             "  tillgate emulate ipp --port 7901 --slave",
             "  tillgate emulate nexo --pos-listener http://localhost:11001/EPASSaleToPOI/3.1"})
 public final class EmulateCommand implements Callable<Integer> {
@@ -60,9 +61,15 @@ public final class EmulateCommand implements Callable<Integer> {
     private String posListener;
 
     @Option(names = "--quiet-interval", paramLabel = "DURATION",
-            description = "concert: how long after its last byte a request counts as complete; shorter makes an "
-                    + "automated POS test faster, longer suits a POS that writes in pieces (default: 50ms).")
+            description = "concert: how long after its last byte a request that is not complete at once (it came in "
+                    + "pieces, or lacks a tag its action requires) counts as complete; longer suits a POS that writes "
+                    + "in pieces (default: 50ms).")
     private String quietInterval;
+
+    @Option(names = "--quiet-interval-only",
+            description = "concert: make every request wait for the quiet interval, even one that arrived whole with "
+                    + "every tag its action requires (otherwise answered at once); the behaviour before, to compare.")
+    private boolean quietIntervalOnly;
 
     @Override
     public Integer call() throws Exception {
@@ -81,12 +88,19 @@ public final class EmulateCommand implements Callable<Integer> {
         if (quietInterval != null && emulated != Protocol.CONCERT) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--quiet-interval applies to concert only");
         }
+        if (quietIntervalOnly && emulated != Protocol.CONCERT) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--quiet-interval-only applies to concert only");
+        }
         GatewaySettings settings;
         try {
             settings = EmulatorSettings.of(emulated, host, port, speed, slave, posListener);
             if (quietInterval != null) {
                 settings = settings.withConcertQuietInterval(ConfigLoader.quietInterval("--quiet-interval",
                         quietInterval));
+            }
+            if (quietIntervalOnly) {
+                settings = settings.withConcertQuietIntervalOnly(true);
             }
         } catch (ConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "option " + e.key() + ": " + e.problem());

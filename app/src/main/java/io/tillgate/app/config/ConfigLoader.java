@@ -399,9 +399,13 @@ public final class ConfigLoader {
             if (f.quietInterval() != null && protocol != Protocol.CONCERT) {
                 throw new ConfigException(key + ".quietInterval", "applies to concert front-ends only");
             }
+            if (f.quietIntervalOnly() != null && protocol != Protocol.CONCERT) {
+                throw new ConfigException(key + ".quietIntervalOnly", "applies to concert front-ends only");
+            }
             specs.add(new GatewaySettings.FrontEndSpec(protocol, port, terminal, merchant, Boolean.TRUE.equals(f.slave()),
                     f.posListener() == null ? null : httpUrl(key + ".posListener", f.posListener()),
                     f.quietInterval() == null ? null : quietInterval(key + ".quietInterval", f.quietInterval()),
+                    Boolean.TRUE.equals(f.quietIntervalOnly()),
                     TransportConfig.allowList(key + ".allowedAddresses", f.allowedAddresses()),
                     TransportConfig.trust(key + ".posListenerTrust", f.posListenerTrust())));
         }

@@ -44,8 +44,8 @@ public final class EmulatorSettings {
                 new MerchantDetails("Tillgate " + protocol.configName() + " emulator", null, null, null, null),
                 List.of(TERMINAL_ID));
         var frontEnd = new GatewaySettings.FrontEndSpec(protocol, resolvedPort, TERMINAL_ID, MERCHANT_ID, ippSlave,
-                nexoPosListener == null ? null : ConfigLoader.httpUrl("--pos-listener", nexoPosListener), null, null,
-                null);
+                nexoPosListener == null ? null : ConfigLoader.httpUrl("--pos-listener", nexoPosListener), null, false,
+                null, null);
         // Nothing serves an emulator's metrics, so it keeps none.
         return new GatewaySettings(host, Map.of(), Duration.ofMinutes(3), Duration.ofHours(24), 40,
                 ZoneId.systemDefault(), new GatewaySettings.JournalSpec(GatewaySettings.JournalSpec.MEMORY, null, null),

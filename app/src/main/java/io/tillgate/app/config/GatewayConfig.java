@@ -151,7 +151,8 @@ public record GatewayConfig(
             @JsonProperty("immediateMode") Boolean immediateMode,
             @JsonProperty("tickets") String tickets,
             @JsonProperty("answerDeadline") String answerDeadline,
-            @JsonProperty("drainInterval") String drainInterval) {
+            @JsonProperty("drainInterval") String drainInterval,
+            @JsonProperty("drainIntervalOnly") Boolean drainIntervalOnly) {
     }
 
     /** myPOS IPP settings of a {@code type: ipp} terminal. */
@@ -191,6 +192,7 @@ public record GatewayConfig(
             @JsonProperty("posListener") String posListener,
             @JsonProperty("posListenerTrust") String posListenerTrust,
             @JsonProperty("quietInterval") String quietInterval,
+            @JsonProperty("quietIntervalOnly") Boolean quietIntervalOnly,
             @JsonProperty("allowedAddresses") List<String> allowedAddresses) {
     }
 }

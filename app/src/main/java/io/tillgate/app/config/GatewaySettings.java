@@ -247,12 +247,15 @@ public record GatewaySettings(
      *     requests (full integration), or {@code null} for light integration
      * @param concertQuietInterval Concert only: the silence that ends a request, or {@code null} for
      *     the front-end's default (50 ms)
+     * @param concertQuietIntervalOnly Concert only: every request waits for the quiet interval, even one
+     *     that arrived whole with every tag its action requires (off: such a request is answered at once)
      * @param allowed the source addresses it accepts connections from, or {@code null} for any
      * @param nexoPosListenerTrust nexo only: whom to trust at an {@code https} POS listener, or
      *     {@code null} for the system's CAs
      */
     public record FrontEndSpec(Protocol protocol, int port, String terminalId, String merchantId, boolean ippSlave,
-            URI nexoPosListener, Duration concertQuietInterval, AddressAllowList allowed,
+            URI nexoPosListener, Duration concertQuietInterval, boolean concertQuietIntervalOnly,
+            AddressAllowList allowed,
             ClientTls nexoPosListenerTrust) {
 
         public FrontEndSpec {
@@ -276,7 +279,17 @@ public record GatewaySettings(
                 journal, p3, merchants, terminals, frontEnds.stream()
                         .map(f -> f.protocol() != Protocol.CONCERT ? f : new FrontEndSpec(f.protocol(), f.port(),
                                 f.terminalId(), f.merchantId(), f.ippSlave(), f.nexoPosListener(), quietInterval,
-                                f.allowed(), f.nexoPosListenerTrust()))
+                                f.concertQuietIntervalOnly(), f.allowed(), f.nexoPosListenerTrust()))
+                        .toList(), transport, admin, metrics, health, drainTime);
+    }
+
+    /** The same settings with every Concert front-end waiting for the quiet interval or not (see FrontEndSpec). */
+    public GatewaySettings withConcertQuietIntervalOnly(boolean quietIntervalOnly) {
+        return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
+                journal, p3, merchants, terminals, frontEnds.stream()
+                        .map(f -> f.protocol() != Protocol.CONCERT ? f : new FrontEndSpec(f.protocol(), f.port(),
+                                f.terminalId(), f.merchantId(), f.ippSlave(), f.nexoPosListener(),
+                                f.concertQuietInterval(), quietIntervalOnly, f.allowed(), f.nexoPosListenerTrust()))
                         .toList(), transport, admin, metrics, health, drainTime);
     }
 

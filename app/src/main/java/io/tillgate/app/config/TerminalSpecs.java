@@ -56,7 +56,7 @@ final class TerminalSpecs {
     private static ConcertTerminalConfig concert(String key, GatewayConfig.TerminalEntry t,
             ConcertTerminalConfig defaults) {
         GatewayConfig.ConcertEntry c = t.concert() != null ? t.concert()
-                : new GatewayConfig.ConcertEntry(null, null, null, null, null, null, null);
+                : new GatewayConfig.ConcertEntry(null, null, null, null, null, null, null, null);
         String section = key + ".concert";
         return valid(section, () -> {
             ConcertTerminalConfig config = defaults
@@ -66,7 +66,8 @@ final class TerminalSpecs {
                     .withIdentifiers(orDefault(c.protocolVersion(), defaults.protocolVersion()),
                             orDefault(c.softwareId(), defaults.softwareId()),
                             orDefault(c.registerNumber(), defaults.registerNumber()))
-                    .withImmediateMode(Boolean.TRUE.equals(c.immediateMode()));
+                    .withImmediateMode(Boolean.TRUE.equals(c.immediateMode()))
+                    .withDrainIntervalOnly(Boolean.TRUE.equals(c.drainIntervalOnly()));
             if (c.tickets() != null) {
                 config = config.withTickets(ticketMode(section + ".tickets", c.tickets()));
             }

@@ -64,7 +64,8 @@ class ProtocolBridgeEndToEndTest {
             assertThat(TransactionStatus.of(declined)).as("12.91 via %s", protocol)
                     .isEqualTo(TransactionStatus.DECLINED);
             if (protocol == Protocol.CONCERT) {
-                assertThat(emulator.log()).contains("a request ends after 5 ms without a byte");
+                assertThat(emulator.log()).contains("a request ends when it holds every tag its CD requires, else after 5 ms"
+                        + " without a byte");
             }
         }
     }

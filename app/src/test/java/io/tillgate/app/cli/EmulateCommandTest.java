@@ -33,6 +33,8 @@ class EmulateCommandTest {
         assertThat(err.toString()).contains("--pos-listener applies to nexo only");
         assertThat(run("emulate", "nexo", "--quiet-interval", "5ms")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--quiet-interval applies to concert only");
+        assertThat(run("emulate", "ipp", "--quiet-interval-only")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--quiet-interval-only applies to concert only");
     }
 
     @Test

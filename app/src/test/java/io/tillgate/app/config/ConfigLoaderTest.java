@@ -159,6 +159,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void concertsWaitForTheQuietIntervalOnlyWhenConfigured() throws IOException {
+        GatewaySettings settings = load("""
+                merchants: [{id: shop, secret: long-enough-secret, terminals: [t1, t2]}]
+                terminals:
+                  - {id: t1}
+                  - {id: t2, type: concert, host: 192.0.2.10, concert: {drainIntervalOnly: true}}
+                frontEnds:
+                  - {protocol: concert, terminal: t1, quietIntervalOnly: true}
+                  - {protocol: concert, port: 8889, terminal: t1}
+                """);
+        assertThat(settings.frontEnds()).extracting(GatewaySettings.FrontEndSpec::concertQuietIntervalOnly)
+                .containsExactly(true, false);
+        assertThat(((GatewaySettings.ConcertTerminalSpec) settings.terminals().get(1)).config().drainIntervalOnly())
+                .isTrue();
+        assertThatThrownBy(() -> load("""
+                merchants: [{id: shop, secret: long-enough-secret, terminals: [t1]}]
+                terminals: [{id: t1}]
+                frontEnds: [{protocol: ipp, terminal: t1, quietIntervalOnly: true}]
+                """)).hasMessage("config key 'frontEnds[0].quietIntervalOnly': applies to concert front-ends only");
+    }
+
+    @Test
     void frontEndProblemsAreNamed() {
         String base = """
                 merchants: [{id: shop, secret: long-enough-secret, terminals: [t1]}, {id: other, secret: long-enough-secret}]

@@ -95,8 +95,8 @@ public final class GatewayAddedLatency implements Callable<Integer> {
     private int rounds;
 
     @Option(names = "--concert-quiet-interval", paramLabel = "DURATION", defaultValue = "50ms",
-            description = "The silence after which the Concert emulator takes a request as complete; the gateway "
-                    + "cannot shorten it, so a short one leaves less idle time per transaction "
+            description = "The silence after which the Concert emulator takes a request as complete when it was "
+                    + "not complete in its first read; the driver's requests are, so they do not wait for it "
                     + "(default: ${DEFAULT-VALUE}, the emulator's own).")
     private String concertQuietInterval;
 

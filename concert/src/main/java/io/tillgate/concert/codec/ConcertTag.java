@@ -139,8 +139,8 @@ public enum ConcertTag {
         return tag;
     }
 
-    /** The tag for two type characters, or {@code null} when they name no known tag. */
-    static ConcertTag lookup(int first, int second) {
+    /** The tag for two type characters (bytes off the wire), or {@code null} when they name no known tag. */
+    public static ConcertTag lookup(int first, int second) {
         if (first < 'A' || first > 'Z' || second < 'A' || second > 'Z') {
             return null;
         }

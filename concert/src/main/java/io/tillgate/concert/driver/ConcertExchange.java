@@ -19,6 +19,7 @@ import io.tillgate.concert.codec.TlvMessage;
 import io.tillgate.concert.netty.ConcertFrameDecoder;
 import io.tillgate.concert.netty.ConcertFrameTooLongException;
 import io.tillgate.concert.netty.ConcertMessageCodec;
+import io.tillgate.concert.netty.MessageCompletion;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
@@ -65,6 +66,8 @@ final class ConcertExchange {
      */
     CompletableFuture<Result> run(TlvMessage request, Executor affinity, Runnable onSent) {
         CompletableFuture<Result> result = new CompletableFuture<>();
+        MessageCompletion completion = config.drainIntervalOnly() ? MessageCompletion.NEVER
+                : MessageCompletion.answerTo(request);
         new Bootstrap()
                 .group(affinity instanceof IoEventLoop loop && loop.isIoType(NioIoHandler.class)
                         && !loop.isShuttingDown() ? loop : group)
@@ -77,7 +80,7 @@ final class ConcertExchange {
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(
                                 new ConcertFrameDecoder(ConcertFrameDecoder.Mode.ANSWER, config.maxAnswerBytes(),
-                                        config.drainInterval()),
+                                        config.drainInterval(), completion),
                                 new ConcertMessageCodec(),
                                 new AnswerHandler(result));
                     }

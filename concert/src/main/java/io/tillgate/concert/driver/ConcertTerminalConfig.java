@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param connectTimeout how long a connection attempt may take; nothing is sent if it fails
  * @param answerDeadline how long the answer may take after the request is written (180 s for BA=0)
  * @param drainInterval quiet time after whole items containing {@code AE} that ends the answer (200 ms)
+ * @param drainIntervalOnly whether every answer waits for the drain interval or the terminal's close, even
+ *     one that arrived in one read with {@code AE} and what the request asked for (otherwise taken at once)
  * @param maxAnswerBytes the largest answer read (16 KiB)
  * @param protocolVersion {@code CZ} sent, four digits ({@code 0320})
  * @param softwareId {@code CJ} sent: the AP-issued cash-register software id, 12 digits
@@ -23,8 +25,8 @@ import java.util.Objects;
  * @param tickets {@code CK} sent to have tickets returned, or {@code null} for none
  */
 public record ConcertTerminalConfig(String id, String host, int port, Duration connectTimeout,
-        Duration answerDeadline, Duration drainInterval, int maxAnswerBytes, String protocolVersion,
-        String softwareId, String registerNumber, boolean immediateMode, TicketMode tickets) {
+        Duration answerDeadline, Duration drainInterval, boolean drainIntervalOnly, int maxAnswerBytes,
+        String protocolVersion, String softwareId, String registerNumber, boolean immediateMode, TicketMode tickets) {
 
     public static final int DEFAULT_PORT = 8888;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -60,37 +62,46 @@ public record ConcertTerminalConfig(String id, String host, int port, Duration c
         requireRule(ConcertTag.CA, registerNumber, "registerNumber", id);
     }
 
-    /** Port as given, 5 s connect, 180 s deadline, 200 ms drain, 16 KiB, CZ 0320, CA 01, BA 0, no tickets. */
+    /**
+     * Port as given, 5 s connect, 180 s deadline, an answer taken at once when complete or else after
+     * 200 ms of silence, 16 KiB, CZ 0320, CA 01, BA 0, no tickets.
+     */
     public static ConcertTerminalConfig defaults(String id, String host, int port) {
         return new ConcertTerminalConfig(id, host, port, DEFAULT_CONNECT_TIMEOUT, DEFAULT_ANSWER_DEADLINE,
-                DEFAULT_DRAIN_INTERVAL, DEFAULT_MAX_ANSWER_BYTES, DEFAULT_PROTOCOL_VERSION, DEFAULT_SOFTWARE_ID,
+                DEFAULT_DRAIN_INTERVAL, false, DEFAULT_MAX_ANSWER_BYTES, DEFAULT_PROTOCOL_VERSION, DEFAULT_SOFTWARE_ID,
                 DEFAULT_REGISTER_NUMBER, false, null);
     }
 
     public ConcertTerminalConfig withTimeouts(Duration connectTimeout, Duration answerDeadline,
             Duration drainInterval) {
-        return new ConcertTerminalConfig(id, host, port, connectTimeout, answerDeadline, drainInterval, maxAnswerBytes,
-                protocolVersion, softwareId, registerNumber, immediateMode, tickets);
+        return new ConcertTerminalConfig(id, host, port, connectTimeout, answerDeadline, drainInterval,
+                drainIntervalOnly, maxAnswerBytes, protocolVersion, softwareId, registerNumber, immediateMode, tickets);
+    }
+
+    /** @param drainIntervalOnly whether every answer waits for the drain interval (see the record's docs) */
+    public ConcertTerminalConfig withDrainIntervalOnly(boolean drainIntervalOnly) {
+        return new ConcertTerminalConfig(id, host, port, connectTimeout, answerDeadline, drainInterval,
+                drainIntervalOnly, maxAnswerBytes, protocolVersion, softwareId, registerNumber, immediateMode, tickets);
     }
 
     public ConcertTerminalConfig withMaxAnswerBytes(int maxAnswerBytes) {
-        return new ConcertTerminalConfig(id, host, port, connectTimeout, answerDeadline, drainInterval, maxAnswerBytes,
-                protocolVersion, softwareId, registerNumber, immediateMode, tickets);
+        return new ConcertTerminalConfig(id, host, port, connectTimeout, answerDeadline, drainInterval,
+                drainIntervalOnly, maxAnswerBytes, protocolVersion, softwareId, registerNumber, immediateMode, tickets);
     }
 
     public ConcertTerminalConfig withIdentifiers(String protocolVersion, String softwareId, String registerNumber) {
-        return new ConcertTerminalConfig(id, host, port, connectTimeout, answerDeadline, drainInterval, maxAnswerBytes,
-                protocolVersion, softwareId, registerNumber, immediateMode, tickets);
+        return new ConcertTerminalConfig(id, host, port, connectTimeout, answerDeadline, drainInterval,
+                drainIntervalOnly, maxAnswerBytes, protocolVersion, softwareId, registerNumber, immediateMode, tickets);
     }
 
     public ConcertTerminalConfig withImmediateMode(boolean immediateMode) {
-        return new ConcertTerminalConfig(id, host, port, connectTimeout, answerDeadline, drainInterval, maxAnswerBytes,
-                protocolVersion, softwareId, registerNumber, immediateMode, tickets);
+        return new ConcertTerminalConfig(id, host, port, connectTimeout, answerDeadline, drainInterval,
+                drainIntervalOnly, maxAnswerBytes, protocolVersion, softwareId, registerNumber, immediateMode, tickets);
     }
 
     public ConcertTerminalConfig withTickets(TicketMode tickets) {
-        return new ConcertTerminalConfig(id, host, port, connectTimeout, answerDeadline, drainInterval, maxAnswerBytes,
-                protocolVersion, softwareId, registerNumber, immediateMode, tickets);
+        return new ConcertTerminalConfig(id, host, port, connectTimeout, answerDeadline, drainInterval,
+                drainIntervalOnly, maxAnswerBytes, protocolVersion, softwareId, registerNumber, immediateMode, tickets);
     }
 
     private static void requirePositive(Duration value, String name, String id) {

@@ -2,6 +2,7 @@ package io.tillgate.concert.frontend;
 
 import io.tillgate.concert.netty.ConcertFrameDecoder;
 import io.tillgate.concert.netty.ConcertMessageCodec;
+import io.tillgate.concert.netty.MessageCompletion;
 import io.tillgate.core.service.PaymentService;
 import io.tillgate.transport.FrontEnd;
 import io.tillgate.transport.FrontEndListener;
@@ -60,16 +61,23 @@ public final class ConcertFrontEnd implements FrontEnd {
         InetSocketAddress address = listener.bind(() -> FrontEndListener.start(transport, "concert", guards.listener(
                 "Concert front-end for terminal " + config.terminalId(), config.bindHost(), config.port(),
                 (channel, firstRequest) -> channel.pipeline().addLast(
-                        new ConcertFrameDecoder(ConcertFrameDecoder.Mode.REQUEST, config.maxRequestBytes(),
-                                config.quietInterval()),
+                        requestFrameDecoder(config),
                         firstRequest,
                         new ConcertMessageCodec(),
                         new ConcertSession(context)))));
-        LOG.info("Concert front-end listening on {} for terminal {} (merchant {}); a request ends after {} ms "
+        LOG.info("Concert front-end listening on {} for terminal {} (merchant {}); a request ends {}{} ms "
                 + "without a byte{}", address, config.terminalId(), config.merchantId(),
+                config.quietIntervalOnly() ? "after " : "when it holds every tag its CD requires, else after ",
                 config.quietInterval().toMillis(),
                 guards.allowed() == null ? "" : "; from " + guards.allowed() + " only");
         return address;
+    }
+
+    /** The framer {@link ConcertFrontEnd} puts first in each connection's pipeline. */
+    static ConcertFrameDecoder requestFrameDecoder(ConcertFrontEndConfig config) {
+        return new ConcertFrameDecoder(ConcertFrameDecoder.Mode.REQUEST, config.maxRequestBytes(),
+                config.quietInterval(),
+                config.quietIntervalOnly() ? MessageCompletion.NEVER : MessageCompletion.request());
     }
 
     @Override

@@ -18,14 +18,16 @@ import java.util.Set;
  * @param currencies the currencies accepted; others are answered {@code AE=01 AF=13}
  * @param maxRequestBytes the largest request accepted; larger ones are answered {@code AF=09}
  * @param quietInterval how long no byte may follow whole TLV items before they count as the request
+ * @param quietIntervalOnly whether every request waits for the quiet interval, even one that arrived in
+ *     one read holding every tag its {@code CD} requires (which is otherwise answered at once)
  * @param idleTimeout how long a connection may stay open without delivering a whole request
  * @param contractNumber the merchant contract number answered in {@code CG}, or {@code null} to leave it out
  * @param ticketWidth characters per ticket line (at least 20)
  * @param zone the shop's time zone, for the date and time printed on tickets
  */
 public record ConcertFrontEndConfig(String bindHost, int port, String merchantId, String terminalId,
-        Set<Currency> currencies, int maxRequestBytes, Duration quietInterval, Duration idleTimeout,
-        String contractNumber, int ticketWidth, ZoneId zone) {
+        Set<Currency> currencies, int maxRequestBytes, Duration quietInterval, boolean quietIntervalOnly,
+        Duration idleTimeout, String contractNumber, int ticketWidth, ZoneId zone) {
 
     /** The Project decision's terminal port. */
     public static final int DEFAULT_PORT = 8888;
@@ -70,40 +72,49 @@ public record ConcertFrontEndConfig(String bindHost, int port, String merchantId
         Objects.requireNonNull(zone, "zone");
     }
 
-    /** Port 8888 on localhost, EUR only, 16 KiB requests, 50 ms quiet interval, 30 s idle timeout. */
+    /**
+     * Port 8888 on localhost, EUR only, 16 KiB requests, a request complete at once or after a 50 ms quiet
+     * interval, 30 s idle timeout.
+     */
     public static ConcertFrontEndConfig defaults(String merchantId, String terminalId) {
         return new ConcertFrontEndConfig(DEFAULT_BIND_HOST, DEFAULT_PORT, merchantId, terminalId,
                 Set.of(Currency.getInstance("EUR")), DEFAULT_MAX_REQUEST_BYTES, DEFAULT_QUIET_INTERVAL,
-                DEFAULT_IDLE_TIMEOUT, null, DEFAULT_TICKET_WIDTH, ZoneId.systemDefault());
+                false, DEFAULT_IDLE_TIMEOUT, null, DEFAULT_TICKET_WIDTH, ZoneId.systemDefault());
     }
 
     public ConcertFrontEndConfig withBind(String bindHost, int port) {
         return new ConcertFrontEndConfig(bindHost, port, merchantId, terminalId, currencies, maxRequestBytes,
-                quietInterval, idleTimeout, contractNumber, ticketWidth, zone);
+                quietInterval, quietIntervalOnly, idleTimeout, contractNumber, ticketWidth, zone);
     }
 
     public ConcertFrontEndConfig withCurrencies(Set<Currency> currencies) {
         return new ConcertFrontEndConfig(bindHost, port, merchantId, terminalId, currencies, maxRequestBytes,
-                quietInterval, idleTimeout, contractNumber, ticketWidth, zone);
+                quietInterval, quietIntervalOnly, idleTimeout, contractNumber, ticketWidth, zone);
     }
 
     public ConcertFrontEndConfig withMaxRequestBytes(int maxRequestBytes) {
         return new ConcertFrontEndConfig(bindHost, port, merchantId, terminalId, currencies, maxRequestBytes,
-                quietInterval, idleTimeout, contractNumber, ticketWidth, zone);
+                quietInterval, quietIntervalOnly, idleTimeout, contractNumber, ticketWidth, zone);
     }
 
     public ConcertFrontEndConfig withTimeouts(Duration quietInterval, Duration idleTimeout) {
         return new ConcertFrontEndConfig(bindHost, port, merchantId, terminalId, currencies, maxRequestBytes,
-                quietInterval, idleTimeout, contractNumber, ticketWidth, zone);
+                quietInterval, quietIntervalOnly, idleTimeout, contractNumber, ticketWidth, zone);
+    }
+
+    /** @param quietIntervalOnly whether every request waits for the quiet interval (see the record's docs) */
+    public ConcertFrontEndConfig withQuietIntervalOnly(boolean quietIntervalOnly) {
+        return new ConcertFrontEndConfig(bindHost, port, merchantId, terminalId, currencies, maxRequestBytes,
+                quietInterval, quietIntervalOnly, idleTimeout, contractNumber, ticketWidth, zone);
     }
 
     public ConcertFrontEndConfig withContractNumber(String contractNumber) {
         return new ConcertFrontEndConfig(bindHost, port, merchantId, terminalId, currencies, maxRequestBytes,
-                quietInterval, idleTimeout, contractNumber, ticketWidth, zone);
+                quietInterval, quietIntervalOnly, idleTimeout, contractNumber, ticketWidth, zone);
     }
 
     public ConcertFrontEndConfig withTickets(int ticketWidth, ZoneId zone) {
         return new ConcertFrontEndConfig(bindHost, port, merchantId, terminalId, currencies, maxRequestBytes,
-                quietInterval, idleTimeout, contractNumber, ticketWidth, zone);
+                quietInterval, quietIntervalOnly, idleTimeout, contractNumber, ticketWidth, zone);
     }
 }

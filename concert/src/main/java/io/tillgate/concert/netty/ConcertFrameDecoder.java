@@ -28,12 +28,16 @@ import java.util.concurrent.TimeUnit;
  *                                   +--------+   (whole items, then the quiet interval passed)
  * </pre>
  *
- * <p>The message is complete when the buffer holds whole items only and no further byte arrives
- * for the quiet interval (the drain interval of the Project decision); in {@link Mode#ANSWER} the
- * items must also include {@code AE}. It is complete too when the peer closes, whatever the buffer
- * holds (the message decoder then says what is wrong with it). A buffer whose header cannot be a
- * TLV header (type not two letters, length not three digits) is passed on at once, so the error
- * answer is not delayed. Exactly one frame is emitted per connection; later bytes are dropped.
+ * <p>The message is complete at once when the connection's first read (every byte the socket held,
+ * up to {@code channelReadComplete}) is whole items that {@link MessageCompletion} says are the whole
+ * message: a request holding every tag its {@code CD} requires, an answer with {@code AE} and what the
+ * request asked for. Otherwise it is complete when the buffer holds whole items only and no further
+ * byte arrives for the quiet interval (the drain interval of the Project decision); in
+ * {@link Mode#ANSWER} the items must also include {@code AE}. It is complete too when the peer closes,
+ * whatever the buffer holds (the message decoder then says what is wrong with it). A buffer whose
+ * header cannot be a TLV header (type not two letters, length not three digits) is passed on at once,
+ * so the error answer is not delayed. Exactly one frame is emitted per connection; later bytes are
+ * dropped.
  *
  * <p>More than {@code maxFrameLength} bytes fail with a {@link ConcertFrameTooLongException}
  * through {@code exceptionCaught}, and everything after is dropped.
@@ -54,6 +58,7 @@ public class ConcertFrameDecoder extends ChannelInboundHandlerAdapter {
     private final Mode mode;
     private final int maxFrameLength;
     private final long quietNanos;
+    private final MessageCompletion completion;
 
     private ByteBuf buffer;
     /** Readable bytes up to here are whole items already checked. */
@@ -61,6 +66,8 @@ public class ConcertFrameDecoder extends ChannelInboundHandlerAdapter {
     private boolean sawStatus;
     private boolean malformed;
     private boolean done;
+    /** A read ended without a complete message: the peer writes in pieces, so only silence ends it. */
+    private boolean pieces;
     private ScheduledFuture<?> drain;
 
     /**
@@ -68,8 +75,10 @@ public class ConcertFrameDecoder extends ChannelInboundHandlerAdapter {
      * @param maxFrameLength largest accepted message, at least one item header
      * @param quietInterval how long no byte may arrive before whole items count as the message; zero
      *     ends the message as soon as the items are whole
+     * @param completion when a first read is certainly the whole message; {@link MessageCompletion#NEVER}
+     *     to wait for the quiet interval every time
      */
-    public ConcertFrameDecoder(Mode mode, int maxFrameLength, Duration quietInterval) {
+    public ConcertFrameDecoder(Mode mode, int maxFrameLength, Duration quietInterval, MessageCompletion completion) {
         this.mode = Objects.requireNonNull(mode, "mode");
         if (maxFrameLength < TlvFormat.HEADER_LENGTH) {
             throw new IllegalArgumentException("maxFrameLength must be at least " + TlvFormat.HEADER_LENGTH
@@ -81,6 +90,7 @@ public class ConcertFrameDecoder extends ChannelInboundHandlerAdapter {
             throw new IllegalArgumentException("quietInterval must not be negative: " + quietInterval);
         }
         this.quietNanos = quietInterval.toNanos();
+        this.completion = Objects.requireNonNull(completion, "completion");
     }
 
     @Override
@@ -108,14 +118,30 @@ public class ConcertFrameDecoder extends ChannelInboundHandlerAdapter {
         scan();
         if (malformed) {
             emit(ctx);
-        } else if (buffer.isReadable() // zero items, after an empty read, are not a message yet
-                && scanned == buffer.readableBytes() && (mode == Mode.REQUEST || sawStatus)) {
-            if (quietNanos == 0) {
+        }
+    }
+
+    /** The end of a read: every byte the socket held is in, so this is where the message may end. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        // zero items, after an empty read, are not a message yet
+        if (!done && buffer != null && buffer.isReadable() && scanned == buffer.readableBytes()) {
+            int from = buffer.readerIndex();
+            if (!pieces && completion.isComplete(buffer, from, from + scanned)) {
                 emit(ctx);
-            } else {
-                drain = ctx.executor().schedule(() -> emit(ctx), quietNanos, TimeUnit.NANOSECONDS);
+            } else if (mode == Mode.REQUEST || sawStatus) {
+                cancelDrain();
+                if (quietNanos == 0) {
+                    emit(ctx);
+                } else {
+                    drain = ctx.executor().schedule(() -> emit(ctx), quietNanos, TimeUnit.NANOSECONDS);
+                }
             }
         }
+        if (buffer != null && buffer.isReadable()) {
+            pieces = true;
+        }
+        ctx.fireChannelReadComplete();
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.UnaryOperator;
 
 /**
  * The Concert terminal emulator exactly as the application builds it: a {@link ConcertFrontEnd} in
@@ -34,13 +35,18 @@ final class ConcertEmulator implements AutoCloseable {
     private final InetSocketAddress address;
 
     ConcertEmulator() {
+        this(UnaryOperator.identity());
+    }
+
+    /** @param settings changes to the front-end's settings (the quiet interval, say) */
+    ConcertEmulator(UnaryOperator<ConcertFrontEndConfig> settings) {
         SimulatedTiming timing = new SimulatedTiming(Duration.ZERO, Duration.ZERO, SLOW_CARD);
         payments = new PaymentService(List.of(new SimulatedTerminal(TERMINAL, timing, scheduler, true)), store,
                 PaymentServiceSettings.defaults().withTransactionTimeout(TRANSACTION_TIMEOUT), Clock.systemUTC());
-        frontEnd = new ConcertFrontEnd(ConcertFrontEndConfig.defaults(MERCHANT, TERMINAL)
+        frontEnd = new ConcertFrontEnd(settings.apply(ConcertFrontEndConfig.defaults(MERCHANT, TERMINAL)
                 .withBind("127.0.0.1", 0)
                 .withContractNumber("1234567")
-                .withTickets(24, ZoneOffset.UTC), payments);
+                .withTickets(24, ZoneOffset.UTC)), payments);
         address = frontEnd.start();
     }
 

@@ -9,8 +9,11 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.resolver.DefaultAddressResolverGroup;
 import io.tillgate.concert.codec.ConcertDecodingException;
 import io.tillgate.concert.codec.ConcertTag;
+import io.tillgate.concert.codec.Ticket;
 import io.tillgate.concert.codec.TicketMode;
 import io.tillgate.concert.codec.TlvDecoder;
+import io.tillgate.concert.codec.TlvEncoder;
+import io.tillgate.concert.codec.TlvItem;
 import io.tillgate.concert.codec.TlvMessage;
 import io.tillgate.concert.driver.ConcertTerminal;
 import io.tillgate.concert.driver.ConcertTerminalConfig;
@@ -26,7 +29,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,10 +65,15 @@ class ConcertTerminalProtocolTest {
 
     private static TransactionOutcome sale(String answer, ScriptedTerminal.Ending ending, int maxAnswerBytes)
             throws Exception {
+        return sale(answer, ending, config -> config.withMaxAnswerBytes(maxAnswerBytes));
+    }
+
+    private static TransactionOutcome sale(String answer, ScriptedTerminal.Ending ending,
+            UnaryOperator<ConcertTerminalConfig> settings) throws Exception {
         try (ScriptedTerminal fake = new ScriptedTerminal(answer, ending)) {
-            ConcertTerminal terminal = new ConcertTerminal(ConcertTerminalConfig.defaults("concert-1", "127.0.0.1",
-                    fake.port()).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), DRAIN)
-                    .withMaxAnswerBytes(maxAnswerBytes), group, DefaultAddressResolverGroup.INSTANCE);
+            ConcertTerminal terminal = new ConcertTerminal(settings.apply(ConcertTerminalConfig.defaults("concert-1",
+                    "127.0.0.1", fake.port()).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), DRAIN)),
+                    group, DefaultAddressResolverGroup.INSTANCE);
             RecordingListener listener = new RecordingListener();
             terminal.execute(new TerminalRequest("tx-1", PaymentCommand.sale(Money.ofMinor(1000, "EUR"), null, null),
                     null), listener);
@@ -87,12 +97,61 @@ class ConcertTerminalProtocolTest {
     }
 
     @Test
-    void anAnswerOnAConnectionThatStaysOpenEndsAfterTheDrainInterval() throws Exception {
+    void aCompleteAnswerOnAConnectionThatStaysOpenIsTakenWithoutTheDrainInterval() throws Exception {
+        Duration drain = Duration.ofSeconds(3);
         Instant start = Instant.now();
-        TransactionOutcome outcome = sale(ECHO + "AE00210", ScriptedTerminal.Ending.ANSWER_AND_STAY);
+        TransactionOutcome outcome = sale(ECHO + "AE00210CC003001CI0011AC006209511",
+                ScriptedTerminal.Ending.ANSWER_AND_STAY, config -> config.withTimeouts(Duration.ofSeconds(2),
+                        Duration.ofSeconds(5), drain));
+
+        assertThat(outcome.result()).isEqualTo(TransactionResult.APPROVED);
+        assertThat(outcome.authorisationCode()).isEqualTo("209511");
+        assertThat(Duration.between(start, Instant.now())).isLessThan(drain.dividedBy(2));
+    }
+
+    @Test
+    void anAnswerOnAConnectionThatStaysOpenEndsAfterTheDrainIntervalWhenTheRuleIsOff() throws Exception {
+        Instant start = Instant.now();
+        TransactionOutcome outcome = sale(ECHO + "AE00210", ScriptedTerminal.Ending.ANSWER_AND_STAY,
+                config -> config.withDrainIntervalOnly(true));
 
         assertThat(outcome.result()).isEqualTo(TransactionResult.APPROVED);
         assertThat(Duration.between(start, Instant.now())).isGreaterThanOrEqualTo(DRAIN);
+    }
+
+    @Test
+    void aRefusalWithoutItsReasonEndsAfterTheDrainInterval() throws Exception {
+        Instant start = Instant.now();
+        TransactionOutcome outcome = sale(ECHO + "AE00201", ScriptedTerminal.Ending.ANSWER_AND_STAY);
+
+        assertThat(outcome.result()).isEqualTo(TransactionResult.FAILED);
+        assertThat(Duration.between(start, Instant.now())).isGreaterThanOrEqualTo(DRAIN);
+    }
+
+    @Test
+    void anAnswerOnAConnectionThatStaysOpenWaitsForTheTicketsItsRequestAskedFor() throws Exception {
+        Duration drain = Duration.ofSeconds(2);
+        UnaryOperator<ConcertTerminalConfig> bothTickets = config -> config.withTickets(TicketMode.fromCode("120"))
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), drain);
+        String merchant = ticketItem(TicketMode.Copies.MERCHANT, "MERCHANT COPY");
+        String customer = ticketItem(TicketMode.Copies.CUSTOMER, "CUSTOMER COPY");
+
+        Instant start = Instant.now();
+        TransactionOutcome oneTicket = sale(ECHO + "AE00210" + merchant, ScriptedTerminal.Ending.ANSWER_AND_STAY,
+                bothTickets);
+        assertThat(oneTicket.merchantReceipt()).containsExactly("MERCHANT COPY");
+        assertThat(Duration.between(start, Instant.now())).as("one of two tickets").isGreaterThanOrEqualTo(drain);
+
+        start = Instant.now();
+        TransactionOutcome twoTickets = sale(ECHO + "AE00210" + merchant + customer,
+                ScriptedTerminal.Ending.ANSWER_AND_STAY, bothTickets);
+        assertThat(twoTickets.customerReceipt()).containsExactly("CUSTOMER COPY");
+        assertThat(Duration.between(start, Instant.now())).as("both tickets").isLessThan(drain.dividedBy(2));
+    }
+
+    private static String ticketItem(TicketMode.Copies copy, String line) {
+        TlvMessage ticket = TlvMessage.of(TlvItem.of(ConcertTag.CZ, "0320"), Ticket.ofLines(copy, List.of(line)).toItem());
+        return new String(TlvEncoder.encode(ticket), StandardCharsets.US_ASCII).substring("CZ0040320".length());
     }
 
     @Test

@@ -14,9 +14,14 @@ final class RawPos implements AutoCloseable {
     private final Socket socket = new Socket();
 
     RawPos(InetSocketAddress terminal) throws IOException {
+        this(terminal, true);
+    }
+
+    /** @param noDelay {@code TCP_NODELAY}: each write leaves at once; without it Nagle's algorithm may merge them */
+    RawPos(InetSocketAddress terminal, boolean noDelay) throws IOException {
+        socket.setTcpNoDelay(noDelay);
         socket.connect(terminal, 2000);
         socket.setSoTimeout(10_000);
-        socket.setTcpNoDelay(true);
     }
 
     RawPos write(String part) throws IOException {

@@ -7,7 +7,6 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.tillgate.concert.codec.ConcertDecodingException;
 import io.tillgate.concert.codec.ConcertTag;
 import io.tillgate.concert.codec.TlvDecoder;
-import io.tillgate.concert.netty.ConcertFrameDecoder;
 import io.tillgate.concert.netty.ConcertMessageCodec;
 import io.tillgate.testkit.DecoderContract;
 import io.tillgate.testkit.PipelineFuzzing;
@@ -22,7 +21,8 @@ import org.junit.jupiter.api.Timeout;
  * <p>Contract: the terminal answers with one Concert answer ({@code CZ} first, an {@code AE}) or
  * nothing, nothing but bytes is written, no exception reaches the end of the pipeline, and no
  * buffer leaks (the testkit's leak guard). The quiet interval is zero here, so a request ends when
- * its items are whole; the interval itself is fuzzed by {@code ConcertFrameDecoderFuzzTest}.
+ * its items are whole, or at once when its first read holds every tag its action requires; the
+ * interval itself is fuzzed by {@code ConcertFrameDecoderFuzzTest}.
  */
 class ConcertPipelineFuzzTest {
 
@@ -36,8 +36,7 @@ class ConcertPipelineFuzzTest {
     void connection(FuzzedDataProvider data) {
         ConcertFrontEndConfig config = CONTEXT.config();
         EmbeddedChannel channel = new EmbeddedChannel(
-                new ConcertFrameDecoder(ConcertFrameDecoder.Mode.REQUEST, config.maxRequestBytes(),
-                        config.quietInterval()),
+                ConcertFrontEnd.requestFrameDecoder(config),
                 new ConcertMessageCodec(),
                 new ConcertSession(CONTEXT));
         PipelineFuzzing.feedInSlices(channel, data, ConcertPipelineFuzzTest::isConcertAnswer);
