@@ -9,7 +9,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Promise;
 import io.tillgate.p3.codec.P3Message;
 import io.tillgate.p3.netty.P3DecodeFailure;
-import io.tillgate.transport.TlsFailure;
+import io.tillgate.tls.TlsFailure;
 import java.nio.channels.ClosedChannelException;
 import javax.net.ssl.SSLHandshakeException;
 

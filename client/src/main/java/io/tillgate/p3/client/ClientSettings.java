@@ -1,6 +1,6 @@
 package io.tillgate.p3.client;
 
-import io.tillgate.transport.ClientTls;
+import io.tillgate.tls.ClientTls;
 import java.time.Duration;
 
 /**

@@ -1,4 +1,4 @@
-package io.tillgate.transport;
+package io.tillgate.tls;
 
 /**
  * What a TLS failure says to an operator. TLS providers wrap the reason (an untrusted certificate,

@@ -1,4 +1,4 @@
-package io.tillgate.transport;
+package io.tillgate.tls;
 
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.SslContext;
@@ -32,17 +32,17 @@ public final class ClientTls {
      * @throws IllegalArgumentException naming the file when it is missing or unreadable
      */
     public static ClientTls trusting(Path caPem) {
-        ServerTls.requireReadable(caPem, "CA");
+        TlsPolicy.requireReadable(caPem, "CA");
         return build(SslContextBuilder.forClient(), caPem, null, null);
     }
 
     /** This trust, presenting {@code certificate} (PEM chain) with {@code key} (PEM PKCS#8) to the server. */
     public static ClientTls trusting(Path caPem, Path certificate, Path key) {
         if (caPem != null) {
-            ServerTls.requireReadable(caPem, "CA");
+            TlsPolicy.requireReadable(caPem, "CA");
         }
-        ServerTls.requireReadable(certificate, "client certificate");
-        ServerTls.requireReadable(key, "client key");
+        TlsPolicy.requireReadable(certificate, "client certificate");
+        TlsPolicy.requireReadable(key, "client key");
         return build(SslContextBuilder.forClient(), caPem, certificate, key);
     }
 

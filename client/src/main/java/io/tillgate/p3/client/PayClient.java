@@ -17,7 +17,7 @@ import io.tillgate.p3.codec.P3Transaction;
 import io.tillgate.p3.codec.QueryTransactionResponse;
 import io.tillgate.p3.codec.SubmitSignatureRequest;
 import io.tillgate.p3.codec.TransactionParameters;
-import io.tillgate.transport.ClientTls;
+import io.tillgate.tls.ClientTls;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

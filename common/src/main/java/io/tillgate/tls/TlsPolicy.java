@@ -1,10 +1,13 @@
-package io.tillgate.transport;
+package io.tillgate.tls;
 
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The TLS every Tillgate endpoint speaks, server or client: TLS 1.3 and 1.2 only, forward-secret
@@ -34,9 +37,18 @@ public final class TlsPolicy {
         return OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
     }
 
-    static SslContextBuilder apply(SslContextBuilder builder) {
+    /** The protocols, suites and provider above, on a client or server builder. */
+    public static SslContextBuilder apply(SslContextBuilder builder) {
         return builder.sslProvider(provider())
                 .protocols(PROTOCOLS)
                 .ciphers(CIPHER_SUITES, SupportedCipherSuiteFilter.INSTANCE);
+    }
+
+    /** Fails, naming {@code what} and the file, when a PEM file is missing or unreadable. */
+    public static void requireReadable(Path file, String what) {
+        Objects.requireNonNull(file, what);
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException("TLS " + what + " file " + file + " is missing or unreadable");
+        }
     }
 }
