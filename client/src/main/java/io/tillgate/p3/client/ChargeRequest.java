@@ -3,7 +3,6 @@ package io.tillgate.p3.client;
 import io.tillgate.core.money.Money;
 import io.tillgate.p3.codec.P3Message;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * A card payment to run on a device. The request tag is fixed here, before anything is sent, so a
@@ -29,11 +28,7 @@ public record ChargeRequest(
     public ChargeRequest {
         deviceIdentifier = identifierOf(deviceIdentifier);
         Objects.requireNonNull(amount, "amount");
-        if (tag == null) {
-            tag = UUID.randomUUID().toString();
-        } else if (tag.isEmpty()) {
-            throw new IllegalArgumentException("tag must not be empty");
-        }
+        tag = RequestTags.orRandom(tag);
     }
 
     /** A captured payment without subject or reference, under a fresh tag. */

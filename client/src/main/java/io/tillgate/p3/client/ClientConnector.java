@@ -60,12 +60,11 @@ final class ClientConnector {
     }
 
     /**
-     * Connects; the future succeeds with the channel once P3 messages can flow (after the
-     * WebSocket handshake for {@code ws://}), and fails with the reason otherwise.
+     * Connects to {@code endpoint}; the future succeeds with the channel once P3 messages can flow
+     * (after the WebSocket handshake for {@code ws://}), and fails with the reason otherwise.
      */
-    Future<Channel> open() {
+    Future<Channel> open(P3Endpoint endpoint) {
         Promise<Channel> opened = loop.newPromise();
-        P3Endpoint endpoint = settings.endpoint();
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(NioSocketChannel.class)
@@ -77,16 +76,15 @@ final class ClientConnector {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ChannelPipeline pipeline = ch.pipeline();
-                        if (settings.tls() != null) {
+                        if (endpoint.tls()) {
                             pipeline.addLast(settings.tls().newHandler(ch.alloc(), endpoint.host(), endpoint.port()));
                         }
                         if (endpoint.webSocket()) {
-                            addWebSocketHandlers(pipeline);
+                            addWebSocketHandlers(pipeline, endpoint);
                         } else {
                             P3Pipelines.addTcpCodec(pipeline, settings.maxFrameBytes());
                         }
-                        pipeline.addLast(new ClientHandler(session, opened, endpoint.webSocket(),
-                                settings.tls() != null));
+                        pipeline.addLast(new ClientHandler(session, opened, endpoint.webSocket(), endpoint.tls()));
                     }
                 });
         bootstrap.connect(endpoint.host(), endpoint.port()).addListener((ChannelFuture connected) -> {
@@ -99,7 +97,7 @@ final class ClientConnector {
 
     /** Closes a channel, saying goodbye with a WebSocket close frame where there is one. */
     ChannelFuture close(Channel ch) {
-        if (settings.endpoint().webSocket() && ch.isActive()) {
+        if (ch.pipeline().get(WebSocketClientProtocolHandler.class) != null && ch.isActive()) {
             ch.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
                     .addListener(ChannelFutureListener.CLOSE);
             return ch.closeFuture();
@@ -107,9 +105,9 @@ final class ClientConnector {
         return ch.close();
     }
 
-    private void addWebSocketHandlers(ChannelPipeline pipeline) {
+    private void addWebSocketHandlers(ChannelPipeline pipeline, P3Endpoint endpoint) {
         WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
-                .webSocketUri(settings.endpoint().uri())
+                .webSocketUri(endpoint.uri())
                 .version(WebSocketVersion.V13)
                 .maxFramePayloadLength(settings.maxFrameBytes())
                 .handshakeTimeoutMillis(settings.connectTimeout().toMillis())

@@ -56,6 +56,10 @@ final class ClientSession {
     private boolean everReady;
     private boolean retrying;
     private int attempt;
+    /** The endpoint connected to or tried next; moves on when a node is gone. */
+    private volatile int current;
+    /** Endpoints that failed since the last backoff pause: the next one is tried at once until all have. */
+    private int failedInRound;
     private long reconnectDeadlineNanos;
     private Throwable lastAttemptFailure;
     private ScheduledFuture<?> reconnectTimer;
@@ -87,6 +91,11 @@ final class ClientSession {
 
     List<P3Device> devices() {
         return devices;
+    }
+
+    /** The endpoint the client is connected to, or will try next. */
+    P3Endpoint endpoint() {
+        return settings.endpoints().get(current);
     }
 
     // ---------------------------------------------------------------- caller side (any thread)
@@ -180,7 +189,7 @@ final class ClientSession {
         ClientOperation<?> operation =
                 ch == channel && e.tag() != null && !progressOnly ? inFlight.remove(e.tag()) : null;
         if (operation == null) {
-            LOG.warn("ignoring an unreadable {} from {}: {}", what, settings.endpoint(), e.getMessage());
+            LOG.warn("ignoring an unreadable {} from {}: {}", what, endpoint(), e.getMessage());
             return;
         }
         operation.failSent(new P3ProtocolException("unreadable " + what + " from the server for tag "
@@ -197,10 +206,12 @@ final class ClientSession {
             return;
         }
         state = State.DISCONNECTED;
-        ConnectionLostException lost = new ConnectionLostException("connection to " + settings.endpoint()
+        ConnectionLostException lost = new ConnectionLostException("connection to " + endpoint()
                 + " lost" + (cause == null ? "" : ": " + describe(cause)), cause);
         LOG.debug("{}", lost.getMessage());
         notifyListener(() -> settings.listener().onDisconnected(lost));
+        // The node may be gone: the next attempt goes to the next address, if there is one.
+        moveToNextEndpoint();
         List<ClientOperation<?>> interrupted = new ArrayList<>(inFlight.values());
         inFlight.clear();
         for (ClientOperation<?> operation : interrupted) {
@@ -225,7 +236,7 @@ final class ClientSession {
         switch (state) {
             case CLOSED -> operation.failUnsent(closed());
             case NEW -> operation.failUnsent(new ConnectionLostException(
-                    "not connected to " + settings.endpoint() + ": call connect() first"));
+                    "not connected to " + endpoint() + ": call connect() first"));
             case OPEN -> {
                 if (ready) {
                     write(operation);
@@ -297,6 +308,7 @@ final class ClientSession {
         if (readyFuture == null || readyFuture.isDone()) {
             readyFuture = new CompletableFuture<>();
         }
+        failedInRound = 0;
         if (!retry) {
             attempt();
             return;
@@ -311,7 +323,7 @@ final class ClientSession {
         attempt++;
         Duration delay = settings.reconnectPolicy().delay(attempt);
         if (System.nanoTime() + delay.toNanos() - reconnectDeadlineNanos > 0) {
-            giveUp(new ConnectionFailedException("gave up reconnecting to " + settings.endpoint() + " after "
+            giveUp(new ConnectionFailedException("gave up reconnecting to " + allEndpoints() + " after "
                     + (attempt - 1) + " attempt(s) in " + settings.reconnectPolicy().giveUpAfter().toMillis() + " ms"
                     + (lastAttemptFailure == null ? "" : ": " + describe(lastAttemptFailure)), lastAttemptFailure));
             return;
@@ -326,7 +338,8 @@ final class ClientSession {
         if (state != State.CONNECTING) {
             return;
         }
-        connector.open().addListener((Future<Channel> opened) -> {
+        P3Endpoint target = endpoint();
+        connector.open(target).addListener((Future<Channel> opened) -> {
             if (state == State.CLOSED) {
                 if (opened.isSuccess()) {
                     opened.getNow().close();
@@ -334,7 +347,7 @@ final class ClientSession {
             } else if (opened.isSuccess() && opened.getNow().isActive()) {
                 onOpened(opened.getNow());
             } else {
-                onAttemptFailed(opened.isSuccess() ? new ConnectionLostException("closed right after opening")
+                onAttemptFailed(target, opened.isSuccess() ? new ConnectionLostException("closed right after opening")
                         : opened.cause());
             }
         });
@@ -345,8 +358,10 @@ final class ClientSession {
         state = State.OPEN;
         everOpened = true;
         lastAttemptFailure = null;
-        LOG.debug("connected to {}", settings.endpoint());
-        notifyListener(() -> settings.listener().onConnected(settings.endpoint().uri()));
+        failedInRound = 0;
+        P3Endpoint connected = endpoint();
+        LOG.debug("connected to {}", connected);
+        notifyListener(() -> settings.listener().onConnected(connected.uri()));
         if (credentials == null) {
             becomeReady();
             return;
@@ -369,7 +384,7 @@ final class ClientSession {
         Throwable cause = unwrap(error);
         channel = null;
         connector.close(ch);
-        giveUp(new ConnectionFailedException("reconnected to " + settings.endpoint()
+        giveUp(new ConnectionFailedException("reconnected to " + endpoint()
                 + " but could not log in again: " + cause.getMessage(), cause));
     }
 
@@ -388,15 +403,33 @@ final class ClientSession {
         }
     }
 
-    private void onAttemptFailed(Throwable cause) {
+    /**
+     * An attempt failed: the next endpoint is tried at once while some of this round's are untried;
+     * once all have failed, reconnecting pauses by the backoff, and a first {@code connect()} fails.
+     */
+    private void onAttemptFailed(P3Endpoint target, Throwable cause) {
         lastAttemptFailure = cause;
-        LOG.debug("connecting to {} failed: {}", settings.endpoint(), describe(cause));
-        if (retrying) {
+        LOG.debug("connecting to {} failed: {}", target, describe(cause));
+        moveToNextEndpoint();
+        failedInRound++;
+        if (failedInRound < settings.endpoints().size()) {
+            attempt();
+        } else if (retrying) {
+            failedInRound = 0;
             scheduleAttempt();
         } else {
-            giveUp(new ConnectionFailedException("cannot connect to " + settings.endpoint() + ": "
+            giveUp(new ConnectionFailedException("cannot connect to " + allEndpoints() + ": "
                     + describe(cause), cause));
         }
+    }
+
+    private void moveToNextEndpoint() {
+        current = (current + 1) % settings.endpoints().size();
+    }
+
+    private String allEndpoints() {
+        List<P3Endpoint> endpoints = settings.endpoints();
+        return endpoints.size() == 1 ? endpoints.get(0).toString() : "any of " + endpoints;
     }
 
     /**
@@ -441,15 +474,17 @@ final class ClientSession {
     }
 
     private PayClientException closed() {
-        return new PayClientException("PayClient for " + settings.endpoint() + " is closed");
+        return new PayClientException("PayClient for " + allEndpoints() + " is closed");
     }
 
     private void notifyListener(Runnable callback) {
-        try {
-            callback.run();
-        } catch (RuntimeException e) {
-            LOG.warn("PayClientListener failed", e);
-        }
+        settings.callbacks().execute(() -> {
+            try {
+                callback.run();
+            } catch (RuntimeException e) {
+                LOG.warn("PayClientListener failed", e);
+            }
+        });
     }
 
     private static void relay(CompletableFuture<Void> from, CompletableFuture<Void> to) {

@@ -2,13 +2,15 @@ package io.tillgate.p3.client;
 
 import io.tillgate.tls.ClientTls;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * The validated options of a {@link PayClient}, as its builder collected them; {@code tls} is set
- * exactly when the endpoint is {@code wss://} or {@code tls://}.
+ * The validated options of a {@link PayClient}, as its builder collected them: at least one
+ * endpoint, in the order they are tried; {@code tls} is set exactly when one of them is
+ * {@code wss://} or {@code tls://}.
  */
 record ClientSettings(
-        P3Endpoint endpoint,
+        List<P3Endpoint> endpoints,
         Duration connectTimeout,
         Duration requestTimeout,
         int maxFrameBytes,
@@ -16,5 +18,13 @@ record ClientSettings(
         Duration recoveryTimeout,
         Duration recoveryPollInterval,
         PayClientListener listener,
-        ClientTls tls) {
+        ClientTls tls,
+        CallbackExecutor callbacks) {
+
+    ClientSettings {
+        endpoints = List.copyOf(endpoints);
+        if (endpoints.isEmpty()) {
+            throw new IllegalArgumentException("a PayClient needs at least one gateway URI");
+        }
+    }
 }

@@ -37,14 +37,18 @@ public final class P3ErrorException extends PayClientException {
         return error;
     }
 
-    /** The error type as sent, e.g. {@code TRANSACTION_BUSY}; compare with {@link #isType}. */
-    public String errorType() {
+    /** The error type; {@link ErrorType#UNRECOGNISED} for one this client does not know. */
+    public ErrorType type() {
+        return ErrorType.of(error.type());
+    }
+
+    /** The error type exactly as sent, e.g. {@code ACCESSORY_BUSY} from a server that is not Tillgate. */
+    public String rawType() {
         return error.type();
     }
 
-    /** Whether the error type is {@code type}, ignoring case. */
-    public boolean isType(String type) {
-        return error.type().equalsIgnoreCase(type);
+    public boolean isType(ErrorType type) {
+        return type() == type;
     }
 
     /** The transaction the ERROR response carried, if any. */

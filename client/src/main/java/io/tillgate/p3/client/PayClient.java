@@ -13,7 +13,6 @@ import io.tillgate.p3.codec.LoginMerchantRequest;
 import io.tillgate.p3.codec.P3Body;
 import io.tillgate.p3.codec.P3Device;
 import io.tillgate.p3.codec.P3Message;
-import io.tillgate.p3.codec.P3Transaction;
 import io.tillgate.p3.codec.QueryTransactionResponse;
 import io.tillgate.p3.codec.SubmitSignatureRequest;
 import io.tillgate.p3.codec.TransactionParameters;
@@ -26,60 +25,95 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * The POS side of P3: logs a merchant in and runs charges, refunds, captures, aborts, signatures
- * and look-ups on a PayServer, over {@code ws://} or {@code tcp://}, or the same over TLS:
- * {@code wss://} and {@code tls://}.
+ * The POS side of P3: logs a merchant in and runs charges, refunds, captures and look-ups on a
+ * Tillgate gateway (or any P3 PayServer), over {@code ws://} or {@code tcp://}, or the same over
+ * TLS: {@code wss://} and {@code tls://}.
  *
  * <pre>{@code
  * try (PayClient client = PayClient.builder(URI.create("ws://localhost:8080/p3")).build()) {
- *     client.connect().join();
- *     List<P3Device> devices = client.login("demo", secret).join();
- *     P3Transaction t = client.charge(ChargeRequest.of(devices.get(0).identifier(),
- *             Money.ofMajor("12.00", "EUR")), TransactionListener.NONE).join();
+ *     BlockingPayClient pos = client.blocking();
+ *     pos.connect();
+ *     List<P3Device> devices = pos.login("demo", secret);
+ *     ChargeRequest charge = ChargeRequest.of(devices.get(0).identifier(), Money.ofMajor("12.00", "EUR"));
+ *     saveBeforeSending(charge.tag());     // the key to this payment if anything goes wrong
+ *     TransactionResult result = pos.charge(charge, new TransactionListener() {
+ *         public void onUpdate(TransactionUpdate update) {
+ *             display(update.information());           // two lines, as the terminal shows them
+ *         }
+ *         public void onAction(ActionRequest action) {
+ *             if (action.action() == TransactionAction.CUSTOMER_SIGNATURE) {
+ *                 action.signOnReceipt();
+ *             } else {
+ *                 action.abort();
+ *             }
+ *         }
+ *     });
+ *     if (result.isApproved()) {
+ *         print(result.transaction().receipts());
+ *     }
  * }
  * }</pre>
  *
- * <p><b>Asynchronous.</b> Every call returns a {@link CompletableFuture} and never blocks; futures
- * complete, and listeners run, on the client's I/O thread, so callbacks must not block either.
- * Several operations may run at once on the one connection: each request gets its own tag and
- * every update, action and response is routed by it. Failures are {@link PayClientException}s:
- * {@link P3ErrorException} when the server answered ERROR (with the error type as sent),
- * {@link RequestTimeoutException}, {@link ConnectionFailedException}, {@link ConnectionLostException}.
+ * <p><b>Asynchronous underneath.</b> Every call of this class returns at once: a
+ * {@link CompletableFuture}, or a {@link TransactionHandle} for a charge, refund or capture, whose
+ * {@link TransactionHandle#outcome()} completes with the final transaction whatever its status (a
+ * DECLINED payment is a result, not a failure). {@link #blocking()} waits for them instead, for POS
+ * code that is simpler that way. Several operations may run at once on the one connection: each
+ * request has its own tag and every update, action and response is routed by it. Failures are
+ * {@link PayClientException}s: {@link P3ErrorException} when the server answered ERROR (its
+ * {@link ErrorType}, and the raw type as sent), {@link RequestTimeoutException},
+ * {@link ConnectionFailedException}, {@link ConnectionLostException}.
+ *
+ * <p><b>Threads.</b> Listener methods run, and the futures this client returns complete, on its
+ * callback executor: by default one daemon thread of the client's own, so a callback may block
+ * (show a dialog, write a file) without stopping the network I/O. They run one at a time and in
+ * order: every update of a transaction before its outcome. {@link Builder#callbackExecutor} runs
+ * them on an executor of the caller's (still one at a time), {@link Builder#callbacksOnIoThread}
+ * on the I/O thread itself, for code that never blocks and wants no thread hop.
  *
  * <p><b>A payment result is never lost.</b> When the connection drops while a charge, refund or
- * capture runs, the client reconnects with backoff ({@link ReconnectPolicy}), logs in again with the
- * credentials of the last successful login, and asks the server for the outcome with the Tillgate
- * {@code QUERY_TRANSACTION} extension by the original request tag until it is final. The future
- * then completes with the recovered transaction, or fails with
- * {@link TransactionNotStartedException} (it certainly never ran: safe to retry) or
- * {@link TransactionOutcomeUnknownException} (it may have run: resolve it by its tag later).
+ * capture runs, the client reconnects with backoff ({@link ReconnectPolicy}) — to the next gateway
+ * address when it was given several ({@link #builder(List)}) — logs in again with the credentials of
+ * the last successful login, and asks for the outcome with the Tillgate {@code QUERY_TRANSACTION}
+ * extension by the request's tag until it is final. The outcome then completes with the recovered
+ * transaction, or fails with {@link TransactionNotStartedException} (it certainly never ran: safe
+ * to retry) or {@link TransactionOutcomeUnknownException} (it may have run: resolve it by its tag
+ * later). Tags are chosen by the caller if it wants ({@link ChargeRequest#withTag},
+ * {@link RefundRequest#withTag}, {@link CaptureRequest#withTag}), so a POS that crashed can still
+ * {@link #query} what it started.
  *
  * <p><b>Aborting.</b> An abort may only succeed while the last {@link TransactionUpdate} said
- * {@code abortable}; callers offer it only then. The abort's own future means "abort requested";
- * the charge's future still brings the outcome, which may be APPROVED if the abort came too late.
+ * {@code abortable}; offer it only then ({@link TransactionHandle#abort()}). The abort's own future
+ * means "abort requested"; the outcome may still be APPROVED if the abort came too late.
  */
 public final class PayClient implements AutoCloseable {
 
     private static final String ONLINE = "ONLINE";
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    private static final Duration BLOCKING_TIMEOUT = Duration.ofMinutes(5);
 
     private final ClientSettings settings;
     private final EventLoopGroup ownedGroup;
     private final EventLoop loop;
+    private final CallbackExecutor callbacks;
     private final ClientSession session;
 
     private PayClient(Builder builder) {
-        this.settings = new ClientSettings(builder.endpoint, builder.connectTimeout, builder.requestTimeout,
+        boolean tls = builder.endpoints.stream().anyMatch(P3Endpoint::tls);
+        this.callbacks = builder.callbacks != null ? builder.callbacks : CallbackExecutor.ownThread();
+        this.settings = new ClientSettings(builder.endpoints, builder.connectTimeout, builder.requestTimeout,
                 builder.maxFrameBytes, builder.reconnectPolicy, builder.recoveryTimeout,
-                builder.recoveryPollInterval, builder.listener, !builder.endpoint.tls() ? null
-                        : builder.tls != null ? builder.tls : ClientTls.systemTrust());
+                builder.recoveryPollInterval, builder.listener, !tls ? null
+                        : builder.tls != null ? builder.tls : ClientTls.systemTrust(), callbacks);
         this.ownedGroup = builder.eventLoopGroup == null
                 ? new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("tillgate-payclient", true),
                         NioIoHandler.newFactory())
@@ -89,27 +123,63 @@ public final class PayClient implements AutoCloseable {
     }
 
     /**
-     * A builder for a client of the PayServer at {@code uri}: {@code ws://host:port[/path]} (path
+     * A builder for a client of the gateway at {@code uri}: {@code ws://host:port[/path]} (path
      * {@code /p3} when absent) or {@code tcp://host:port}, or {@code wss://} / {@code tls://} for the
      * same over TLS (trusting the system's CAs unless {@link Builder#trust} names one).
      *
      * @throws IllegalArgumentException for any other scheme, or no host
      */
     public static Builder builder(URI uri) {
-        return new Builder(P3Endpoint.parse(uri));
-    }
-
-    /** The server this client talks to, normalised ({@code ws://localhost:8080/p3}). */
-    public URI endpoint() {
-        return settings.endpoint().uri();
+        return builder(List.of(uri));
     }
 
     /**
-     * Opens the connection (and completes the WebSocket handshake). After a drop, connects again
-     * and logs in again if a login had succeeded. Completes at once when already connected.
+     * A builder for a client of several nodes of one gateway (sharing one journal): it connects to
+     * the first that answers, in this order, and moves to the next when its node is gone — refused
+     * or lost — recovering running transactions there by their tags.
+     *
+     * @throws IllegalArgumentException for an empty list, or a URI {@link #builder(URI)} refuses
+     */
+    public static Builder builder(List<URI> uris) {
+        Objects.requireNonNull(uris, "uris");
+        if (uris.isEmpty()) {
+            throw new IllegalArgumentException("a PayClient needs at least one gateway URI");
+        }
+        return new Builder(uris.stream().map(P3Endpoint::parse).toList());
+    }
+
+    /** The gateway address connected to, or tried next, normalised ({@code ws://localhost:8080/p3}). */
+    public URI endpoint() {
+        return session.endpoint().uri();
+    }
+
+    /** Every gateway address, in the order they are tried. */
+    public List<URI> endpoints() {
+        return settings.endpoints().stream().map(P3Endpoint::uri).toList();
+    }
+
+    /** A facade that waits for each call, up to five minutes; see {@link #blocking(Duration)}. */
+    public BlockingPayClient blocking() {
+        return blocking(BLOCKING_TIMEOUT);
+    }
+
+    /**
+     * A facade of this client whose calls wait for their result, up to {@code timeout} each (a
+     * transaction waits that long for its outcome; short requests still fail after the
+     * {@link Builder#requestTimeout}). It shares the connection and may be used from any thread but
+     * a callback of this client.
+     */
+    public BlockingPayClient blocking(Duration timeout) {
+        return new BlockingPayClient(this, Builder.positive(timeout, "timeout"));
+    }
+
+    /**
+     * Opens the connection (and completes the WebSocket handshake), trying each gateway address
+     * once. After a drop, connects again and logs in again if a login had succeeded. Completes at
+     * once when already connected.
      */
     public CompletableFuture<Void> connect() {
-        return onLoop(session::connect);
+        return deliver(onLoop(session::connect));
     }
 
     /** Logs in with provider mode {@link ProviderMode#TEST}; see {@link #login(String, String, ProviderMode)}. */
@@ -127,7 +197,7 @@ public final class PayClient implements AutoCloseable {
                 Objects.requireNonNull(providerMode, "providerMode").name(),
                 Objects.requireNonNull(merchantIdentifier, "merchantIdentifier"),
                 Objects.requireNonNull(merchantSecret, "merchantSecret"));
-        return onLoop(() -> session.login(request));
+        return deliver(onLoop(() -> session.login(request)));
     }
 
     /** The devices of the last successful login; empty before one. */
@@ -135,13 +205,16 @@ public final class PayClient implements AutoCloseable {
         return session.devices();
     }
 
+    /** {@link #charge(ChargeRequest, TransactionListener)} without following its progress. */
+    public TransactionHandle charge(ChargeRequest request) {
+        return charge(request, TransactionListener.NONE);
+    }
+
     /**
-     * Runs a card payment (EXECUTE_TRANSACTION) and completes with the final transaction, whatever
-     * its status: check it with {@link TransactionStatus#of(P3Transaction)}; a DECLINED payment is
-     * not a failure of the call. An ERROR response fails with {@link P3ErrorException}, which
-     * carries the failed transaction when the server sent one.
+     * Starts a card payment (EXECUTE_TRANSACTION) on the request's device. Its outcome, updates and
+     * actions come through the handle and {@code listener}; store {@link ChargeRequest#tag()} first.
      */
-    public CompletableFuture<P3Transaction> charge(ChargeRequest request, TransactionListener listener) {
+    public TransactionHandle charge(ChargeRequest request, TransactionListener listener) {
         Objects.requireNonNull(request, "request");
         Money amount = request.amount();
         TransactionParameters parameters = TransactionParameters.builder()
@@ -154,110 +227,78 @@ public final class PayClient implements AutoCloseable {
                 .build();
         P3Message message = P3Message.request(ExecuteTransactionRequest.of(ONLINE, parameters), request.tag(),
                 request.resource());
-        return onLoop(() -> session.submit(new TransactionOperation("charge", message, listenerOrNone(listener))));
+        return start("charge", message, request.deviceIdentifier(), listener);
+    }
+
+    /** {@link #refund(RefundRequest, TransactionListener)} without following its progress. */
+    public TransactionHandle refund(RefundRequest request) {
+        return refund(request, TransactionListener.NONE);
     }
 
     /**
-     * Refunds an earlier transaction (AMEND_TRANSACTION type REFUND) and completes with the new
-     * refund transaction.
-     *
-     * @param amountOrNull the amount of a partial refund; {@code null} refunds it in full
-     * @param subject printed as the description, or {@code null}
-     * @param customIdentifier the merchant's reference for the refund, or {@code null}
+     * Refunds an earlier transaction (AMEND_TRANSACTION type REFUND); the outcome is the new refund
+     * transaction. Store {@link RefundRequest#tag()} first.
      */
-    public CompletableFuture<P3Transaction> refund(String originalIdentifier, Money amountOrNull, String subject,
-                                                   String customIdentifier, TransactionListener listener) {
-        return amend("refund", "REFUND", originalIdentifier, amountOrNull, subject, customIdentifier, listener);
+    public TransactionHandle refund(RefundRequest request, TransactionListener listener) {
+        Objects.requireNonNull(request, "request");
+        return amend("refund", "REFUND", request.originalIdentifier(), request.amount(), request.subject(),
+                request.customIdentifier(), request.tag(), listener);
+    }
+
+    /** {@link #capture(CaptureRequest, TransactionListener)} without following its progress. */
+    public TransactionHandle capture(CaptureRequest request) {
+        return capture(request, TransactionListener.NONE);
     }
 
     /**
      * Captures a transaction charged with {@code autoCapture=false} (AMEND_TRANSACTION type
-     * CAPTURE) and completes with the captured transaction.
-     *
-     * @param amountOrNull the amount to capture; {@code null} captures the whole authorisation
+     * CAPTURE); the outcome is the captured transaction.
      */
-    public CompletableFuture<P3Transaction> capture(String originalIdentifier, Money amountOrNull,
-                                                    TransactionListener listener) {
-        return amend("capture", "CAPTURE", originalIdentifier, amountOrNull, null, null, listener);
-    }
-
-    private CompletableFuture<P3Transaction> amend(String operation, String type, String originalIdentifier,
-                                                   Money amountOrNull, String subject, String customIdentifier,
-                                                   TransactionListener listener) {
-        TransactionParameters parameters = TransactionParameters.builder()
-                .type(type)
-                .referencedTransactionIdentifier(Objects.requireNonNull(originalIdentifier, "originalIdentifier"))
-                .amount(amountOrNull == null ? null : amountOrNull.toMajor())
-                .currency(amountOrNull == null ? null : amountOrNull.currency().getCurrencyCode())
-                .subject(subject)
-                .customIdentifier(customIdentifier)
-                .build();
-        P3Message message = request(new AmendTransactionRequest(ONLINE, parameters), P3Message.ROOT);
-        return onLoop(() -> session.submit(new TransactionOperation(operation, message, listenerOrNone(listener))));
-    }
-
-    /**
-     * Asks the device to abort its running transaction. Completing means only "abort requested"
-     * (an abort after a non-abortable update fails with TRANSACTION_NO_LONGER_ABORTABLE); the
-     * outcome still comes through the charge's future.
-     *
-     * @param transactionIdentifierOrNull the transaction to abort, or {@code null} for whatever runs
-     */
-    public CompletableFuture<Void> abort(String deviceIdentifier, String transactionIdentifierOrNull) {
-        return shortRequest("abort", new AbortTransactionRequest(transactionIdentifierOrNull), deviceIdentifier);
-    }
-
-    /** Answers a CUSTOMER_SIGNATURE action with the customer's signature as a PNG image. */
-    public CompletableFuture<Void> submitSignature(String deviceIdentifier, byte[] png) {
-        Objects.requireNonNull(png, "png");
-        if (png.length == 0) {
-            throw new IllegalArgumentException("signature image is empty");
-        }
-        return shortRequest("signature", SubmitSignatureRequest.digital(Base64.getEncoder().encodeToString(png)),
-                deviceIdentifier);
-    }
-
-    /** Answers a CUSTOMER_SIGNATURE action with "the customer signs the printed merchant receipt". */
-    public CompletableFuture<Void> submitSignatureOnReceipt(String deviceIdentifier) {
-        return shortRequest("signature", SubmitSignatureRequest.onReceipt(), deviceIdentifier);
+    public TransactionHandle capture(CaptureRequest request, TransactionListener listener) {
+        Objects.requireNonNull(request, "request");
+        return amend("capture", "CAPTURE", request.originalIdentifier(), request.amount(), null, null,
+                request.tag(), listener);
     }
 
     /**
      * Looks a stored transaction up (Tillgate QUERY_TRANSACTION extension). An unknown key fails
-     * with {@link P3ErrorException} of type TRANSACTION_REFERENCE_NOT_FOUND.
+     * with {@link P3ErrorException} of type {@link ErrorType#TRANSACTION_REFERENCE_NOT_FOUND}.
      */
-    public CompletableFuture<P3Transaction> query(QueryKey key) {
+    public CompletableFuture<TransactionResult> query(QueryKey key) {
         P3Message message = request(Objects.requireNonNull(key, "key").toRequest(), P3Message.ROOT);
-        return onLoop(() -> session.submit(new RequestOperation<>("query " + key, message,
-                response -> response.body(QueryTransactionResponse.class).transaction())));
+        return deliver(onLoop(() -> session.submit(new RequestOperation<>("query " + key, message,
+                response -> new TransactionResult(response.body(QueryTransactionResponse.class).transaction())))));
     }
 
     /**
      * Closes the connection; whatever still waits fails (a running transaction with
-     * {@link TransactionOutcomeUnknownException}). Shuts the client's own event loop down, never a
-     * shared one.
+     * {@link TransactionOutcomeUnknownException}). Shuts the client's own event loop and callback
+     * thread down, never a shared one.
      */
     public CompletableFuture<Void> closeAsync() {
-        CompletableFuture<Void> closed = onLoop(session::close);
-        if (ownedGroup == null) {
-            return closed;
-        }
-        return closed.handle((ignored, error) -> null).thenCompose(ignored -> {
-            CompletableFuture<Void> terminated = new CompletableFuture<>();
+        CompletableFuture<Void> closed = onLoop(session::close).handle((ignored, error) -> null);
+        CompletableFuture<Void> terminated = ownedGroup == null ? closed : closed.thenCompose(ignored -> {
+            CompletableFuture<Void> done = new CompletableFuture<>();
             ownedGroup.shutdownGracefully(0, CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS)
-                    .addListener(f -> terminated.complete(null));
-            return terminated;
+                    .addListener(f -> done.complete(null));
+            return done;
         });
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        terminated.whenComplete((ignored, error) -> {
+            callbacks.execute(() -> result.complete(null));
+            callbacks.shutdown();
+        });
+        return result;
     }
 
     /**
-     * {@link #closeAsync()}, waiting up to five seconds for it unless called on the client's own
-     * I/O thread (from a callback), where waiting would deadlock.
+     * {@link #closeAsync()}, waiting up to five seconds for it unless called from a callback of this
+     * client, where waiting would deadlock.
      */
     @Override
     public void close() {
         CompletableFuture<Void> closed = closeAsync();
-        if (loop.inEventLoop()) {
+        if (loop.inEventLoop() || callbacks.inCallback()) {
             return;
         }
         try {
@@ -269,17 +310,101 @@ public final class PayClient implements AutoCloseable {
         }
     }
 
+    // ---------------------------------------------------------------- for TransactionHandle, BlockingPayClient
+
+    CompletableFuture<Void> abort(String deviceIdentifier, String transactionIdentifierOrNull) {
+        return shortRequest("abort", new AbortTransactionRequest(transactionIdentifierOrNull), deviceIdentifier);
+    }
+
+    CompletableFuture<Void> submitSignature(String deviceIdentifier, byte[] png) {
+        return shortRequest("signature", SubmitSignatureRequest.digital(Base64.getEncoder().encodeToString(png)),
+                deviceIdentifier);
+    }
+
+    CompletableFuture<Void> signOnReceipt(String deviceIdentifier) {
+        return shortRequest("signature", SubmitSignatureRequest.onReceipt(), deviceIdentifier);
+    }
+
+    /**
+     * Waits for a future of this client.
+     *
+     * @param transaction whether it is a transaction's outcome, which goes on after the wait gives up
+     */
+    <T> T await(CompletableFuture<T> future, String what, Duration timeout, boolean transaction) {
+        requireMayWait(what);
+        try {
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new RequestTimeoutException(what + " did not end within " + timeout.toMillis() + " ms"
+                    + (transaction ? "; it goes on: query it later by its tag" : ""));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof PayClientException failure) {
+                throw failure;
+            }
+            throw new PayClientException(what + " failed: " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PayClientException("interrupted while waiting for " + what
+                    + (transaction ? "; it goes on: query it later by its tag" : ""), e);
+        }
+    }
+
+    /** Refuses to wait on a thread the answer would have to come through; checked before anything is sent. */
+    void requireMayWait(String what) {
+        if (callbacks.inCallback() || loop.inEventLoop()) {
+            throw new IllegalStateException("cannot wait for " + what + " in a callback of its own PayClient:"
+                    + " the answer would have to run on this very thread");
+        }
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private TransactionHandle start(String operation, P3Message message, String deviceIdentifier,
+                                    TransactionListener listener) {
+        TransactionHandle handle = new TransactionHandle(this, operation, message.tag(), deviceIdentifier);
+        TransactionOperation running = new TransactionOperation(operation, message,
+                listener == null ? TransactionListener.NONE : listener, handle, callbacks);
+        handle.follow(onLoop(() -> session.submit(running)), callbacks);
+        return handle;
+    }
+
+    private TransactionHandle amend(String operation, String type, String originalIdentifier, Money amountOrNull,
+                                    String subject, String customIdentifier, String tag,
+                                    TransactionListener listener) {
+        TransactionParameters parameters = TransactionParameters.builder()
+                .type(type)
+                .referencedTransactionIdentifier(originalIdentifier)
+                .amount(amountOrNull == null ? null : amountOrNull.toMajor())
+                .currency(amountOrNull == null ? null : amountOrNull.currency().getCurrencyCode())
+                .subject(subject)
+                .customIdentifier(customIdentifier)
+                .build();
+        P3Message message = P3Message.request(new AmendTransactionRequest(ONLINE, parameters), tag, P3Message.ROOT);
+        return start(operation, message, null, listener);
+    }
+
     private CompletableFuture<Void> shortRequest(String operation, P3Body body, String deviceIdentifier) {
         P3Message message = request(body, P3Message.deviceResource(ChargeRequest.identifierOf(deviceIdentifier)));
-        return onLoop(() -> session.submit(new RequestOperation<Void>(operation, message, response -> null)));
+        return deliver(onLoop(() -> session.submit(new RequestOperation<Void>(operation, message, response -> null))));
     }
 
     private static P3Message request(P3Body body, String resource) {
         return P3Message.request(body, UUID.randomUUID().toString(), resource);
     }
 
-    private static TransactionListener listenerOrNone(TransactionListener listener) {
-        return listener == null ? TransactionListener.NONE : listener;
+    /** The caller's view of an internal future: completed on the callback executor, with the cause unwrapped. */
+    private <T> CompletableFuture<T> deliver(CompletableFuture<T> internal) {
+        CompletableFuture<T> delivered = new CompletableFuture<>();
+        internal.whenComplete((value, error) -> callbacks.execute(() -> {
+            if (error == null) {
+                delivered.complete(value);
+            } else {
+                delivered.completeExceptionally(error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+            }
+        }));
+        return delivered;
     }
 
     /** Runs a session call, turning a shut-down event loop into a failed future. */
@@ -288,14 +413,14 @@ public final class PayClient implements AutoCloseable {
             return call.get();
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new PayClientException(
-                    "PayClient for " + settings.endpoint() + " cannot run: its event loop is shut down", e));
+                    "PayClient for " + endpoints() + " cannot run: its event loop is shut down", e));
         }
     }
 
     /** Options of a {@link PayClient}; every one has a default. */
     public static final class Builder {
 
-        private final P3Endpoint endpoint;
+        private final List<P3Endpoint> endpoints;
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration requestTimeout = Duration.ofSeconds(10);
         private int maxFrameBytes = 1024 * 1024;
@@ -306,8 +431,10 @@ public final class PayClient implements AutoCloseable {
         private PayClientListener listener = PayClientListener.NONE;
         private ClientTls tls;
 
-        private Builder(P3Endpoint endpoint) {
-            this.endpoint = endpoint;
+        private CallbackExecutor callbacks;
+
+        private Builder(List<P3Endpoint> endpoints) {
+            this.endpoints = endpoints;
         }
 
         /** How long opening the connection (and the WebSocket handshake) may take; default 5 s. */
@@ -381,6 +508,25 @@ public final class PayClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs listener methods and completes the returned futures on {@code executor} (one at a
+         * time, in order) instead of a thread of the client's own. The client never shuts it down.
+         */
+        public Builder callbackExecutor(Executor executor) {
+            callbacks = CallbackExecutor.on(Objects.requireNonNull(executor, "executor"));
+            return this;
+        }
+
+        /**
+         * Runs listener methods and completes the returned futures on the client's I/O thread: no
+         * thread hop, for code that never blocks in a callback (a blocking callback would stall every
+         * message of the connection, and {@link BlockingPayClient} cannot be used from one).
+         */
+        public Builder callbacksOnIoThread() {
+            callbacks = CallbackExecutor.ioThread();
+            return this;
+        }
+
         /** Connection events; default none. */
         public Builder listener(PayClientListener value) {
             listener = Objects.requireNonNull(value, "listener");
@@ -391,7 +537,7 @@ public final class PayClient implements AutoCloseable {
             return new PayClient(this);
         }
 
-        private static Duration positive(Duration value, String name) {
+        static Duration positive(Duration value, String name) {
             Objects.requireNonNull(value, name);
             if (value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException(name + " must be positive, got " + value);

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * Connection events of a {@link PayClient}, for status displays and logs. Methods run on the
- * client's I/O thread and must not block.
+ * client's callback executor, in order with the transactions' callbacks.
  */
 public interface PayClientListener {
 
@@ -13,7 +13,7 @@ public interface PayClientListener {
     PayClientListener NONE = new PayClientListener() {
     };
 
-    /** The transport is open (after the WebSocket handshake for {@code ws://}). */
+    /** The transport to {@code endpoint} is open (after the WebSocket handshake for {@code ws://}). */
     default void onConnected(URI endpoint) {
     }
 

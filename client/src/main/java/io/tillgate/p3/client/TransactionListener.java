@@ -1,11 +1,10 @@
 package io.tillgate.p3.client;
 
-import io.tillgate.p3.codec.ExecuteTransactionAction;
-
 /**
- * Follows one running charge, refund or capture. Methods run on the client's I/O thread, in the
- * order the server sent the messages: they must not block (hand slow work such as a console prompt
- * to another thread). They may call the client, whose methods never block.
+ * Follows one running charge, refund or capture. Methods run on the client's callback executor
+ * (by default a thread of the client's own, never the I/O thread), one at a time, in the order the
+ * server sent the messages, and before the transaction's outcome completes. A method that throws is
+ * logged and does not disturb the transaction.
  */
 public interface TransactionListener {
 
@@ -21,16 +20,18 @@ public interface TransactionListener {
     }
 
     /**
-     * The transaction is paused until the client answers: for {@code CUSTOMER_SIGNATURE} call
-     * {@link PayClient#submitSignature}, {@link PayClient#submitSignatureOnReceipt} or
-     * {@link PayClient#abort}. The result still arrives through the charge's future.
+     * The transaction is paused until the POS answers: for
+     * {@link TransactionAction#CUSTOMER_SIGNATURE} call {@link ActionRequest#submitSignature},
+     * {@link ActionRequest#signOnReceipt} or {@link ActionRequest#abort}. The result still arrives
+     * through {@link TransactionHandle#outcome()}.
      */
-    default void onAction(ExecuteTransactionAction action) {
+    default void onAction(ActionRequest action) {
     }
 
     /**
-     * The connection dropped while the transaction ran; the client now reconnects and asks the
-     * server for the outcome. No further updates or actions come for this transaction.
+     * The connection dropped while the transaction ran; the client now reconnects (to the next
+     * gateway address, if it has several) and asks for the outcome by {@code tag}. No further
+     * updates or actions come for this transaction.
      */
     default void onRecovering(String tag, PayClientException cause) {
     }

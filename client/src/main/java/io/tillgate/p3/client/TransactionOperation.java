@@ -6,6 +6,7 @@ import io.tillgate.p3.codec.ExecuteTransactionUpdate;
 import io.tillgate.p3.codec.P3Message;
 import io.tillgate.p3.codec.P3MessageType;
 import io.tillgate.p3.codec.P3Transaction;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,15 +22,23 @@ final class TransactionOperation extends ClientOperation<P3Transaction> {
     private final String operation;
     private final P3MessageType responseType;
     private final TransactionListener listener;
+    private final TransactionHandle handle;
+    private final Executor callbacks;
     private boolean answered;
     private P3Transaction lastKnown;
 
-    /** @param operation how failures name it: {@code charge}, {@code refund}, {@code capture} */
-    TransactionOperation(String operation, P3Message request, TransactionListener listener) {
+    /**
+     * @param operation how failures name it: {@code charge}, {@code refund}, {@code capture}
+     * @param callbacks where the listener runs
+     */
+    TransactionOperation(String operation, P3Message request, TransactionListener listener, TransactionHandle handle,
+                         Executor callbacks) {
         super(request);
         this.operation = operation;
         this.responseType = request.type().responseType().orElseThrow();
         this.listener = listener;
+        this.handle = handle;
+        this.callbacks = callbacks;
     }
 
     /** Whether the server sent anything for this tag, so it certainly received the request. */
@@ -44,6 +53,7 @@ final class TransactionOperation extends ClientOperation<P3Transaction> {
     void lastKnown(P3Transaction transaction) {
         if (transaction != null) {
             lastKnown = transaction;
+            handle.observe(transaction);
         }
     }
 
@@ -78,7 +88,7 @@ final class TransactionOperation extends ClientOperation<P3Transaction> {
         }
         if (execute && message.body() instanceof ExecuteTransactionAction action) {
             lastKnown(action.transaction());
-            notify(() -> listener.onAction(action));
+            notify(() -> listener.onAction(new ActionRequest(handle, action.action(), action.transaction())));
             return false;
         }
         fail(new P3ProtocolException(operation + ": unexpected " + message.type() + " for tag " + tag()));
@@ -102,10 +112,12 @@ final class TransactionOperation extends ClientOperation<P3Transaction> {
     }
 
     private void notify(Runnable callback) {
-        try {
-            callback.run();
-        } catch (RuntimeException e) {
-            LOG.warn("transaction listener of tag {} failed", tag(), e);
-        }
+        callbacks.execute(() -> {
+            try {
+                callback.run();
+            } catch (RuntimeException e) {
+                LOG.warn("transaction listener of tag {} failed", tag(), e);
+            }
+        });
     }
 }

@@ -1,6 +1,5 @@
 package io.tillgate.p3.client;
 
-import io.tillgate.p3.codec.P3ErrorType;
 import io.tillgate.p3.codec.P3Message;
 import io.tillgate.p3.codec.P3Transaction;
 import io.tillgate.p3.codec.QueryTransactionRequest;
@@ -29,8 +28,6 @@ import java.util.concurrent.TimeUnit;
  * Confined to the session's event loop.
  */
 final class TransactionRecovery {
-
-    private static final String NOT_FOUND = P3ErrorType.TRANSACTION_REFERENCE_NOT_FOUND.code();
 
     private final ClientSession session;
     private final TransactionOperation transaction;
@@ -78,7 +75,7 @@ final class TransactionRecovery {
             return;
         }
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof P3ErrorException e && e.isType(NOT_FOUND)) {
+        if (cause instanceof P3ErrorException e && e.isType(ErrorType.TRANSACTION_REFERENCE_NOT_FOUND)) {
             onNotFound(e);
         } else if (cause instanceof P3ErrorException e) {
             unknown("the server cannot look it up (" + e.getMessage()
@@ -98,7 +95,7 @@ final class TransactionRecovery {
             pollLater();
         } else {
             transaction.fail(new TransactionNotStartedException(transaction.tag(),
-                    "the server never received it (QUERY_TRANSACTION: " + NOT_FOUND + ")", e));
+                    "the server never received it (QUERY_TRANSACTION: " + e.rawType() + ")", e));
         }
     }
 

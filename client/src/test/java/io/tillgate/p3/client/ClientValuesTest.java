@@ -8,7 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The client's small value types: endpoints, charge requests, statuses, backoff. */
+/** The client's small value types: endpoints, charge, refund and capture requests, backoff. */
 class ClientValuesTest {
 
     @Test
@@ -63,13 +63,15 @@ class ClientValuesTest {
     }
 
     @Test
-    void statusesAreReadIgnoringCase() {
-        assertThat(TransactionStatus.of("approved")).isEqualTo(TransactionStatus.APPROVED);
-        assertThat(TransactionStatus.of("Inconclusive").isFinal()).isTrue();
-        assertThat(TransactionStatus.of("PENDING").isFinal()).isFalse();
-        assertThat(TransactionStatus.of("ACCEPTED").isFinal()).isFalse();
-        assertThat(TransactionStatus.of("SOMETHING_NEW")).isEqualTo(TransactionStatus.UNKNOWN);
-        assertThat(TransactionStatus.of((String) null)).isEqualTo(TransactionStatus.UNKNOWN);
+    void refundsAndCapturesHaveATagOfTheCallersOrAFreshOne() {
+        RefundRequest refund = RefundRequest.of("orig-1");
+        assertThat(refund.tag()).matches("[0-9a-f-]{36}");
+        assertThat(refund.withAmount(Money.ofMajor("1.00", "EUR")).tag()).isEqualTo(refund.tag());
+        assertThat(refund.withTag("pos-refund-7").tag()).isEqualTo("pos-refund-7");
+        assertThat(CaptureRequest.of("auth-1").withTag("pos-capture-7").tag()).isEqualTo("pos-capture-7");
+        assertThat(CaptureRequest.of("auth-1").tag()).isNotEqualTo(CaptureRequest.of("auth-1").tag());
+        assertThatThrownBy(() -> RefundRequest.of("orig-1").withTag("")).hasMessageContaining("tag must not be empty");
+        assertThatThrownBy(() -> CaptureRequest.of("")).hasMessageContaining("originalIdentifier");
     }
 
     @Test

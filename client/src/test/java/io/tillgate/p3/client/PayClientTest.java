@@ -7,8 +7,8 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.tillgate.core.money.Money;
+import io.tillgate.p3.codec.AbortTransactionRequest;
 import io.tillgate.p3.codec.AbortTransactionResponse;
-import io.tillgate.p3.codec.ExecuteTransactionAction;
 import io.tillgate.p3.codec.ExecuteTransactionResponse;
 import io.tillgate.p3.codec.ExecuteTransactionUpdate;
 import io.tillgate.p3.codec.LoginMerchantRequest;
@@ -84,12 +84,13 @@ class PayClientTest {
         RecordingListener listenerA = new RecordingListener();
         RecordingListener listenerB = new RecordingListener();
 
-        CompletableFuture<P3Transaction> chargeA = client.charge(ChargeRequest.of("sim-1", eur("1.00")), listenerA);
+        CompletableFuture<TransactionResult> chargeA =
+                client.charge(ChargeRequest.of("sim-1", eur("1.00")), listenerA).outcome();
         P3Message executeA = server.take(P3MessageType.EXECUTE_TRANSACTION_REQUEST);
-        CompletableFuture<P3Transaction> chargeB =
-                client.charge(ChargeRequest.of("devices/sim-2", eur("2.00")), listenerB);
+        CompletableFuture<TransactionResult> chargeB =
+                client.charge(ChargeRequest.of("devices/sim-2", eur("2.00")), listenerB).outcome();
         P3Message executeB = server.take(P3MessageType.EXECUTE_TRANSACTION_REQUEST);
-        CompletableFuture<P3Transaction> query = client.query(QueryKey.byIdentifier("old"));
+        CompletableFuture<TransactionResult> query = client.query(QueryKey.byIdentifier("old"));
         P3Message queryRequest = server.take(P3MessageType.QUERY_TRANSACTION_REQUEST);
 
         assertThat(executeA.resource()).isEqualTo("devices/sim-1");
@@ -129,9 +130,11 @@ class PayClientTest {
     void refundIsAnAmendAtTheRootWithTheOriginalIdentifier() throws Exception {
         startLoggedIn(false);
 
-        CompletableFuture<P3Transaction> refund = client.refund("orig-1", eur("3.00"), "Return", "r-1", null);
+        CompletableFuture<TransactionResult> refund = client.refund(RefundRequest.of("orig-1").withAmount(eur("3.00"))
+                .withSubject("Return").withCustomIdentifier("r-1").withTag("refund-tag-1")).outcome();
         P3Message amend = server.take(P3MessageType.AMEND_TRANSACTION_REQUEST);
         assertThat(amend.isRootResource()).isTrue();
+        assertThat(amend.tag()).isEqualTo("refund-tag-1");
         assertThat(server.lastRaw()).contains("\"transactionParameters\":{\"amount\":3.00,\"currency\":\"EUR\","
                 + "\"type\":\"REFUND\",\"subject\":\"Return\",\"customIdentifier\":\"r-1\","
                 + "\"referencedTransactionIdentifier\":\"orig-1\"}");
@@ -143,7 +146,7 @@ class PayClientTest {
                 + "\"amendTransactionResponse\":{\"transaction\":{\"identifier\":\"r\",\"type\":\"REFUND\","
                 + "\"status\":\"APPROVED\"}}}");
 
-        assertThat(refund.get(5, TimeUnit.SECONDS).type()).isEqualTo("REFUND");
+        assertThat(refund.get(5, TimeUnit.SECONDS).transaction().type()).isEqualTo("REFUND");
     }
 
     @Test
@@ -159,21 +162,22 @@ class PayClientTest {
         P3ErrorException e = failure(login, P3ErrorException.class);
         assertThat(e).hasMessage("login failed: SERVER_AUTHENTICATION_FAILED: Wrong merchant credentials")
                 .hasMessageNotContaining("wrong");
-        assertThat(e.isType("server_authentication_failed")).isTrue();
+        assertThat(e.isType(ErrorType.SERVER_AUTHENTICATION_FAILED)).isTrue();
         assertThat(client.devices()).isEmpty();
 
-        CompletableFuture<P3Transaction> query = client.query(QueryKey.byTag("t"));
+        CompletableFuture<TransactionResult> query = client.query(QueryKey.byTag("t"));
         P3Message queryRequest = server.take(P3MessageType.QUERY_TRANSACTION_REQUEST);
         server.send(P3Message.errorFor(queryRequest, new P3Error("SOMETHING_ONLY_A_REAL_SERVER_SENDS", null, "dev")));
 
-        assertThat(failure(query, P3ErrorException.class).errorType()).isEqualTo("SOMETHING_ONLY_A_REAL_SERVER_SENDS");
+        assertThat(failure(query, P3ErrorException.class).rawType()).isEqualTo("SOMETHING_ONLY_A_REAL_SERVER_SENDS");
     }
 
     @Test
     void anErrorExecuteResponseCarriesTheFailedTransaction() throws Exception {
         startLoggedIn(false);
 
-        CompletableFuture<P3Transaction> charge = client.charge(ChargeRequest.of("sim-1", eur("12.99")), null);
+        CompletableFuture<TransactionResult> charge =
+                client.charge(ChargeRequest.of("sim-1", eur("12.99")), null).outcome();
         P3Message execute = server.take(P3MessageType.EXECUTE_TRANSACTION_REQUEST);
         server.sendRaw("{\"type\":\"EXECUTE_TRANSACTION_RESPONSE\",\"tag\":\"" + execute.tag() + "\","
                 + "\"status\":\"ERROR\",\"error\":{\"type\":\"INTERNAL_INCONSISTENCY\",\"message\":\"Terminal error\"},"
@@ -188,14 +192,16 @@ class PayClientTest {
     void statusIsReadIgnoringCaseAndUnknownFieldsAreIgnored() throws Exception {
         startLoggedIn(false);
 
-        CompletableFuture<Void> abort = client.abort("sim-1", null);
+        TransactionHandle charge = client.charge(ChargeRequest.of("sim-1", eur("1.00")));
+        server.take(P3MessageType.EXECUTE_TRANSACTION_REQUEST);
+        CompletableFuture<Void> abort = charge.abort();
         P3Message abortRequest = server.take(P3MessageType.ABORT_TRANSACTION_REQUEST);
         server.sendRaw("{\"type\":\"ABORT_TRANSACTION_RESPONSE\",\"tag\":\"" + abortRequest.tag() + "\","
                 + "\"status\":\"error\","
                 + "\"error\":{\"type\":\"TRANSACTION_NO_LONGER_ABORTABLE\",\"message\":\"Too late\"}}");
-        assertThat(failure(abort, P3ErrorException.class).errorType()).isEqualTo("TRANSACTION_NO_LONGER_ABORTABLE");
+        assertThat(failure(abort, P3ErrorException.class).type()).isEqualTo(ErrorType.TRANSACTION_NO_LONGER_ABORTABLE);
 
-        CompletableFuture<P3Transaction> query = client.query(QueryKey.byCustomIdentifier("ref-1"));
+        CompletableFuture<TransactionResult> query = client.query(QueryKey.byCustomIdentifier("ref-1"));
         P3Message queryRequest = server.take(P3MessageType.QUERY_TRANSACTION_REQUEST);
         assertThat(queryRequest.body(QueryTransactionRequest.class).customIdentifier()).isEqualTo("ref-1");
         server.sendRaw("{\"novel\":{\"deep\":[1,2]},\"type\":\"QUERY_TRANSACTION_RESPONSE\",\"status\":\"ok\","
@@ -203,9 +209,10 @@ class PayClientTest {
                 + "\"transaction\":{\"identifier\":\"q\",\"status\":\"approved\",\"newField\":\"x\","
                 + "\"cardDetails\":{\"maskedCardNumber\":\"516815******9659\",\"chip\":\"yes\"}}}}");
 
-        P3Transaction found = query.get(5, TimeUnit.SECONDS);
-        assertThat(TransactionStatus.of(found)).isEqualTo(TransactionStatus.APPROVED);
-        assertThat(found.cardDetails().maskedCardNumber()).isEqualTo("516815******9659");
+        TransactionResult found = query.get(5, TimeUnit.SECONDS);
+        assertThat(found.status()).isEqualTo(TransactionStatus.APPROVED);
+        assertThat(found.rawStatus()).isEqualTo("approved");
+        assertThat(found.transaction().cardDetails().maskedCardNumber()).isEqualTo("516815******9659");
     }
 
     @Test
@@ -213,7 +220,8 @@ class PayClientTest {
         startLoggedIn(false);
         RecordingListener listener = new RecordingListener();
 
-        CompletableFuture<P3Transaction> charge = client.charge(ChargeRequest.of("sim-1", eur("1.00")), listener);
+        CompletableFuture<TransactionResult> charge =
+                client.charge(ChargeRequest.of("sim-1", eur("1.00")), listener).outcome();
         P3Message execute = server.take(P3MessageType.EXECUTE_TRANSACTION_REQUEST);
         server.sendRaw("{\"type\":\"EXECUTE_TRANSACTION_UPDATE\",\"tag\":\"" + execute.tag() + "\",\"status\":\"OK\","
                 + "\"executeTransactionUpdate\":{\"state\":\"PROCESSING\",\"information\":[\"only one line\"]}}");
@@ -233,7 +241,7 @@ class PayClientTest {
         server = ScriptedP3Server.start(webSocket);
         client = PayClient.builder(server.uri()).maxFrameBytes(1024).reconnectPolicy(FAST_RECONNECT).build();
         client.connect().get(5, TimeUnit.SECONDS);
-        CompletableFuture<P3Transaction> query = client.query(QueryKey.byTag("t"));
+        CompletableFuture<TransactionResult> query = client.query(QueryKey.byTag("t"));
         P3Message request = server.take(P3MessageType.QUERY_TRANSACTION_REQUEST);
 
         if (webSocket) {
@@ -249,16 +257,17 @@ class PayClientTest {
     @Test
     void anActionReachesTheListenerWhichAnswersWithTheSignature() throws Exception {
         startLoggedIn(true);
-        List<String> actions = new CopyOnWriteArrayList<>();
+        List<TransactionAction> actions = new CopyOnWriteArrayList<>();
         TransactionListener signOnReceipt = new TransactionListener() {
             @Override
-            public void onAction(ExecuteTransactionAction action) {
+            public void onAction(ActionRequest action) {
                 actions.add(action.action());
-                client.submitSignatureOnReceipt("sim-1");
+                action.signOnReceipt();
             }
         };
 
-        CompletableFuture<P3Transaction> charge = client.charge(ChargeRequest.of("sim-1", eur("12.92")), signOnReceipt);
+        CompletableFuture<TransactionResult> charge =
+                client.charge(ChargeRequest.of("sim-1", eur("12.92")), signOnReceipt).outcome();
         P3Message execute = server.take(P3MessageType.EXECUTE_TRANSACTION_REQUEST);
         server.sendRaw("{\"type\":\"EXECUTE_TRANSACTION_ACTION\",\"tag\":\"" + execute.tag() + "\",\"status\":\"OK\","
                 + "\"executeTransactionAction\":{\"action\":\"SIGNATURE\",\"transaction\":{\"status\":\"PENDING\"}}}");
@@ -267,7 +276,7 @@ class PayClientTest {
         server.send(P3Message.ok(execute, new ExecuteTransactionResponse(transaction("s", "APPROVED"))));
 
         assertThat(charge.get(5, TimeUnit.SECONDS).identifier()).isEqualTo("s");
-        assertThat(actions).containsExactly(ExecuteTransactionAction.CUSTOMER_SIGNATURE);
+        assertThat(actions).containsExactly(TransactionAction.CUSTOMER_SIGNATURE);
         assertThat(signature.resource()).isEqualTo("devices/sim-1");
         assertThat(signature.body(SubmitSignatureRequest.class).signatureOnReceipt()).isTrue();
     }
@@ -294,7 +303,7 @@ class PayClientTest {
         RecordingListener listener = new RecordingListener();
 
         ChargeRequest request = ChargeRequest.of("sim-1", eur("12.96")).withTag("pos-tag-1");
-        CompletableFuture<P3Transaction> charge = client.charge(request, listener);
+        CompletableFuture<TransactionResult> charge = client.charge(request, listener).outcome();
         P3Message execute = server.take(P3MessageType.EXECUTE_TRANSACTION_REQUEST);
         assertThat(execute.tag()).isEqualTo("pos-tag-1");
         server.send(P3Message.ok(execute, update("PROCESSING", "t1", false)));
@@ -316,10 +325,31 @@ class PayClientTest {
     }
 
     @Test
+    void aRefundCutOffByADropIsRecoveredByItsOwnTag() throws Exception {
+        startLoggedIn(false);
+        RecordingListener listener = new RecordingListener();
+
+        TransactionHandle refund = client.refund(RefundRequest.of("orig-1").withTag("pos-refund-1"), listener);
+        P3Message amend = server.take(P3MessageType.AMEND_TRANSACTION_REQUEST);
+        assertThat(amend.tag()).isEqualTo("pos-refund-1");
+        server.dropConnection();
+        server.acceptLogin();
+        P3Message query = server.take(P3MessageType.QUERY_TRANSACTION_REQUEST);
+        assertThat(query.body(QueryTransactionRequest.class)).isEqualTo(QueryTransactionRequest.byTag("pos-refund-1"));
+        server.send(P3Message.ok(query, new QueryTransactionResponse(transaction("r-1", "APPROVED"))));
+
+        assertThat(refund.outcome().get(5, TimeUnit.SECONDS).identifier()).isEqualTo("r-1");
+        assertThat(refund.tag()).isEqualTo("pos-refund-1");
+        assertThat(listener.recovering).containsExactly("pos-refund-1");
+        assertThat(failure(refund.abort(), PayClientException.class)).hasMessageContaining("runs on no device");
+    }
+
+    @Test
     void aRequestTheServerNeverReceivedIsNotStarted() throws Exception {
         startLoggedIn(false);
 
-        CompletableFuture<P3Transaction> charge = client.charge(ChargeRequest.of("sim-1", eur("1.00")), null);
+        CompletableFuture<TransactionResult> charge =
+                client.charge(ChargeRequest.of("sim-1", eur("1.00")), null).outcome();
         server.take(P3MessageType.EXECUTE_TRANSACTION_REQUEST);
         server.dropConnection();
         server.acceptLogin();
@@ -336,8 +366,8 @@ class PayClientTest {
     void aServerWithoutTheQueryExtensionLeavesTheOutcomeUnknown() throws Exception {
         startLoggedIn(false);
 
-        CompletableFuture<P3Transaction> charge =
-                client.charge(ChargeRequest.of("sim-1", eur("1.00")).withTag("t-9"), null);
+        CompletableFuture<TransactionResult> charge =
+                client.charge(ChargeRequest.of("sim-1", eur("1.00")).withTag("t-9"), null).outcome();
         server.take(P3MessageType.EXECUTE_TRANSACTION_REQUEST);
         server.dropConnection();
         server.acceptLogin();
@@ -353,7 +383,8 @@ class PayClientTest {
     void aNotFoundAfterTheServerHadAnsweredLeavesTheOutcomeUnknown() throws Exception {
         startLoggedIn(false);
 
-        CompletableFuture<P3Transaction> charge = client.charge(ChargeRequest.of("sim-1", eur("1.00")), null);
+        CompletableFuture<TransactionResult> charge =
+                client.charge(ChargeRequest.of("sim-1", eur("1.00")), null).outcome();
         P3Message execute = server.take(P3MessageType.EXECUTE_TRANSACTION_REQUEST);
         server.send(P3Message.ok(execute, update("PROCESSING", "t", false)));
         server.dropConnection();
@@ -374,7 +405,8 @@ class PayClientTest {
                 .build();
         connectAndLogin();
 
-        CompletableFuture<P3Transaction> charge = client.charge(ChargeRequest.of("sim-1", eur("1.00")), null);
+        CompletableFuture<TransactionResult> charge =
+                client.charge(ChargeRequest.of("sim-1", eur("1.00")), null).outcome();
         server.take(P3MessageType.EXECUTE_TRANSACTION_REQUEST);
         server.dropConnection();
         server.close();
@@ -388,8 +420,14 @@ class PayClientTest {
     void shortRequestsFailWhenTheConnectionDrops() throws Exception {
         startLoggedIn(false);
 
-        CompletableFuture<Void> abort = client.abort("sim-1", "t-1");
-        server.take(P3MessageType.ABORT_TRANSACTION_REQUEST);
+        TransactionHandle charge = client.charge(ChargeRequest.of("sim-1", eur("1.00")));
+        P3Message execute = server.take(P3MessageType.EXECUTE_TRANSACTION_REQUEST);
+        server.send(P3Message.ok(execute, update("WAITING_FOR_CARD_PRESENTATION", "t-1", true)));
+        waitFor(() -> charge.transactionIdentifier().isPresent());
+        CompletableFuture<Void> abort = charge.abort();
+        P3Message abortRequest = server.take(P3MessageType.ABORT_TRANSACTION_REQUEST);
+        assertThat(abortRequest.resource()).isEqualTo("devices/sim-1");
+        assertThat(abortRequest.body(AbortTransactionRequest.class).transactionIdentifier()).isEqualTo("t-1");
         server.dropConnection();
 
         assertThat(failure(abort, ConnectionLostException.class)).hasMessageStartingWith("abort (tag ");
@@ -401,7 +439,9 @@ class PayClientTest {
         client = PayClient.builder(server.uri()).requestTimeout(Duration.ofMillis(200)).build();
         client.connect().get(5, TimeUnit.SECONDS);
 
-        CompletableFuture<Void> abort = client.abort("sim-1", null);
+        TransactionHandle charge = client.charge(ChargeRequest.of("sim-1", eur("1.00")));
+        server.take(P3MessageType.EXECUTE_TRANSACTION_REQUEST);
+        CompletableFuture<Void> abort = charge.abort();
         P3Message request = server.take(P3MessageType.ABORT_TRANSACTION_REQUEST);
 
         assertThat(failure(abort, RequestTimeoutException.class)).hasMessageContaining("within 200 ms");
@@ -426,12 +466,14 @@ class PayClientTest {
     void closingFailsWhatStillRuns() throws Exception {
         startLoggedIn(false);
 
-        CompletableFuture<P3Transaction> charge = client.charge(ChargeRequest.of("sim-1", eur("12.93")), null);
+        CompletableFuture<TransactionResult> charge =
+                client.charge(ChargeRequest.of("sim-1", eur("12.93"))).outcome();
         server.take(P3MessageType.EXECUTE_TRANSACTION_REQUEST);
         client.close();
 
         assertThat(failure(charge, TransactionOutcomeUnknownException.class)).hasMessageContaining("closed");
-        assertThatThrownBy(() -> client.charge(ChargeRequest.of("sim-1", eur("1.00")), null).get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> client.charge(ChargeRequest.of("sim-1", eur("1.00"))).outcome()
+                .get(5, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(PayClientException.class);
     }
 
@@ -446,7 +488,7 @@ class PayClientTest {
             second.connect().get(5, TimeUnit.SECONDS);
 
             first.close();
-            CompletableFuture<P3Transaction> query = second.query(QueryKey.byTag("t"));
+            CompletableFuture<TransactionResult> query = second.query(QueryKey.byTag("t"));
             P3Message request = server.take(P3MessageType.QUERY_TRANSACTION_REQUEST);
             server.send(P3Message.ok(request, new QueryTransactionResponse(transaction("t", "APPROVED"))));
 
@@ -493,6 +535,16 @@ class PayClientTest {
             throw new AssertionError("expected the future to fail with " + type.getSimpleName(), e);
         }
         throw new AssertionError("expected the future to fail with " + type.getSimpleName() + ", it succeeded");
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 5 s");
+            }
+            Thread.sleep(10);
+        }
     }
 
     private static Money eur(String major) {
