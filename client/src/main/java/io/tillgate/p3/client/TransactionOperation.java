@@ -79,11 +79,11 @@ final class TransactionOperation extends ClientOperation<P3Transaction> {
         boolean execute = responseType == P3MessageType.EXECUTE_TRANSACTION_RESPONSE;
         if (execute && message.body() instanceof ExecuteTransactionUpdate update) {
             lastKnown(update.transaction());
-            notify(() -> listener.onUpdate(TransactionUpdate.of(update)));
+            notify(() -> listener.onUpdate(TransactionUpdate.of(update, handle)));
             return false;
         }
         if (!execute && message.body() instanceof AmendTransactionUpdate update) {
-            notify(() -> listener.onUpdate(TransactionUpdate.of(update)));
+            notify(() -> listener.onUpdate(TransactionUpdate.of(update, handle)));
             return false;
         }
         if (execute && message.body() instanceof ExecuteTransactionAction action) {

@@ -14,25 +14,27 @@ import java.util.List;
  * @param information exactly two display lines to show as-is (the second may be empty)
  * @param abortable whether an abort may still succeed: offer abort only while the last update said so
  * @param transaction the transaction so far; {@code null} for amend updates, which carry none
+ * @param handle the running transaction, to abort it from here ({@code handle().abort()})
  */
 public record TransactionUpdate(
         String state,
         String stateDetails,
         List<String> information,
         boolean abortable,
-        P3Transaction transaction) {
+        P3Transaction transaction,
+        TransactionHandle handle) {
 
     public TransactionUpdate {
         information = List.copyOf(information);
     }
 
-    public static TransactionUpdate of(ExecuteTransactionUpdate update) {
+    static TransactionUpdate of(ExecuteTransactionUpdate update, TransactionHandle handle) {
         return new TransactionUpdate(update.state(), update.stateDetails(), update.information(),
-                update.abortable(), update.transaction());
+                update.abortable(), update.transaction(), handle);
     }
 
-    public static TransactionUpdate of(AmendTransactionUpdate update) {
+    static TransactionUpdate of(AmendTransactionUpdate update, TransactionHandle handle) {
         return new TransactionUpdate(update.state(), update.stateDetails(), update.information(),
-                update.abortable(), null);
+                update.abortable(), null, handle);
     }
 }
