@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The connection state of one {@link PayClient}: the channel, the requests waiting for it, the
- * operations in flight by tag, reconnecting with backoff and logging in again, and the transactions
- * being recovered. Every field is confined to one event loop — every channel of the session,
- * reconnects included, is registered on it — so nothing here needs a lock.
+ * operations in flight by tag, reconnecting with backoff and logging in again — to the next of its
+ * endpoints when the current one is lost or refused — and the transactions being recovered. Every
+ * field is confined to one event loop (every channel of the session, reconnects included, is
+ * registered on it), so nothing here needs a lock; {@code current} is also read by other threads.
  *
  * <pre>
  *   NEW ──connect()──▶ CONNECTING ──open──▶ OPEN (ready after the re-login, if any)
