@@ -63,7 +63,7 @@ class PayClientRecoveryEndToEndTest {
 
     @Test
     void aRefundCutOffByADroppedConnectionIsRecoveredByItsOwnTag() throws Exception {
-        Gateway gateway = open(Gateway.start(TestSettings.fastDefault(journalDir)));
+        Gateway gateway = open(Gateway.start(TestSettings.fastDefault(journalDir).withDrainTime(Duration.ZERO)));
         AtomicBoolean cut = new AtomicBoolean();
         LoopbackProxy proxy = open(new LoopbackProxy(address(gateway.p3TcpUri()),
                 (fromServer, toClient) -> cutAtTheFirst("AMEND_TRANSACTION_UPDATE", cut, fromServer, toClient)));
@@ -98,8 +98,8 @@ class PayClientRecoveryEndToEndTest {
     @Test
     void aChargeWhoseGatewayIsGoneIsRecoveredThroughTheNextAddressFromTheSameJournal() throws Exception {
         int secondPort = freePort();
-        // No drain time: the first gateway goes away at once, as a crashed node would.
-        Gateway first = Gateway.start(TestSettings.fastDefault(journalDir).withDrainTime(Duration.ZERO));
+        // Stopped as on SIGTERM: the approval the terminal is about to give is journaled before it goes.
+        Gateway first = Gateway.start(TestSettings.fastDefault(journalDir).withDrainTime(Duration.ofSeconds(5)));
         AtomicReference<Gateway> second = new AtomicReference<>();
         List<URI> connectedTo = new CopyOnWriteArrayList<>();
         List<URI> addresses = List.of(first.p3TcpUri(), URI.create("tcp://127.0.0.1:" + secondPort));
