@@ -85,7 +85,8 @@ public final class PayAtTheTill {
             TransactionResult result = till.charge(charge, new TransactionListener() {
                 @Override
                 public void onUpdate(TransactionUpdate update) {
-                    System.out.println("  " + String.join(" | ", update.information())
+                    System.out.println("  " + String.join(" | ", update.information().stream()
+                            .filter(line -> !line.isBlank()).toList())
                             + (update.abortable() ? "   (may be cancelled)" : ""));
                 }
 
