@@ -134,7 +134,8 @@ class AdminApiEndToEndTest {
     void metricsAreScrapedWithAViewerTokenAndCountRefusedSignIns() throws Exception {
         assertThat(get("/metrics", null).statusCode()).isEqualTo(401);
         get("/api/session", basic("victor", "a-wrong-password"));
-        pos.charge(ChargeRequest.of(device, Money.ofMajor("12.00", "EUR")), null).outcome().get(15, TimeUnit.SECONDS).transaction();
+        pos.charge(ChargeRequest.of(device, Money.ofMajor("12.00", "EUR")), null)
+                .outcome().get(15, TimeUnit.SECONDS).transaction();
 
         HttpResponse<String> scrape = get("/metrics", "Bearer " + TOKEN);
         assertThat(scrape.statusCode()).isEqualTo(200);
@@ -233,7 +234,8 @@ class AdminApiEndToEndTest {
 
     @Test
     void anOperatorResolvesAnUnknownTransactionAndTheJournalNamesTheAccount() throws Exception {
-        pos.charge(ChargeRequest.of(device, Money.ofMajor("12.95", "EUR")).withCustomIdentifier("order-lost"), null).outcome().thenApply(TransactionResult::transaction);
+        pos.charge(ChargeRequest.of(device, Money.ofMajor("12.95", "EUR")).withCustomIdentifier("order-lost"), null)
+                .outcome().thenApply(TransactionResult::transaction);
         JsonNode unknown = awaitTransaction("order-lost", "UNKNOWN");
         String id = unknown.path("id").asText();
         assertThat(JSON.readTree(get("/api/transactions?unresolved=true", "Bearer " + TOKEN).body())
@@ -300,7 +302,8 @@ class AdminApiEndToEndTest {
         reader.start();
         awaitSubscribed(events);
 
-        pos.charge(ChargeRequest.of(device, Money.ofMajor("12.00", "EUR")).withCustomIdentifier("order-live"), null).outcome()
+        pos.charge(ChargeRequest.of(device, Money.ofMajor("12.00", "EUR")).withCustomIdentifier("order-live"), null)
+                .outcome()
                 .get(15, TimeUnit.SECONDS).transaction();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         List<String> states = new ArrayList<>();

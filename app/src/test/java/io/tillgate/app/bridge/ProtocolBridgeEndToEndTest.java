@@ -114,7 +114,8 @@ class ProtocolBridgeEndToEndTest {
             client.connect().get(5, TimeUnit.SECONDS);
             client.login("shop", "bridge-test-secret").get(5, TimeUnit.SECONDS);
 
-            P3Transaction approved = client.charge(ChargeRequest.of("t1", eur("7.00")), null).outcome().get(20, TimeUnit.SECONDS).transaction();
+            P3Transaction approved = client.charge(ChargeRequest.of("t1", eur("7.00")), null)
+                    .outcome().get(20, TimeUnit.SECONDS).transaction();
 
             assertThat(TransactionStatus.of(approved)).as("emulator log:%n%s", emulator.log())
                     .isEqualTo(TransactionStatus.APPROVED);

@@ -98,7 +98,8 @@ class PayClientEndToEndTest {
     void declined(String transport) throws Exception {
         String device = connect(transport);
 
-        P3Transaction t = client.charge(ChargeRequest.of(device, eur("12.91")), null).outcome().get(10, TimeUnit.SECONDS).transaction();
+        P3Transaction t = client.charge(ChargeRequest.of(device, eur("12.91")), null)
+                .outcome().get(10, TimeUnit.SECONDS).transaction();
 
         assertThat(TransactionStatus.of(t)).isEqualTo(TransactionStatus.DECLINED);
     }
@@ -147,8 +148,8 @@ class PayClientEndToEndTest {
         ChargeRequest charge = ChargeRequest.of(device, eur("20.00")).withCustomIdentifier("order-" + transport);
         P3Transaction payment = client.charge(charge, null).outcome().get(10, TimeUnit.SECONDS).transaction();
 
-        P3Transaction refund = client.refund(RefundRequest.of(payment.identifier()).withAmount(eur("5.00")).withSubject("Return")).outcome()
-                .get(10, TimeUnit.SECONDS).transaction();
+        RefundRequest partial = RefundRequest.of(payment.identifier()).withAmount(eur("5.00")).withSubject("Return");
+        P3Transaction refund = client.refund(partial).outcome().get(10, TimeUnit.SECONDS).transaction();
 
         assertThat(TransactionStatus.of(refund)).isEqualTo(TransactionStatus.APPROVED);
         assertThat(refund.type()).isEqualTo("REFUND");
@@ -156,10 +157,10 @@ class PayClientEndToEndTest {
         assertThat(refund.customerReceipt().lines()).isNotEmpty();
         assertThat(client.query(QueryKey.byTag(charge.tag())).get(5, TimeUnit.SECONDS).transaction().identifier())
                 .isEqualTo(payment.identifier());
-        assertThat(client.query(QueryKey.byCustomIdentifier("order-" + transport)).get(5, TimeUnit.SECONDS).transaction()
+        assertThat(client.query(QueryKey.byCustomIdentifier("order-" + transport)).get(5, TimeUnit.SECONDS)
                 .identifier()).isEqualTo(payment.identifier());
-        assertThat(client.query(QueryKey.byIdentifier(refund.identifier())).get(5, TimeUnit.SECONDS).transaction().type())
-                .isEqualTo("REFUND");
+        assertThat(client.query(QueryKey.byIdentifier(refund.identifier())).get(5, TimeUnit.SECONDS)
+                .transaction().type()).isEqualTo("REFUND");
     }
 
     @ParameterizedTest(name = "{0}")

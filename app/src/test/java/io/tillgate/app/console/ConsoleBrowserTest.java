@@ -87,7 +87,8 @@ class ConsoleBrowserTest {
         pos = PayClient.builder(gateway.p3WebSocketUri()).build();
         pos.connect().get(10, TimeUnit.SECONDS);
         pos.login(MERCHANT, MERCHANT_SECRET).get(10, TimeUnit.SECONDS);
-        posUnknown = pos.charge(ChargeRequest.of("sim-2", Money.ofMajor("12.95", "EUR")), null).outcome().thenApply(TransactionResult::transaction);
+        posUnknown = pos.charge(ChargeRequest.of("sim-2", Money.ofMajor("12.95", "EUR")), null)
+                .outcome().thenApply(TransactionResult::transaction);
 
         Path target = Path.of("target");
         chromium = HeadlessChromium.start(dir.resolve("chromium-profile"), target.resolve("chromedriver.log"));

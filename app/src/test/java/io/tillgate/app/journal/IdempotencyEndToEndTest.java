@@ -168,8 +168,10 @@ class IdempotencyEndToEndTest {
             ChargeRequest request = ChargeRequest.of(DEVICE, eur("17.00")).withCustomIdentifier("idem-race-quick-" + i)
                     .withTag("idem-race-quick-tag-" + i);
 
-            CompletableFuture<P3Transaction> one = tcp.charge(request, null).outcome().thenApply(TransactionResult::transaction);
-            CompletableFuture<P3Transaction> other = ws.charge(request, null).outcome().thenApply(TransactionResult::transaction);
+            CompletableFuture<P3Transaction> one = tcp.charge(request, null)
+                    .outcome().thenApply(TransactionResult::transaction);
+            CompletableFuture<P3Transaction> other = ws.charge(request, null)
+                    .outcome().thenApply(TransactionResult::transaction);
 
             P3Transaction a = one.get(10, TimeUnit.SECONDS);
             P3Transaction b = other.get(10, TimeUnit.SECONDS);
@@ -223,7 +225,8 @@ class IdempotencyEndToEndTest {
             PayClient waiting = client(first.p3WebSocketUri());
             CompletableFuture<Void> atCard = new CompletableFuture<>();
             CompletableFuture<P3Transaction> unfinished = waiting.charge(ChargeRequest.of(DEVICE, eur("18.93"))
-                    .withCustomIdentifier("durable-midflight").withTag("durable-t2"), waitingForCard(atCard)).outcome().thenApply(TransactionResult::transaction);
+                    .withCustomIdentifier("durable-midflight").withTag("durable-t2"), waitingForCard(atCard))
+                    .outcome().thenApply(TransactionResult::transaction);
             atCard.get(10, TimeUnit.SECONDS);
             int wsPort = first.p3WebSocketUri().getPort();
             int tcpPort = first.p3TcpUri().getPort();

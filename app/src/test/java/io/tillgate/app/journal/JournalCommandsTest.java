@@ -271,7 +271,8 @@ class JournalCommandsTest {
 
     private static CompletableFuture<String> pay(PayClient pos, String device, String amount, String reference,
             TransactionStatus expected) {
-        return pos.charge(ChargeRequest.of(device, Money.ofMajor(amount, "EUR")).withCustomIdentifier(reference), null).outcome().thenApply(TransactionResult::transaction)
+        return pos.charge(ChargeRequest.of(device, Money.ofMajor(amount, "EUR")).withCustomIdentifier(reference), null)
+                .outcome().thenApply(TransactionResult::transaction)
                 .thenApply(t -> {
                     assertThat(TransactionStatus.of(t)).as("%s", t).isEqualTo(expected);
                     return t.identifier();

@@ -101,7 +101,8 @@ class SlowClientsTest {
             trickle(slow, request, 0);
 
             long paying = System.nanoTime();
-            assertThat(TransactionStatus.of(pos.charge(ChargeRequest.of("sim", Money.ofMajor("12.00", "EUR")), null).outcome()
+            assertThat(TransactionStatus.of(pos.charge(ChargeRequest.of("sim", Money.ofMajor("12.00", "EUR")), null)
+                    .outcome()
                     .get(10, TimeUnit.SECONDS).transaction())).isEqualTo(TransactionStatus.APPROVED);
             assertThat(Duration.ofNanos(System.nanoTime() - paying)).as("a payment beside %d slow clients", slow.size())
                     .isLessThan(NORMAL_PAYMENT);
@@ -111,7 +112,8 @@ class SlowClientsTest {
 
             keepTrickling(slow, request, opened, DEADLINE.plusSeconds(2));
             assertThat(slow).as("slow connections after the deadline").allMatch(SlowClientsTest::closed);
-            assertThat(TransactionStatus.of(pos.charge(ChargeRequest.of("sim", Money.ofMajor("12.00", "EUR")), null).outcome()
+            assertThat(TransactionStatus.of(pos.charge(ChargeRequest.of("sim", Money.ofMajor("12.00", "EUR")), null)
+                    .outcome()
                     .get(10, TimeUnit.SECONDS).transaction())).as("the POS that sent a whole request is still served")
                     .isEqualTo(TransactionStatus.APPROVED);
         } finally {

@@ -193,7 +193,8 @@ class TlsEndToEndTest {
     private static P3Transaction pay(PayClient client, String amount) throws Exception {
         client.connect().get(10, TimeUnit.SECONDS);
         client.login("shop", SECRET).get(10, TimeUnit.SECONDS);
-        return client.charge(ChargeRequest.of("sim", Money.ofMajor(amount, "EUR")), null).outcome().get(30, TimeUnit.SECONDS).transaction();
+        return client.charge(ChargeRequest.of("sim", Money.ofMajor(amount, "EUR")), null)
+                .outcome().get(30, TimeUnit.SECONDS).transaction();
     }
 
     private String tls(Path clientCa) {

@@ -49,7 +49,8 @@ class WebSocketOriginTest {
             assertThat(upgrade(uri, "https://pos.example.com")).startsWith("HTTP/1.1 101");
             pos.connect().get(10, TimeUnit.SECONDS);
             pos.login("shop", "origin-test-secret").get(10, TimeUnit.SECONDS);
-            assertThat(TransactionStatus.of(pos.charge(ChargeRequest.of("sim", Money.ofMajor("12.00", "EUR")), null).outcome()
+            assertThat(TransactionStatus.of(pos.charge(ChargeRequest.of("sim", Money.ofMajor("12.00", "EUR")), null)
+                    .outcome()
                     .get(10, TimeUnit.SECONDS).transaction())).isEqualTo(TransactionStatus.APPROVED);
         }
     }

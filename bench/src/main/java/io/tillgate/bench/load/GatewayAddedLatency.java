@@ -286,7 +286,8 @@ public final class GatewayAddedLatency implements Callable<Integer> {
         for (int i = 0; i < count; i++) {
             pause();
             long start = System.nanoTime();
-            P3Transaction t = client.charge(ChargeRequest.of("t1", amount), null).outcome().get(10, TimeUnit.SECONDS).transaction();
+            P3Transaction t = client.charge(ChargeRequest.of("t1", amount), null)
+                    .outcome().get(10, TimeUnit.SECONDS).transaction();
             long took = System.nanoTime() - start;
             if (TransactionStatus.of(t) != TransactionStatus.APPROVED) {
                 throw new IllegalStateException("gateway transaction " + i + " was " + TransactionStatus.of(t));
