@@ -6,15 +6,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-./mvnw -q -pl testkit,p3,concert,ipp,nexo,app -am org.jacoco:jacoco-maven-plugin:0.8.15:prepare-agent test \
+./mvnw -q -pl testkit,client,p3,concert,ipp,nexo,app -am org.jacoco:jacoco-maven-plugin:0.8.15:prepare-agent test \
   org.jacoco:jacoco-maven-plugin:0.8.15:report -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false
 
 # codec ; module ; package ; classes left out (a regular expression): builders and checks that only
 # the code building messages calls, encoders, and settings the loader never builds from a file (those
 # of `tillgate emulate`, from its options); docs/fuzzing.md says why each is left out
 CODECS=(
-  "P3 JSON codec;p3;io.tillgate.p3.codec;.*[.]Builder|P3Validation"
-  "P3 framing;p3;io.tillgate.p3.netty;P3FrameEncoder|P3Pipelines"
+  "P3 JSON codec;client;io.tillgate.p3.codec;.*[.]Builder|P3Validation"
+  "P3 framing;client;io.tillgate.p3.netty;P3FrameEncoder|P3Pipelines"
   "Concert TLV codec;concert;io.tillgate.concert.codec;"
   "Concert framing;concert;io.tillgate.concert.netty;"
   "IPP codec;ipp;io.tillgate.ipp.codec;"

@@ -26,8 +26,8 @@ CPU=${FUZZ_CPU:-$(($(nproc) - 1))}
 HEAP=${FUZZ_HEAP:-1g}
 
 TARGETS=(
-  "p3 io.tillgate.p3.codec.P3CodecFuzzTest decode"
-  "p3 io.tillgate.p3.netty.P3FrameDecoderFuzzTest frames"
+  "client io.tillgate.p3.codec.P3CodecFuzzTest decode"
+  "client io.tillgate.p3.netty.P3FrameDecoderFuzzTest frames"
   "p3 io.tillgate.p3.server.P3TcpPipelineFuzzTest connection"
   "concert io.tillgate.concert.codec.TlvCodecFuzzTest decode"
   "concert io.tillgate.concert.netty.ConcertFrameDecoderFuzzTest requestMode"
@@ -57,7 +57,7 @@ MAX_TOTAL_TIME=$(seconds "$DURATION")
 
 # One build for all targets: test classes, and each module's test class path in a file.
 if [[ -z ${FUZZ_NO_BUILD:-} ]]; then
-  ./mvnw -q -pl testkit,p3,concert,ipp,nexo,app -am test-compile dependency:build-classpath \
+  ./mvnw -q -pl testkit,client,p3,concert,ipp,nexo,app -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 fi
 

@@ -27,7 +27,7 @@ import io.tillgate.p3.server.P3Server;
 import io.tillgate.p3.server.P3ServerConfig;
 import io.tillgate.transport.FrontEnd;
 import io.tillgate.transport.ServerTransport;
-import io.tillgate.transport.TlsPolicy;
+import io.tillgate.tls.TlsPolicy;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;

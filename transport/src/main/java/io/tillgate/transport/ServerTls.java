@@ -5,9 +5,9 @@ import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
-import java.nio.file.Files;
+import io.tillgate.tls.TlsFailure;
+import io.tillgate.tls.TlsPolicy;
 import java.nio.file.Path;
-import java.util.Objects;
 import javax.net.ssl.SSLException;
 
 /**
@@ -32,10 +32,10 @@ public final class ServerTls {
      * @throws IllegalArgumentException naming the file that is missing or unreadable as PEM
      */
     public static ServerTls fromPem(Path certificateChain, Path privateKey, Path clientCa) {
-        requireReadable(certificateChain, "certificate");
-        requireReadable(privateKey, "private key");
+        TlsPolicy.requireReadable(certificateChain, "certificate");
+        TlsPolicy.requireReadable(privateKey, "private key");
         if (clientCa != null) {
-            requireReadable(clientCa, "client CA");
+            TlsPolicy.requireReadable(clientCa, "client CA");
         }
         try {
             SslContextBuilder builder = TlsPolicy.apply(SslContextBuilder.forServer(certificateChain.toFile(),
@@ -58,12 +58,5 @@ public final class ServerTls {
 
     SslHandler newHandler(ByteBufAllocator allocator) {
         return context.newHandler(allocator);
-    }
-
-    static void requireReadable(Path file, String what) {
-        Objects.requireNonNull(file, what);
-        if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException("TLS " + what + " file " + file + " is missing or unreadable");
-        }
     }
 }

@@ -1,7 +1,9 @@
 package io.tillgate.app.cli;
 
 import io.tillgate.core.money.Money;
+import io.tillgate.p3.client.CaptureRequest;
 import io.tillgate.p3.client.PayClient;
+import io.tillgate.p3.client.TransactionResult;
 import io.tillgate.p3.codec.P3Transaction;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -41,6 +43,10 @@ public final class CaptureCommand implements Callable<Integer> {
             description = "ISO 4217 currency of --amount. Default: ${DEFAULT-VALUE}.")
     private String currency;
 
+    @Option(names = "--tag", paramLabel = "TAG", description = "Request tag to look the capture up by later "
+            + "(tillgate query --tag). Default: a random UUID, printed.")
+    private String tag;
+
     @Option(names = "--json", description = "Print one JSON document (docs/cli-json.md) instead of text; the "
             + "progress goes to standard error.")
     private boolean json;
@@ -55,10 +61,13 @@ public final class CaptureCommand implements Callable<Integer> {
         PrintWriter progress = json ? err : out;
         Money money = amount == null ? null : Amounts.parse(spec.commandLine(), amount, currency);
         try (PayClient payClient = client.connect()) {
-            progress.println("Capturing " + (money == null ? "in full" : money) + " of transaction " + transaction);
+            CaptureRequest request = new CaptureRequest(transaction, money, tag);
+            progress.println("Capturing " + (money == null ? "in full" : money) + " of transaction " + transaction
+                    + ", tag " + request.tag());
             progress.flush();
             LiveTransaction live = new LiveTransaction(progress);
-            CompletableFuture<P3Transaction> result = payClient.capture(transaction, money, live);
+            CompletableFuture<P3Transaction> result =
+                    payClient.capture(request, live).outcome().thenApply(TransactionResult::transaction);
             live.await(result, LiveTransaction.NO_QUESTIONS);
             P3Transaction captured = TransactionOutcomes.finalTransaction(result, err, "capture");
             int exitCode = exitCode(captured);

@@ -1,9 +1,12 @@
 package io.tillgate.app.cli;
 
+import io.tillgate.p3.client.ActionRequest;
 import io.tillgate.p3.client.ChargeRequest;
 import io.tillgate.p3.client.PayClient;
+import io.tillgate.p3.client.TransactionAction;
+import io.tillgate.p3.client.TransactionHandle;
+import io.tillgate.p3.client.TransactionResult;
 import io.tillgate.p3.client.TransactionUpdate;
-import io.tillgate.p3.codec.ExecuteTransactionAction;
 import io.tillgate.p3.codec.P3Transaction;
 import java.io.Console;
 import java.io.IOException;
@@ -30,6 +33,7 @@ final class ChargeConsole implements LiveTransaction.Handler {
     private final PrintWriter out;
     private final PrintWriter err;
     private final LiveTransaction live;
+    private TransactionHandle handle;
     private boolean actionPending;
     private int interrupts;
 
@@ -49,16 +53,17 @@ final class ChargeConsole implements LiveTransaction.Handler {
     P3Transaction run() throws CliException {
         CompletableFuture<P3Transaction> result;
         try (CtrlC ignored = CtrlC.install(live::interrupt)) {
-            result = client.charge(request, live);
+            handle = client.charge(request, live);
+            result = handle.outcome().thenApply(TransactionResult::transaction);
             live.await(result, this);
         }
         return TransactionOutcomes.finalTransaction(result, err, "pay");
     }
 
     @Override
-    public void onAction(ExecuteTransactionAction action) {
-        if (!ExecuteTransactionAction.CUSTOMER_SIGNATURE.equals(action.action())) {
-            say("  The terminal asks for " + action.action() + ", which tillgate pay cannot answer; aborting");
+    public void onAction(ActionRequest action) {
+        if (action.action() != TransactionAction.CUSTOMER_SIGNATURE) {
+            say("  The terminal asks for " + action.rawAction() + ", which tillgate pay cannot answer; aborting");
             abort();
             return;
         }
@@ -138,19 +143,17 @@ final class ChargeConsole implements LiveTransaction.Handler {
     private void signOnReceipt() {
         say("  Customer signs the printed receipt");
         actionPending = false;
-        report(client.submitSignatureOnReceipt(request.deviceIdentifier()), "Signature");
+        report(handle.signOnReceipt(), "Signature");
     }
 
     private void submitImage(byte[] png) {
         say("  Sending the signature image (" + png.length + " bytes)");
         actionPending = false;
-        report(client.submitSignature(request.deviceIdentifier(), png), "Signature");
+        report(handle.submitSignature(png), "Signature");
     }
 
     private void abort() {
-        TransactionUpdate last = live.lastUpdate();
-        String identifier = last == null || last.transaction() == null ? null : last.transaction().identifier();
-        report(client.abort(request.deviceIdentifier(), identifier), "Abort");
+        report(handle.abort(), "Abort");
     }
 
     /** Reports a refused follow-up request; the charge's own result still decides the outcome. */

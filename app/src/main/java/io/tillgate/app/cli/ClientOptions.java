@@ -110,7 +110,7 @@ public final class ClientOptions {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof P3ErrorException error) {
-                throw new CliException(ExitCodes.CONNECTION, error.getMessage(), error.errorType());
+                throw new CliException(ExitCodes.CONNECTION, error.getMessage(), error.rawType());
             }
             if (cause instanceof PayClientException) {
                 throw new CliException(ExitCodes.CONNECTION, cause.getMessage());

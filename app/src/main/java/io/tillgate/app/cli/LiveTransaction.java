@@ -1,9 +1,9 @@
 package io.tillgate.app.cli;
 
+import io.tillgate.p3.client.ActionRequest;
 import io.tillgate.p3.client.PayClientException;
 import io.tillgate.p3.client.TransactionListener;
 import io.tillgate.p3.client.TransactionUpdate;
-import io.tillgate.p3.codec.ExecuteTransactionAction;
 import io.tillgate.p3.codec.P3Transaction;
 import java.io.PrintWriter;
 import java.util.concurrent.BlockingQueue;
@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Shows a running transaction on the console. The client reports on its I/O thread, Ctrl-C on a
+ * Shows a running transaction on the console. The client reports on its callback thread, Ctrl-C on a
  * signal thread; both only queue an event here, and the command's own thread handles them in
  * order — printing, prompting for a signature, sending an abort — so console I/O never blocks the
  * client and the command needs no locks.
@@ -22,7 +22,7 @@ final class LiveTransaction implements TransactionListener {
     interface Handler {
 
         /** The transaction waits for an answer to {@code action}. */
-        void onAction(ExecuteTransactionAction action) throws CliException;
+        void onAction(ActionRequest action) throws CliException;
 
         /** The operator pressed Ctrl-C. */
         void onInterrupt() throws CliException;
@@ -31,7 +31,7 @@ final class LiveTransaction implements TransactionListener {
     /** For refunds and captures, which ask nothing and leave Ctrl-C to end the process. */
     static final Handler NO_QUESTIONS = new Handler() {
         @Override
-        public void onAction(ExecuteTransactionAction action) {
+        public void onAction(ActionRequest action) {
         }
 
         @Override
@@ -62,7 +62,7 @@ final class LiveTransaction implements TransactionListener {
     }
 
     @Override
-    public void onAction(ExecuteTransactionAction action) {
+    public void onAction(ActionRequest action) {
         events.add(action);
     }
 
@@ -100,7 +100,7 @@ final class LiveTransaction implements TransactionListener {
             } else if (event instanceof TransactionUpdate update) {
                 lastUpdate = update;
                 print(TransactionPrinter.update(update));
-            } else if (event instanceof ExecuteTransactionAction action) {
+            } else if (event instanceof ActionRequest action) {
                 handler.onAction(action);
             } else if (event instanceof Recovering recovering) {
                 print("  Connection lost (" + recovering.cause().getMessage() + "); reconnecting to fetch the result…");

@@ -1,10 +1,10 @@
 package io.tillgate.app.cli;
 
+import io.tillgate.p3.client.ErrorType;
 import io.tillgate.p3.client.P3ErrorException;
 import io.tillgate.p3.client.PayClient;
 import io.tillgate.p3.client.PayClientException;
 import io.tillgate.p3.client.QueryKey;
-import io.tillgate.p3.codec.P3ErrorType;
 import io.tillgate.p3.codec.P3Transaction;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -88,15 +88,15 @@ public final class QueryCommand implements Callable<Integer> {
 
     private static P3Transaction lookUp(PayClient payClient, QueryKey queryKey) throws CliException {
         try {
-            return payClient.query(queryKey).join();
+            return payClient.query(queryKey).join().transaction();
         } catch (CompletionException e) {
             if (e.getCause() instanceof P3ErrorException error
-                    && error.isType(P3ErrorType.TRANSACTION_REFERENCE_NOT_FOUND.code())) {
+                    && error.isType(ErrorType.TRANSACTION_REFERENCE_NOT_FOUND)) {
                 throw new CliException(ExitCodes.NOT_APPROVED, "no transaction with " + queryKey + " ("
-                        + TransactionOutcomes.describe(error) + ")", error.errorType());
+                        + TransactionOutcomes.describe(error) + ")", error.rawType());
             }
             if (e.getCause() instanceof P3ErrorException error) {
-                throw new CliException(ExitCodes.CONNECTION, TransactionOutcomes.describe(error), error.errorType());
+                throw new CliException(ExitCodes.CONNECTION, TransactionOutcomes.describe(error), error.rawType());
             }
             if (e.getCause() instanceof PayClientException failure) {
                 throw new CliException(ExitCodes.CONNECTION, failure.getMessage());

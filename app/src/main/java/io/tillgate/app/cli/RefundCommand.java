@@ -2,6 +2,8 @@ package io.tillgate.app.cli;
 
 import io.tillgate.core.money.Money;
 import io.tillgate.p3.client.PayClient;
+import io.tillgate.p3.client.RefundRequest;
+import io.tillgate.p3.client.TransactionResult;
 import io.tillgate.p3.codec.P3Transaction;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -45,6 +47,10 @@ public final class RefundCommand implements Callable<Integer> {
     @Option(names = "--custom-id", paramLabel = "REF", description = "Your own reference for the refund.")
     private String customId;
 
+    @Option(names = "--tag", paramLabel = "TAG", description = "Request tag to look the refund up by later "
+            + "(tillgate query --tag), e.g. one your POS stored first. Default: a random UUID, printed.")
+    private String tag;
+
     @Option(names = "--merchant-receipt", description = "Also print the merchant receipt.")
     private boolean merchantReceipt;
 
@@ -62,10 +68,13 @@ public final class RefundCommand implements Callable<Integer> {
         PrintWriter progress = json ? err : out;
         Money money = amount == null ? null : Amounts.parse(spec.commandLine(), amount, currency);
         try (PayClient payClient = client.connect()) {
-            progress.println("Refunding " + (money == null ? "in full" : money) + " of transaction " + transaction);
+            RefundRequest request = new RefundRequest(transaction, money, subject, customId, tag);
+            progress.println("Refunding " + (money == null ? "in full" : money) + " of transaction " + transaction
+                    + ", tag " + request.tag());
             progress.flush();
             LiveTransaction live = new LiveTransaction(progress);
-            CompletableFuture<P3Transaction> result = payClient.refund(transaction, money, subject, customId, live);
+            CompletableFuture<P3Transaction> result =
+                    payClient.refund(request, live).outcome().thenApply(TransactionResult::transaction);
             live.await(result, LiveTransaction.NO_QUESTIONS);
             P3Transaction refund = TransactionOutcomes.finalTransaction(result, err, "refund");
             if (json) {

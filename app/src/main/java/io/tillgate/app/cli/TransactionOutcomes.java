@@ -32,7 +32,7 @@ final class TransactionOutcomes {
                 return error.transaction().get();
             }
             if (cause instanceof P3ErrorException error) {
-                throw new CliException(ExitCodes.NOT_APPROVED, describe(error), error.errorType());
+                throw new CliException(ExitCodes.NOT_APPROVED, describe(error), error.rawType());
             }
             if (cause instanceof TransactionOutcomeUnknownException unknown) {
                 throw new CliException(ExitCodes.CONNECTION, unknown.getMessage()

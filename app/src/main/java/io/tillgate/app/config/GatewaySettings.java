@@ -12,7 +12,7 @@ import io.tillgate.nexo.driver.NexoPosListenerConfig;
 import io.tillgate.nexo.driver.NexoTerminalConfig;
 import io.tillgate.p3.server.LoginThrottleSettings;
 import io.tillgate.transport.AddressAllowList;
-import io.tillgate.transport.ClientTls;
+import io.tillgate.tls.ClientTls;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;

@@ -10,7 +10,7 @@ import io.tillgate.ipp.driver.IppTerminalConfig;
 import io.tillgate.nexo.driver.NexoIntegration;
 import io.tillgate.nexo.driver.NexoPosListenerConfig;
 import io.tillgate.nexo.driver.NexoTerminalConfig;
-import io.tillgate.transport.ClientTls;
+import io.tillgate.tls.ClientTls;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;

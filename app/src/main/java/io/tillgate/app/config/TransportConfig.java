@@ -1,7 +1,7 @@
 package io.tillgate.app.config;
 
 import io.tillgate.transport.AddressAllowList;
-import io.tillgate.transport.ClientTls;
+import io.tillgate.tls.ClientTls;
 import io.tillgate.transport.ConnectionLimits;
 import io.tillgate.transport.ServerTls;
 import java.nio.file.Path;

@@ -14,6 +14,7 @@ import io.tillgate.app.config.GatewaySettings;
 import io.tillgate.core.money.Money;
 import io.tillgate.p3.client.ChargeRequest;
 import io.tillgate.p3.client.PayClient;
+import io.tillgate.p3.client.TransactionResult;
 import io.tillgate.p3.codec.P3Transaction;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -133,7 +134,8 @@ class AdminApiEndToEndTest {
     void metricsAreScrapedWithAViewerTokenAndCountRefusedSignIns() throws Exception {
         assertThat(get("/metrics", null).statusCode()).isEqualTo(401);
         get("/api/session", basic("victor", "a-wrong-password"));
-        pos.charge(ChargeRequest.of(device, Money.ofMajor("12.00", "EUR")), null).get(15, TimeUnit.SECONDS);
+        pos.charge(ChargeRequest.of(device, Money.ofMajor("12.00", "EUR")), null)
+                .outcome().get(15, TimeUnit.SECONDS).transaction();
 
         HttpResponse<String> scrape = get("/metrics", "Bearer " + TOKEN);
         assertThat(scrape.statusCode()).isEqualTo(200);
@@ -191,7 +193,7 @@ class AdminApiEndToEndTest {
     @Test
     void aPaymentShowsInTheListWithItsHistoryAndReceiptsAndInTheExport() throws Exception {
         P3Transaction paid = pos.charge(ChargeRequest.of(device, Money.ofMajor("12.00", "EUR"))
-                .withCustomIdentifier("order-admin-1"), null).get(15, TimeUnit.SECONDS);
+                .withCustomIdentifier("order-admin-1"), null).outcome().get(15, TimeUnit.SECONDS).transaction();
         String id = paid.identifier();
 
         JsonNode list = JSON.readTree(get("/api/transactions?reference=order-admin-1", "Bearer " + TOKEN).body());
@@ -232,7 +234,8 @@ class AdminApiEndToEndTest {
 
     @Test
     void anOperatorResolvesAnUnknownTransactionAndTheJournalNamesTheAccount() throws Exception {
-        pos.charge(ChargeRequest.of(device, Money.ofMajor("12.95", "EUR")).withCustomIdentifier("order-lost"), null);
+        pos.charge(ChargeRequest.of(device, Money.ofMajor("12.95", "EUR")).withCustomIdentifier("order-lost"), null)
+                .outcome().thenApply(TransactionResult::transaction);
         JsonNode unknown = awaitTransaction("order-lost", "UNKNOWN");
         String id = unknown.path("id").asText();
         assertThat(JSON.readTree(get("/api/transactions?unresolved=true", "Bearer " + TOKEN).body())
@@ -300,7 +303,8 @@ class AdminApiEndToEndTest {
         awaitSubscribed(events);
 
         pos.charge(ChargeRequest.of(device, Money.ofMajor("12.00", "EUR")).withCustomIdentifier("order-live"), null)
-                .get(15, TimeUnit.SECONDS);
+                .outcome()
+                .get(15, TimeUnit.SECONDS).transaction();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         List<String> states = new ArrayList<>();
         while (System.nanoTime() < deadline) {

@@ -7,6 +7,7 @@ import io.tillgate.app.Gateway;
 import io.tillgate.app.config.ConfigLoader;
 import io.tillgate.app.config.Protocol;
 import io.tillgate.core.money.Money;
+import io.tillgate.p3.client.ActionRequest;
 import io.tillgate.p3.client.ChargeRequest;
 import io.tillgate.p3.client.PayClient;
 import io.tillgate.p3.client.TransactionListener;
@@ -51,10 +52,10 @@ class ProtocolBridgeEndToEndTest {
             List<P3Device> devices = client.login("shop", "bridge-test-secret").get(5, TimeUnit.SECONDS);
             assertThat(devices).extracting(P3Device::identifier).containsExactly("t1");
 
-            P3Transaction approved = client.charge(ChargeRequest.of("t1", eur("12.00")), null)
-                    .get(20, TimeUnit.SECONDS);
-            P3Transaction declined = client.charge(ChargeRequest.of("t1", eur("12.91")), null)
-                    .get(20, TimeUnit.SECONDS);
+            P3Transaction approved = client.charge(ChargeRequest.of("t1", eur("12.00")), null).outcome()
+                    .get(20, TimeUnit.SECONDS).transaction();
+            P3Transaction declined = client.charge(ChargeRequest.of("t1", eur("12.91")), null).outcome()
+                    .get(20, TimeUnit.SECONDS).transaction();
 
             assertThat(TransactionStatus.of(approved)).as("12.00 via %s; emulator log:%n%s", protocol,
                     emulator.log()).isEqualTo(TransactionStatus.APPROVED);
@@ -90,11 +91,11 @@ class ProtocolBridgeEndToEndTest {
 
             P3Transaction signed = client.charge(ChargeRequest.of("t1", eur("12.92")), new TransactionListener() {
                 @Override
-                public void onAction(ExecuteTransactionAction action) {
-                    actions.add(action.action());
-                    client.submitSignatureOnReceipt("t1");
+                public void onAction(ActionRequest action) {
+                    actions.add(action.rawAction());
+                    action.signOnReceipt();
                 }
-            }).get(20, TimeUnit.SECONDS);
+            }).outcome().get(20, TimeUnit.SECONDS).transaction();
 
             assertThat(actions).as("emulator log:%n%s", emulator.log())
                     .containsExactly(ExecuteTransactionAction.CUSTOMER_SIGNATURE);
@@ -114,7 +115,8 @@ class ProtocolBridgeEndToEndTest {
             client.connect().get(5, TimeUnit.SECONDS);
             client.login("shop", "bridge-test-secret").get(5, TimeUnit.SECONDS);
 
-            P3Transaction approved = client.charge(ChargeRequest.of("t1", eur("7.00")), null).get(20, TimeUnit.SECONDS);
+            P3Transaction approved = client.charge(ChargeRequest.of("t1", eur("7.00")), null)
+                    .outcome().get(20, TimeUnit.SECONDS).transaction();
 
             assertThat(TransactionStatus.of(approved)).as("emulator log:%n%s", emulator.log())
                     .isEqualTo(TransactionStatus.APPROVED);

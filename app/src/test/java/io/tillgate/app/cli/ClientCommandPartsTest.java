@@ -24,10 +24,10 @@ class ClientCommandPartsTest {
     @Test
     void updatesShowStateInformationAndAbortability() {
         assertThat(TransactionPrinter.update(new TransactionUpdate("WAITING_FOR_CARD_PRESENTATION", "x",
-                List.of("Present card", "12.34 EUR"), true, null)))
+                List.of("Present card", "12.34 EUR"), true, null, null)))
                 .isEqualTo("  WAITING_FOR_CARD_PRESENTATION  Present card | 12.34 EUR  [abortable]");
         assertThat(TransactionPrinter.update(new TransactionUpdate("PROCESSING", "x", List.of("Processing", ""),
-                false, null))).isEqualTo("  PROCESSING  Processing");
+                false, null, null))).isEqualTo("  PROCESSING  Processing");
     }
 
     @Test

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tillgate.app.Gateway;
 import io.tillgate.app.TestSettings;
 import io.tillgate.core.money.Money;
+import io.tillgate.p3.client.ActionRequest;
 import io.tillgate.p3.client.ChargeRequest;
 import io.tillgate.p3.client.PayClient;
 import io.tillgate.p3.client.PayClientException;
 import io.tillgate.p3.client.QueryKey;
 import io.tillgate.p3.client.ReconnectPolicy;
+import io.tillgate.p3.client.RefundRequest;
 import io.tillgate.p3.client.TransactionListener;
 import io.tillgate.p3.client.TransactionStatus;
 import io.tillgate.p3.client.TransactionUpdate;
@@ -79,7 +81,7 @@ class PayClientEndToEndTest {
                     public void onUpdate(TransactionUpdate update) {
                         updates.add(update);
                     }
-                }).get(10, TimeUnit.SECONDS);
+                }).outcome().get(10, TimeUnit.SECONDS).transaction();
 
         assertThat(TransactionStatus.of(t)).isEqualTo(TransactionStatus.APPROVED);
         assertThat(t.identifier()).matches("[0-9a-f]{32}");
@@ -96,7 +98,8 @@ class PayClientEndToEndTest {
     void declined(String transport) throws Exception {
         String device = connect(transport);
 
-        P3Transaction t = client.charge(ChargeRequest.of(device, eur("12.91")), null).get(10, TimeUnit.SECONDS);
+        P3Transaction t = client.charge(ChargeRequest.of(device, eur("12.91")), null)
+                .outcome().get(10, TimeUnit.SECONDS).transaction();
 
         assertThat(TransactionStatus.of(t)).isEqualTo(TransactionStatus.DECLINED);
     }
@@ -109,11 +112,11 @@ class PayClientEndToEndTest {
 
         P3Transaction t = client.charge(ChargeRequest.of(device, eur("12.92")), new TransactionListener() {
             @Override
-            public void onAction(ExecuteTransactionAction action) {
-                actions.add(action.action());
-                client.submitSignatureOnReceipt(device);
+            public void onAction(ActionRequest action) {
+                actions.add(action.rawAction());
+                action.signOnReceipt();
             }
-        }).get(10, TimeUnit.SECONDS);
+        }).outcome().get(10, TimeUnit.SECONDS).transaction();
 
         assertThat(actions).containsExactly(ExecuteTransactionAction.CUSTOMER_SIGNATURE);
         assertThat(TransactionStatus.of(t)).isEqualTo(TransactionStatus.APPROVED);
@@ -129,10 +132,10 @@ class PayClientEndToEndTest {
             @Override
             public void onUpdate(TransactionUpdate update) {
                 if (update.abortable() && abortSent.compareAndSet(false, true)) {
-                    client.abort(device, update.transaction() == null ? null : update.transaction().identifier());
+                    update.handle().abort();
                 }
             }
-        }).get(10, TimeUnit.SECONDS);
+        }).outcome().get(10, TimeUnit.SECONDS).transaction();
 
         assertThat(abortSent).isTrue();
         assertThat(TransactionStatus.of(t)).isEqualTo(TransactionStatus.ABORTED);
@@ -143,21 +146,21 @@ class PayClientEndToEndTest {
     void refundThenQuery(String transport) throws Exception {
         String device = connect(transport);
         ChargeRequest charge = ChargeRequest.of(device, eur("20.00")).withCustomIdentifier("order-" + transport);
-        P3Transaction payment = client.charge(charge, null).get(10, TimeUnit.SECONDS);
+        P3Transaction payment = client.charge(charge, null).outcome().get(10, TimeUnit.SECONDS).transaction();
 
-        P3Transaction refund = client.refund(payment.identifier(), eur("5.00"), "Return", null, null)
-                .get(10, TimeUnit.SECONDS);
+        RefundRequest partial = RefundRequest.of(payment.identifier()).withAmount(eur("5.00")).withSubject("Return");
+        P3Transaction refund = client.refund(partial).outcome().get(10, TimeUnit.SECONDS).transaction();
 
         assertThat(TransactionStatus.of(refund)).isEqualTo(TransactionStatus.APPROVED);
         assertThat(refund.type()).isEqualTo("REFUND");
         assertThat(refund.amount()).isEqualByComparingTo("5.00");
         assertThat(refund.customerReceipt().lines()).isNotEmpty();
-        assertThat(client.query(QueryKey.byTag(charge.tag())).get(5, TimeUnit.SECONDS).identifier())
+        assertThat(client.query(QueryKey.byTag(charge.tag())).get(5, TimeUnit.SECONDS).transaction().identifier())
                 .isEqualTo(payment.identifier());
         assertThat(client.query(QueryKey.byCustomIdentifier("order-" + transport)).get(5, TimeUnit.SECONDS)
                 .identifier()).isEqualTo(payment.identifier());
-        assertThat(client.query(QueryKey.byIdentifier(refund.identifier())).get(5, TimeUnit.SECONDS).type())
-                .isEqualTo("REFUND");
+        assertThat(client.query(QueryKey.byIdentifier(refund.identifier())).get(5, TimeUnit.SECONDS)
+                .transaction().type()).isEqualTo("REFUND");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -172,7 +175,7 @@ class PayClientEndToEndTest {
             public void onRecovering(String tag, PayClientException cause) {
                 recovering.add(tag);
             }
-        }).get(20, TimeUnit.SECONDS);
+        }).outcome().get(20, TimeUnit.SECONDS).transaction();
 
         assertThat(recovering).containsExactly(request.tag());
         assertThat(TransactionStatus.of(t)).isEqualTo(TransactionStatus.APPROVED);

@@ -10,6 +10,7 @@ import io.tillgate.app.config.ConfigLoader;
 import io.tillgate.core.money.Money;
 import io.tillgate.p3.client.ChargeRequest;
 import io.tillgate.p3.client.PayClient;
+import io.tillgate.p3.client.TransactionResult;
 import io.tillgate.p3.client.TransactionStatus;
 import io.tillgate.p3.codec.P3Transaction;
 import java.nio.file.Files;
@@ -88,7 +89,8 @@ class ConsoleBrowserTest {
         pos = PayClient.builder(gateway.p3WebSocketUri()).build();
         pos.connect().get(10, TimeUnit.SECONDS);
         pos.login(MERCHANT, MERCHANT_SECRET).get(10, TimeUnit.SECONDS);
-        posUnknown = pos.charge(ChargeRequest.of("sim-2", Money.ofMajor("12.95", "EUR")), null);
+        posUnknown = pos.charge(ChargeRequest.of("sim-2", Money.ofMajor("12.95", "EUR")), null)
+                .outcome().thenApply(TransactionResult::transaction);
 
         Path target = Path.of("target");
         chromium = HeadlessChromium.start(dir.resolve("chromium-profile"), target.resolve("chromedriver.log"));

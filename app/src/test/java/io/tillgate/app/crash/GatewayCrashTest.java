@@ -13,6 +13,7 @@ import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionState;
 import io.tillgate.journal.JdbcJournal;
 import io.tillgate.journal.JournalSettings;
+import io.tillgate.p3.client.ActionRequest;
 import io.tillgate.p3.client.ChargeRequest;
 import io.tillgate.p3.client.ConnectionFailedException;
 import io.tillgate.p3.client.ConnectionLostException;
@@ -20,11 +21,11 @@ import io.tillgate.p3.client.P3ErrorException;
 import io.tillgate.p3.client.PayClient;
 import io.tillgate.p3.client.ReconnectPolicy;
 import io.tillgate.p3.client.RequestTimeoutException;
+import io.tillgate.p3.client.TransactionAction;
 import io.tillgate.p3.client.TransactionListener;
 import io.tillgate.p3.client.TransactionNotStartedException;
 import io.tillgate.p3.client.TransactionOutcomeUnknownException;
 import io.tillgate.p3.client.TransactionStatus;
-import io.tillgate.p3.codec.ExecuteTransactionAction;
 import io.tillgate.p3.codec.P3Transaction;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -354,8 +355,8 @@ class GatewayCrashTest {
                 }
                 try {
                     PayClient current = connected(deadline);
-                    P3Transaction t = current.charge(request, signingOnReceipt(current))
-                            .get(CHARGE_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+                    P3Transaction t = current.charge(request, signingOnReceipt(current)).outcome()
+                            .get(CHARGE_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).transaction();
                     assertThat(TransactionStatus.of(t).isFinal()).as("status of %s", t).isTrue();
                     return t;
                 } catch (ExecutionException e) {
@@ -407,9 +408,9 @@ class GatewayCrashTest {
         private TransactionListener signingOnReceipt(PayClient current) {
             return new TransactionListener() {
                 @Override
-                public void onAction(ExecuteTransactionAction action) {
-                    if (ExecuteTransactionAction.CUSTOMER_SIGNATURE.equals(action.action())) {
-                        current.submitSignatureOnReceipt(terminal);
+                public void onAction(ActionRequest action) {
+                    if (action.action() == TransactionAction.CUSTOMER_SIGNATURE) {
+                        action.signOnReceipt();
                     }
                 }
             };

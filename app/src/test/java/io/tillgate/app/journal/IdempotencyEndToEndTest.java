@@ -17,7 +17,9 @@ import io.tillgate.p3.client.P3ErrorException;
 import io.tillgate.p3.client.PayClient;
 import io.tillgate.p3.client.QueryKey;
 import io.tillgate.p3.client.ReconnectPolicy;
+import io.tillgate.p3.client.TransactionHandle;
 import io.tillgate.p3.client.TransactionListener;
+import io.tillgate.p3.client.TransactionResult;
 import io.tillgate.p3.client.TransactionStatus;
 import io.tillgate.p3.client.TransactionUpdate;
 import io.tillgate.p3.codec.P3Transaction;
@@ -119,7 +121,7 @@ class IdempotencyEndToEndTest {
             assertThat(journal.history(row.id())).extracting(TransactionEvent::state)
                     .as("each ran once on the terminal").containsOnlyOnce(TransactionState.SENT);
         }
-        P3Transaction newest = pos.query(QueryKey.byCustomIdentifier(reference)).get(5, TimeUnit.SECONDS);
+        P3Transaction newest = pos.query(QueryKey.byCustomIdentifier(reference)).get(5, TimeUnit.SECONDS).transaction();
         assertThat(newest.identifier()).as("a lookup by customIdentifier names the newest").isEqualTo(
                 retry.identifier());
     }
@@ -166,8 +168,10 @@ class IdempotencyEndToEndTest {
             ChargeRequest request = ChargeRequest.of(DEVICE, eur("17.00")).withCustomIdentifier("idem-race-quick-" + i)
                     .withTag("idem-race-quick-tag-" + i);
 
-            CompletableFuture<P3Transaction> one = tcp.charge(request, null);
-            CompletableFuture<P3Transaction> other = ws.charge(request, null);
+            CompletableFuture<P3Transaction> one = tcp.charge(request, null)
+                    .outcome().thenApply(TransactionResult::transaction);
+            CompletableFuture<P3Transaction> other = ws.charge(request, null)
+                    .outcome().thenApply(TransactionResult::transaction);
 
             P3Transaction a = one.get(10, TimeUnit.SECONDS);
             P3Transaction b = other.get(10, TimeUnit.SECONDS);
@@ -188,13 +192,13 @@ class IdempotencyEndToEndTest {
             CompletableFuture<Void> tcpWaits = new CompletableFuture<>();
             CompletableFuture<Void> wsWaits = new CompletableFuture<>();
 
-            CompletableFuture<P3Transaction> one = tcp.charge(request, waitingForCard(tcpWaits));
-            CompletableFuture<P3Transaction> other = ws.charge(request, waitingForCard(wsWaits));
+            TransactionHandle one = tcp.charge(request, waitingForCard(tcpWaits));
+            TransactionHandle other = ws.charge(request, waitingForCard(wsWaits));
             CompletableFuture.allOf(tcpWaits, wsWaits).get(10, TimeUnit.SECONDS);
-            (i % 2 == 0 ? tcp : ws).abort(DEVICE, null).get(5, TimeUnit.SECONDS);
+            (i % 2 == 0 ? one : other).abort().get(5, TimeUnit.SECONDS);
 
-            P3Transaction a = one.get(10, TimeUnit.SECONDS);
-            P3Transaction b = other.get(10, TimeUnit.SECONDS);
+            P3Transaction a = one.outcome().get(10, TimeUnit.SECONDS).transaction();
+            P3Transaction b = other.outcome().get(10, TimeUnit.SECONDS).transaction();
             assertThat(TransactionStatus.of(a)).isEqualTo(TransactionStatus.ABORTED);
             assertSameTransaction(b, a);
             String reference = request.customIdentifier();
@@ -221,7 +225,8 @@ class IdempotencyEndToEndTest {
             PayClient waiting = client(first.p3WebSocketUri());
             CompletableFuture<Void> atCard = new CompletableFuture<>();
             CompletableFuture<P3Transaction> unfinished = waiting.charge(ChargeRequest.of(DEVICE, eur("18.93"))
-                    .withCustomIdentifier("durable-midflight").withTag("durable-t2"), waitingForCard(atCard));
+                    .withCustomIdentifier("durable-midflight").withTag("durable-t2"), waitingForCard(atCard))
+                    .outcome().thenApply(TransactionResult::transaction);
             atCard.get(10, TimeUnit.SECONDS);
             int wsPort = first.p3WebSocketUri().getPort();
             int tcpPort = first.p3TcpUri().getPort();
@@ -237,14 +242,14 @@ class IdempotencyEndToEndTest {
             assertSameTransaction(charge(pos, ChargeRequest.of(DEVICE, eur("18.00")).withCustomIdentifier("durable-done")),
                     done);
             assertSameTransaction(charge(pos, ChargeRequest.of(DEVICE, eur("18.00")).withTag("durable-t1")), done);
-            P3Transaction byTag = pos.query(QueryKey.byTag("durable-t2")).get(5, TimeUnit.SECONDS);
+            P3Transaction byTag = pos.query(QueryKey.byTag("durable-t2")).get(5, TimeUnit.SECONDS).transaction();
             assertThat(TransactionStatus.of(byTag)).isEqualTo(TransactionStatus.INCONCLUSIVE);
             assertThat(byTag.identifier()).isEqualTo(recovered.identifier());
             assertThatThrownBy(() -> pos.charge(ChargeRequest.of(DEVICE, eur("18.93"))
-                    .withCustomIdentifier("durable-midflight"), null).get(10, TimeUnit.SECONDS))
+                    .withCustomIdentifier("durable-midflight"), null).outcome().get(10, TimeUnit.SECONDS).transaction())
                     .as("a customIdentifier whose outcome nobody knows waits for an operator")
                     .cause().isInstanceOfSatisfying(P3ErrorException.class, e -> {
-                        assertThat(e.errorType()).isEqualTo("PARAMETER_INVALID");
+                        assertThat(e.rawType()).isEqualTo("PARAMETER_INVALID");
                         assertThat(e.error().developerMessage()).contains(recovered.identifier(),
                                 "unknown outcome", "tillgate journal resolve");
                     });
@@ -284,7 +289,7 @@ class IdempotencyEndToEndTest {
     /** Runs a charge to its end; a terminal failure (ERROR response) still yields its transaction. */
     private static P3Transaction charge(PayClient client, ChargeRequest request) throws Exception {
         try {
-            return client.charge(request, null).get(10, TimeUnit.SECONDS);
+            return client.charge(request, null).outcome().get(10, TimeUnit.SECONDS).transaction();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof P3ErrorException error && error.transaction().isPresent()) {
                 return error.transaction().get();
@@ -305,10 +310,10 @@ class IdempotencyEndToEndTest {
     }
 
     private static void assertRefusedAsParameterInvalid(PayClient client, ChargeRequest request) {
-        assertThatThrownBy(() -> client.charge(request, null).get(10, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> client.charge(request, null).outcome().get(10, TimeUnit.SECONDS).transaction())
                 .isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOfSatisfying(P3ErrorException.class, e -> {
-                    assertThat(e.errorType()).isEqualTo("PARAMETER_INVALID");
+                    assertThat(e.rawType()).isEqualTo("PARAMETER_INVALID");
                     assertThat(e.error().developerMessage()).contains("already named transaction",
                             "this request differs from it");
                 });

@@ -13,6 +13,7 @@ import io.tillgate.app.config.ConfigLoader;
 import io.tillgate.core.money.Money;
 import io.tillgate.p3.client.ChargeRequest;
 import io.tillgate.p3.client.PayClient;
+import io.tillgate.p3.client.TransactionResult;
 import io.tillgate.p3.client.TransactionStatus;
 import io.tillgate.p3.codec.P3Transaction;
 import java.io.PrintWriter;
@@ -271,6 +272,7 @@ class JournalCommandsTest {
     private static CompletableFuture<String> pay(PayClient pos, String device, String amount, String reference,
             TransactionStatus expected) {
         return pos.charge(ChargeRequest.of(device, Money.ofMajor(amount, "EUR")).withCustomIdentifier(reference), null)
+                .outcome().thenApply(TransactionResult::transaction)
                 .thenApply(t -> {
                     assertThat(TransactionStatus.of(t)).as("%s", t).isEqualTo(expected);
                     return t.identifier();

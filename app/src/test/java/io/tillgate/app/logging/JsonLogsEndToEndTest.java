@@ -70,9 +70,9 @@ class JsonLogsEndToEndTest {
                 pos.login("demo", "tillgate-demo-secret").get(10, TimeUnit.SECONDS);
                 ChargeRequest charge = ChargeRequest.of("sim-1", Money.ofMajor("12.00", "EUR"))
                         .withCustomIdentifier("order " + PAN);
-                P3Transaction first = pos.charge(charge, null).get(10, TimeUnit.SECONDS);
+                P3Transaction first = pos.charge(charge, null).outcome().get(10, TimeUnit.SECONDS).transaction();
                 P3Transaction retried = pos.charge(ChargeRequest.of("sim-1", Money.ofMajor("12.00", "EUR"))
-                        .withCustomIdentifier("order " + PAN), null).get(10, TimeUnit.SECONDS);
+                        .withCustomIdentifier("order " + PAN), null).outcome().get(10, TimeUnit.SECONDS).transaction();
                 assertThat(TransactionStatus.of(first)).isEqualTo(TransactionStatus.APPROVED);
                 assertThat(retried.identifier()).as("a retry after an approval gets the approval")
                         .isEqualTo(first.identifier());

@@ -151,8 +151,8 @@ class GatewayMetricsEndToEndTest {
     }
 
     private static TransactionStatus pay(PayClient pos, String amount) throws Exception {
-        P3Transaction done = pos.charge(ChargeRequest.of(TERMINAL, Money.ofMajor(amount, "EUR")), null)
-                .get(10, TimeUnit.SECONDS);
+        P3Transaction done = pos.charge(ChargeRequest.of(TERMINAL, Money.ofMajor(amount, "EUR")), null).outcome()
+                .get(10, TimeUnit.SECONDS).transaction();
         return TransactionStatus.of(done);
     }
 

@@ -14,6 +14,7 @@ import io.tillgate.p3.client.P3ErrorException;
 import io.tillgate.p3.client.PayClient;
 import io.tillgate.p3.client.ReconnectPolicy;
 import io.tillgate.p3.client.TransactionListener;
+import io.tillgate.p3.client.TransactionResult;
 import io.tillgate.p3.client.TransactionStatus;
 import io.tillgate.p3.client.TransactionUpdate;
 import io.tillgate.p3.codec.P3Transaction;
@@ -66,10 +67,10 @@ class GracefulStopEndToEndTest {
             late.connect().get(5, TimeUnit.SECONDS);
             late.login(MERCHANT, SECRET).get(5, TimeUnit.SECONDS);
             assertThatThrownBy(() -> late.charge(ChargeRequest.of("t2", Money.ofMajor("1.00", "EUR")),
-                    TransactionListener.NONE).get(10, TimeUnit.SECONDS))
+                    TransactionListener.NONE).outcome().get(10, TimeUnit.SECONDS).transaction())
                     .isInstanceOf(ExecutionException.class).cause()
                     .isInstanceOfSatisfying(P3ErrorException.class, refused -> {
-                        assertThat(refused.errorType()).isEqualTo("TRANSACTION_BUSY");
+                        assertThat(refused.rawType()).isEqualTo("TRANSACTION_BUSY");
                         assertThat(refused.error().message())
                                 .isEqualTo("The payment service is restarting; try again in a moment");
                         assertThat(refused.error().developerMessage()).isEqualTo("the gateway is shutting down and "
@@ -155,7 +156,7 @@ class GracefulStopEndToEndTest {
                             waitingForCard.complete(update);
                         }
                     }
-                });
+                }).outcome().thenApply(TransactionResult::transaction);
         waitingForCard.get(10, TimeUnit.SECONDS);
         return slow;
     }

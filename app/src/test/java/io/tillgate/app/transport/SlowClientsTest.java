@@ -102,7 +102,8 @@ class SlowClientsTest {
 
             long paying = System.nanoTime();
             assertThat(TransactionStatus.of(pos.charge(ChargeRequest.of("sim", Money.ofMajor("12.00", "EUR")), null)
-                    .get(10, TimeUnit.SECONDS))).isEqualTo(TransactionStatus.APPROVED);
+                    .outcome()
+                    .get(10, TimeUnit.SECONDS).transaction())).isEqualTo(TransactionStatus.APPROVED);
             assertThat(Duration.ofNanos(System.nanoTime() - paying)).as("a payment beside %d slow clients", slow.size())
                     .isLessThan(NORMAL_PAYMENT);
             TimeUnit.MILLISECONDS.sleep(500);
@@ -112,7 +113,8 @@ class SlowClientsTest {
             keepTrickling(slow, request, opened, DEADLINE.plusSeconds(2));
             assertThat(slow).as("slow connections after the deadline").allMatch(SlowClientsTest::closed);
             assertThat(TransactionStatus.of(pos.charge(ChargeRequest.of("sim", Money.ofMajor("12.00", "EUR")), null)
-                    .get(10, TimeUnit.SECONDS))).as("the POS that sent a whole request is still served")
+                    .outcome()
+                    .get(10, TimeUnit.SECONDS).transaction())).as("the POS that sent a whole request is still served")
                     .isEqualTo(TransactionStatus.APPROVED);
         } finally {
             for (SocketChannel socket : slow) {

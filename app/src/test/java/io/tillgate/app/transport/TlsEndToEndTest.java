@@ -7,6 +7,7 @@ import io.tillgate.admin.auth.PasswordHashes;
 import io.tillgate.app.Gateway;
 import io.tillgate.app.config.ConfigLoader;
 import io.tillgate.core.money.Money;
+import io.tillgate.p3.client.ActionRequest;
 import io.tillgate.p3.client.ChargeRequest;
 import io.tillgate.p3.client.P3ErrorException;
 import io.tillgate.p3.client.PayClient;
@@ -138,7 +139,7 @@ class TlsEndToEndTest {
             other.connect().get(10, TimeUnit.SECONDS);
             assertThatThrownBy(() -> other.login("shop", SECRET).get(10, TimeUnit.SECONDS)).cause()
                     .isInstanceOfSatisfying(P3ErrorException.class, e -> {
-                        assertThat(e.errorType()).isEqualTo("SERVER_AUTHENTICATION_FAILED");
+                        assertThat(e.rawType()).isEqualTo("SERVER_AUTHENTICATION_FAILED");
                         assertThat(e.error().developerMessage()).contains("client certificate", "other-shop");
                     });
             assertThat(TransactionStatus.of(pay(shop, "12.00"))).isEqualTo(TransactionStatus.APPROVED);
@@ -178,11 +179,11 @@ class TlsEndToEndTest {
             P3Transaction signed = client.charge(ChargeRequest.of("pax", Money.ofMajor("12.92", "EUR")),
                     new TransactionListener() {
                         @Override
-                        public void onAction(ExecuteTransactionAction action) {
-                            actions.add(action.action());
-                            client.submitSignatureOnReceipt("pax");
+                        public void onAction(ActionRequest action) {
+                            actions.add(action.rawAction());
+                            action.signOnReceipt();
                         }
-                    }).get(30, TimeUnit.SECONDS);
+                    }).outcome().get(30, TimeUnit.SECONDS).transaction();
 
             assertThat(actions).containsExactly(ExecuteTransactionAction.CUSTOMER_SIGNATURE);
             assertThat(TransactionStatus.of(signed)).isEqualTo(TransactionStatus.APPROVED);
@@ -192,7 +193,8 @@ class TlsEndToEndTest {
     private static P3Transaction pay(PayClient client, String amount) throws Exception {
         client.connect().get(10, TimeUnit.SECONDS);
         client.login("shop", SECRET).get(10, TimeUnit.SECONDS);
-        return client.charge(ChargeRequest.of("sim", Money.ofMajor(amount, "EUR")), null).get(30, TimeUnit.SECONDS);
+        return client.charge(ChargeRequest.of("sim", Money.ofMajor(amount, "EUR")), null)
+                .outcome().get(30, TimeUnit.SECONDS).transaction();
     }
 
     private String tls(Path clientCa) {

@@ -50,7 +50,8 @@ class WebSocketOriginTest {
             pos.connect().get(10, TimeUnit.SECONDS);
             pos.login("shop", "origin-test-secret").get(10, TimeUnit.SECONDS);
             assertThat(TransactionStatus.of(pos.charge(ChargeRequest.of("sim", Money.ofMajor("12.00", "EUR")), null)
-                    .get(10, TimeUnit.SECONDS))).isEqualTo(TransactionStatus.APPROVED);
+                    .outcome()
+                    .get(10, TimeUnit.SECONDS).transaction())).isEqualTo(TransactionStatus.APPROVED);
         }
     }
 

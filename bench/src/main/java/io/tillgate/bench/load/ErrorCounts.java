@@ -49,7 +49,7 @@ final class ErrorCounts {
             cause = cause.getCause();
         }
         if (cause instanceof P3ErrorException p3) {
-            return "P3 ERROR " + p3.errorType();
+            return "P3 ERROR " + p3.rawType();
         }
         return cause.getClass().getSimpleName();
     }

@@ -11,7 +11,7 @@ import io.tillgate.core.money.Money;
 import io.tillgate.transport.ConnectionLimits;
 import io.tillgate.transport.LocalCa;
 import io.tillgate.transport.ServerTls;
-import io.tillgate.transport.TlsPolicy;
+import io.tillgate.tls.TlsPolicy;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;

@@ -18,7 +18,7 @@ import io.tillgate.transport.ListenerSpec;
 import io.tillgate.transport.LocalCa;
 import io.tillgate.transport.ServerTls;
 import io.tillgate.transport.ServerTransport;
-import io.tillgate.transport.TlsPolicy;
+import io.tillgate.tls.TlsPolicy;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;

@@ -2,7 +2,7 @@ package io.tillgate.nexo.driver;
 
 import io.tillgate.core.settings.Require;
 import io.tillgate.nexo.codec.NexoCodec;
-import io.tillgate.transport.ClientTls;
+import io.tillgate.tls.ClientTls;
 import io.tillgate.transport.Ports;
 import java.time.Duration;
 import java.util.Objects;

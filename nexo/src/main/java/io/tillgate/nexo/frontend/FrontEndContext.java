@@ -3,7 +3,7 @@ package io.tillgate.nexo.frontend;
 import io.tillgate.core.service.PaymentService;
 import io.tillgate.nexo.codec.NexoCodec;
 import io.tillgate.nexo.internal.NexoHttpClient;
-import io.tillgate.transport.ClientTls;
+import io.tillgate.tls.ClientTls;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;

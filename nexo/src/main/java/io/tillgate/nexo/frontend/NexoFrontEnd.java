@@ -8,7 +8,7 @@ import io.tillgate.core.service.PaymentService;
 import io.tillgate.nexo.codec.NexoCodec;
 import io.tillgate.nexo.internal.NexoHttpClient;
 import io.tillgate.nexo.netty.NexoServerPipeline;
-import io.tillgate.transport.ClientTls;
+import io.tillgate.tls.ClientTls;
 import io.tillgate.transport.FrontEnd;
 import io.tillgate.transport.FrontEndListener;
 import io.tillgate.transport.ListenerGuards;

@@ -23,7 +23,7 @@ import io.tillgate.nexo.codec.Result;
 import io.tillgate.nexo.codec.SaleToPOIRequest;
 import io.tillgate.nexo.codec.SaleToPOIResponse;
 import io.tillgate.nexo.internal.NexoHttpClient;
-import io.tillgate.transport.ClientTls;
+import io.tillgate.tls.ClientTls;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

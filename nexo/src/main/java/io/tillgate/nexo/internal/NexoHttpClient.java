@@ -27,7 +27,7 @@ import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.resolver.AddressResolverGroup;
 import io.tillgate.nexo.netty.NexoHttp;
-import io.tillgate.transport.ClientTls;
+import io.tillgate.tls.ClientTls;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;

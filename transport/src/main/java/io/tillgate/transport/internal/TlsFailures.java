@@ -5,7 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import io.tillgate.transport.TlsFailure;
+import io.tillgate.tls.TlsFailure;
 import javax.net.ssl.SSLException;
 
 /**
