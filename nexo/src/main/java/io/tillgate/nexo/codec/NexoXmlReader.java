@@ -49,10 +49,17 @@ final class NexoXmlReader {
         }
     }
 
+    /** What {@link #open()} found: a leaf, an object with attributes, an object whose first child is next. */
+    private static final int LEAF = 0;
+    private static final int WITH_ATTRIBUTES = 1;
+    private static final int AT_CHILD = 2;
+
     private final XMLStreamReader in;
     private final String[] path = new String[MAX_DEPTH + 2];
     private int pathLength;
     private int depth;
+    /** The text {@link #open()} read before the next tag. */
+    private String lookahead;
 
     private NexoXmlReader(XMLStreamReader in) {
         this.in = in;
@@ -109,35 +116,42 @@ final class NexoXmlReader {
 
     /** The root element: as any object, except that text alone leaves it with nothing set. */
     private Object document(XmlShape<?> root) throws XMLStreamException, UnmappableException, TooDeepException {
-        if (in.getAttributeCount() == 0) {
-            String text = text();
-            if (in.getEventType() == XMLStreamConstants.END_ELEMENT) {
-                return fromText(root, "");
-            }
-            enterObject();
-            return object(root, text, true);
-        }
-        enterObject();
-        return object(root, null, false);
+        int kind = open();
+        return kind == LEAF ? fromText(root, "") : value(root, null, kind);
     }
 
     /**
-     * The value of the element the reader stands on, as {@code shape} (an object) or, when
-     * {@code shape} is null, as {@code property}'s scalar; leaves the reader on its end tag.
+     * Finds what the element the reader stands on is, as the mapping before this reader found it:
+     * an object when it has attributes, else by reading on to the next tag — a leaf when that is its
+     * end tag, an object when it is a child's start tag. A fault found on the way belongs to the
+     * enclosing element, and so does nesting too deep.
      */
-    private Object element(XmlShape<?> shape, XmlShape.Property property)
-            throws XMLStreamException, UnmappableException, TooDeepException {
-        if (in.getAttributeCount() == 0) {
-            String text = text();
-            if (in.getEventType() == XMLStreamConstants.END_ELEMENT) {
-                return shape == null ? scalar(property, text) : fromText(shape, text);
-            }
-            // a child element follows: this element is an object, and that text was mixed content
+    private int open() throws XMLStreamException, TooDeepException {
+        if (in.getAttributeCount() > 0) {
             enterObject();
-            return shape == null ? scalarOfObject(property, text, true) : object(shape, text, true);
+            return WITH_ATTRIBUTES;
+        }
+        lookahead = text();
+        if (in.getEventType() == XMLStreamConstants.END_ELEMENT) {
+            return LEAF;
         }
         enterObject();
-        return shape == null ? scalarOfObject(property, null, false) : object(shape, null, false);
+        return AT_CHILD;
+    }
+
+    /**
+     * The value of the element just {@linkplain #open() opened}, as {@code shape} (an object) or, when
+     * {@code shape} is null, as {@code property}'s scalar; leaves the reader on its end tag.
+     */
+    private Object value(XmlShape<?> shape, XmlShape.Property property, int kind)
+            throws XMLStreamException, UnmappableException, TooDeepException {
+        String text = lookahead;
+        if (kind == LEAF) {
+            return shape == null ? scalar(property, text) : fromText(shape, text);
+        }
+        boolean atChild = kind == AT_CHILD;
+        return shape == null ? scalarOfObject(property, atChild ? text : null, atChild)
+                : object(shape, atChild ? text : null, atChild);
     }
 
     /**
@@ -170,12 +184,14 @@ final class NexoXmlReader {
         while (event != XMLStreamConstants.END_ELEMENT) {
             if (event == XMLStreamConstants.START_ELEMENT) {
                 XmlShape.Property property = shape.property(in.getLocalName());
+                // A list's run ends only once the next element is known; until then a fault belongs to it.
+                int kind = open();
                 if (inRun) {
                     pop();
                     inRun = false;
                 }
                 if (property == null || property.place() == XmlShape.Place.TEXT) {
-                    skip();
+                    skip(kind);
                     previous = null;
                 } else {
                     push(property.name());
@@ -183,20 +199,23 @@ final class NexoXmlReader {
                     if (!continuesRun) {
                         seen = seen(shape, seen, property);
                     }
-                    Object value = element(property.type() == XmlShape.Type.OBJECT ? property.shape() : null,
-                            property);
+                    Object value = value(property.type() == XmlShape.Type.OBJECT ? property.shape() : null,
+                            property, kind);
                     set(slots, property, value, continuesRun);
-                    // A list's run ends only at the next tag; until then a fault belongs to the list.
                     inRun = property.repeated();
                     if (!inRun) {
                         pop();
                     }
                     previous = property;
                 }
-            } else if (isText(event) && text != null) {
-                String segment = in.getText();
-                if (!isBlank(segment)) {
-                    slots[text.slot()] = segment;
+            } else if (isText(event)) {
+                if (text != null) {
+                    String segment = in.getText();
+                    if (!isBlank(segment)) {
+                        slots[text.slot()] = segment;
+                    }
+                } else {
+                    in.getTextLength(); // parses the text, so that a fault in it is found here
                 }
             }
             event = in.next();
@@ -233,7 +252,7 @@ final class NexoXmlReader {
         int event = atChild ? XMLStreamConstants.START_ELEMENT : in.next();
         while (event != XMLStreamConstants.END_ELEMENT) {
             if (event == XMLStreamConstants.START_ELEMENT) {
-                skip();
+                skip(open());
             } else if (isText(event)) {
                 String segment = in.getText();
                 if (!isBlank(segment)) {
@@ -365,36 +384,21 @@ final class NexoXmlReader {
         return more != null ? more.toString() : text == null ? "" : text;
     }
 
-    /** Skips the element the reader stands on, children included, counting its nesting. */
-    private void skip() throws XMLStreamException, UnmappableException, TooDeepException {
-        int open = 1;
-        boolean[] object = new boolean[4];
-        object[0] = in.getAttributeCount() > 0;
-        if (object[0]) {
-            enterObject();
+    /** Skips the element just {@linkplain #open() opened}, children included, counting their nesting. */
+    private void skip(int kind) throws XMLStreamException, TooDeepException {
+        if (kind == LEAF) {
+            return;
         }
-        while (open > 0) {
-            int event = in.next();
+        int event = kind == AT_CHILD ? XMLStreamConstants.START_ELEMENT : in.next();
+        while (event != XMLStreamConstants.END_ELEMENT) {
             if (event == XMLStreamConstants.START_ELEMENT) {
-                if (!object[open - 1]) {
-                    object[open - 1] = true;
-                    enterObject();
-                }
-                if (open == object.length) {
-                    object = Arrays.copyOf(object, open * 2);
-                }
-                object[open] = in.getAttributeCount() > 0;
-                if (object[open]) {
-                    enterObject();
-                }
-                open++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                open--;
-                if (object[open]) {
-                    depth--;
-                }
+                skip(open());
+            } else if (isText(event)) {
+                in.getTextLength(); // parses the text, so that a fault in it is found here
             }
+            event = in.next();
         }
+        depth--;
     }
 
     private void enterObject() throws TooDeepException {
