@@ -6,7 +6,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +41,17 @@ public final class NexoCodec {
 
     private static final XMLInputFactory XML_IN = newInput();
     private static final XMLOutputFactory XML_OUT = new OutputFactoryImpl();
+    /**
+     * Each thread writes into its own buffer and copies out the document: growing a fresh buffer to
+     * the size of a receipt-carrying answer cost a quarter of the encoding (JFR).
+     */
+    private static final int OUTPUT_KEPT = 16 * 1024;
+    private static final ThreadLocal<ByteArrayOutputStream> OUTPUT =
+            ThreadLocal.withInitial(() -> new ByteArrayOutputStream(8 * 1024));
 
     private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final byte[] XML_DECLARATION = "<?xml".getBytes(StandardCharsets.US_ASCII);
     /** An XML declaration is short; its encoding is within the first bytes or not there. */
     private static final int DECLARATION_SCAN = 128;
     private static final Pattern DECLARED_ENCODING =
@@ -81,7 +93,7 @@ public final class NexoCodec {
      */
     public SaleToPOIRequest decodeRequest(byte[] xml) {
         RequestDocument document = read(NexoShapes.REQUEST_DOCUMENT, xml);
-        MessageHeader header = NexoValidation.header(document.header(), "SaleToPOIRequest");
+        MessageHeader header = NexoValidation.header(document.header(), "SaleToPOIRequest/MessageHeader");
         try {
             NexoRequestBody body = document.body();
             NexoValidation.matches(header, body.category(), "SaleToPOIRequest");
@@ -100,7 +112,7 @@ public final class NexoCodec {
      */
     public SaleToPOIResponse decodeResponse(byte[] xml) {
         ResponseDocument document = read(NexoShapes.RESPONSE_DOCUMENT, xml);
-        MessageHeader header = NexoValidation.header(document.header(), "SaleToPOIResponse");
+        MessageHeader header = NexoValidation.header(document.header(), "SaleToPOIResponse/MessageHeader");
         try {
             NexoResponseBody body = document.body();
             NexoValidation.matches(header, body.category(), "SaleToPOIResponse");
@@ -120,11 +132,12 @@ public final class NexoCodec {
         if (declaresDoctype(utf16 == null ? xml : new String(xml, utf16).getBytes(StandardCharsets.UTF_8))) {
             throw NexoDecodingException.notWellFormed("DOCTYPE declarations are not allowed", null);
         }
-        if (utf16 == null && readsAsUtf8(xml)) {
+        String declared = declaredEncoding(xml);
+        if (utf16 == null && (declared == null || UTF8_NAMES.contains(declared))) {
             requireWellFormedUtf8(xml);
         }
         try {
-            return parse(shape, xml);
+            return parse(shape, xml, fromStream(utf16, declared));
         } catch (NexoXmlReader.UnmappableException e) {
             throw unmappable(e, xml);
         } catch (NexoXmlReader.TooDeepException e) {
@@ -139,9 +152,9 @@ public final class NexoCodec {
      * ISO-8859-1, from a stream only (from an array it fails inside), so such a document goes that
      * way; UTF-8 and its ASCII subset, which is every real nexo document, keep the faster array path.
      */
-    private static <T> T parse(XmlShape<T> shape, byte[] xml)
+    private static <T> T parse(XmlShape<T> shape, byte[] xml, boolean fromStream)
             throws XMLStreamException, NexoXmlReader.UnmappableException, NexoXmlReader.TooDeepException {
-        XMLStreamReader in = fromStream(xml) ? XML_IN.createXMLStreamReader(new ByteArrayInputStream(xml))
+        XMLStreamReader in = fromStream ? XML_IN.createXMLStreamReader(new ByteArrayInputStream(xml))
                 : XML_IN.createXMLStreamReader(new Stax2ByteArraySource(xml, 0, xml.length));
         try {
             return NexoXmlReader.read(in, shape);
@@ -150,33 +163,22 @@ public final class NexoCodec {
         }
     }
 
-    private static boolean fromStream(byte[] xml) {
-        return utf16(xml) != null || declaresOtherEncoding(xml);
-    }
-
     /**
-     * Whether an XML declaration names an encoding other than the three Aalto reads from an array
-     * (UTF-8, US-ASCII, ISO-8859-1): from an array it fails inside on any other (a
-     * NullPointerException), from a stream it reads it or refuses it as not well-formed.
+     * Whether the document goes to the parser as a stream: UTF-16, or a declared encoding other than
+     * the three Aalto reads from an array (UTF-8, US-ASCII, ISO-8859-1) — from an array it fails
+     * inside on any other (a NullPointerException), from a stream it reads it or refuses it as not
+     * well-formed.
      */
-    private static boolean declaresOtherEncoding(byte[] xml) {
-        String declared = declaredEncoding(xml);
-        return declared != null && !ARRAY_ENCODINGS.contains(declared);
-    }
-
-    /** Whether the document is read as UTF-8: it declares no encoding, or one of UTF-8's names. */
-    private static boolean readsAsUtf8(byte[] xml) {
-        String declared = declaredEncoding(xml);
-        return declared == null || UTF8_NAMES.contains(declared);
+    private static boolean fromStream(Charset utf16, String declared) {
+        return utf16 != null || declared != null && !ARRAY_ENCODINGS.contains(declared);
     }
 
     /** The encoding the document's XML declaration names, in upper case; {@code null} when none does. */
     private static String declaredEncoding(byte[] xml) {
-        int end = Math.min(xml.length, DECLARATION_SCAN);
-        String prolog = new String(xml, 0, end, StandardCharsets.ISO_8859_1);
-        if (!prolog.startsWith("<?xml")) {
+        if (!startsWith(xml, 0, XML_DECLARATION)) {
             return null;
         }
+        String prolog = new String(xml, 0, Math.min(xml.length, DECLARATION_SCAN), StandardCharsets.ISO_8859_1);
         Matcher encoding = DECLARED_ENCODING.matcher(prolog);
         return encoding.lookingAt() ? encoding.group(1).toUpperCase(Locale.ROOT) : null;
     }
@@ -188,16 +190,26 @@ public final class NexoCodec {
      * 0x7F, which a nexo document rarely has.
      */
     private static void requireWellFormedUtf8(byte[] xml) {
-        for (byte b : xml) {
-            if (b < 0) {
-                try {
-                    StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(xml));
-                } catch (CharacterCodingException e) {
-                    throw NexoDecodingException.notWellFormed("not well-formed UTF-8", null);
-                }
-                return;
+        if (!isAscii(xml)) {
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(xml));
+            } catch (CharacterCodingException e) {
+                throw NexoDecodingException.notWellFormed("not well-formed UTF-8", null);
             }
         }
+    }
+
+    /** Whether no byte is above 0x7F, eight at a time: a whole-document scan on every decode. */
+    private static boolean isAscii(byte[] xml) {
+        int i = 0;
+        long high = 0;
+        for (int end = xml.length - Long.BYTES; i <= end; i += Long.BYTES) {
+            high |= (long) LONGS.get(xml, i);
+        }
+        for (; i < xml.length; i++) {
+            high |= xml[i];
+        }
+        return (high & 0x8080_8080_8080_8080L) == 0;
     }
 
     /**
@@ -254,10 +266,11 @@ public final class NexoCodec {
     private static NexoDecodingException unmappable(NexoXmlReader.UnmappableException e, byte[] xml) {
         NexoDecodingException failure = NexoDecodingException.invalid(e.path(), NexoText.clipLine(e.getMessage()));
         try {
-            HeaderDocument header = parse(NexoShapes.HEADER_DOCUMENT, xml);
+            HeaderDocument header = parse(NexoShapes.HEADER_DOCUMENT, xml,
+                    fromStream(utf16(xml), declaredEncoding(xml)));
             // Only a header that passes its own checks is answerable: an answer echoes it.
             return header.header() == null ? failure
-                    : failure.withHeader(NexoValidation.header(header.header(), "MessageHeader"));
+                    : failure.withHeader(NexoValidation.header(header.header(), "MessageHeader/MessageHeader"));
         } catch (XMLStreamException | NexoXmlReader.UnmappableException | NexoXmlReader.TooDeepException
                 | NexoDecodingException headerUnusable) {
             return failure;
@@ -265,7 +278,8 @@ public final class NexoCodec {
     }
 
     private static <T> byte[] write(XmlShape<T> shape, String root, T document, boolean declaration) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
+        ByteArrayOutputStream bytes = OUTPUT.get();
+        bytes.reset();
         try {
             XMLStreamWriter out = XML_OUT.createXMLStreamWriter(bytes, "UTF-8");
             if (declaration) {
@@ -278,7 +292,11 @@ public final class NexoCodec {
             // Our own records always map; only text XML cannot hold (a control character) fails here.
             throw new UncheckedIOException("cannot encode " + root, new IOException(e.getMessage(), e));
         }
-        return bytes.toByteArray();
+        byte[] encoded = bytes.toByteArray();
+        if (encoded.length > OUTPUT_KEPT) {
+            OUTPUT.remove(); // a rare large document's buffer is not kept
+        }
+        return encoded;
     }
 
     private static XMLInputFactory newInput() {

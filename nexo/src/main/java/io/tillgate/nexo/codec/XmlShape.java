@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -122,7 +123,7 @@ final class XmlShape<T> {
 
         <E extends Enum<E>> Builder<T> attribute(String name, Function<String, E> fromCode, Function<E, String> code,
                 Function<T, E> accessor) {
-            return add(name, Place.ATTRIBUTE, Type.CODE, false, fromCode::apply, codeOf(code), null, accessor::apply);
+            return add(name, Place.ATTRIBUTE, Type.CODE, false, known(fromCode), codeOf(code), null, accessor::apply);
         }
 
         Builder<T> element(String name, Type valueType, Function<T, Object> accessor) {
@@ -139,7 +140,7 @@ final class XmlShape<T> {
 
         <E extends Enum<E>> Builder<T> elements(String name, Function<String, E> fromCode, Function<E, String> code,
                 Function<T, List<E>> accessor) {
-            return add(name, Place.ELEMENT, Type.CODE, true, fromCode::apply, codeOf(code), null, accessor::apply);
+            return add(name, Place.ELEMENT, Type.CODE, true, known(fromCode), codeOf(code), null, accessor::apply);
         }
 
         Builder<T> elements(String name, XmlShape<?> shape, Function<T, List<?>> accessor) {
@@ -157,6 +158,22 @@ final class XmlShape<T> {
             properties.add(new Property(name, properties.size(), place, valueType, repeated, code, codeOf, shape,
                     record -> ((Function<Object, Object>) (Function<?, ?>) accessor).apply(record)));
             return this;
+        }
+
+        /**
+         * {@code fromCode}, remembering each code it knew: it searches a fresh copy of the enum's
+         * values, and a header alone has three codes. Only known codes are kept, so at most one per constant.
+         */
+        private static <E> Function<String, Object> known(Function<String, E> fromCode) {
+            Map<String, Object> known = new ConcurrentHashMap<>();
+            return text -> {
+                Object value = known.get(text);
+                if (value == null) {
+                    value = fromCode.apply(text);
+                    known.put(text, value);
+                }
+                return value;
+            };
         }
 
         @SuppressWarnings("unchecked")

@@ -96,7 +96,7 @@ final class JacksonNexoCodec {
      */
     public SaleToPOIRequest decodeRequest(byte[] xml) {
         RequestDocument document = read(REQUEST_READER, xml);
-        MessageHeader header = NexoValidation.header(document.header(), "SaleToPOIRequest");
+        MessageHeader header = NexoValidation.header(document.header(), "SaleToPOIRequest/MessageHeader");
         try {
             NexoRequestBody body = document.body();
             NexoValidation.matches(header, body.category(), "SaleToPOIRequest");
@@ -115,7 +115,7 @@ final class JacksonNexoCodec {
      */
     public SaleToPOIResponse decodeResponse(byte[] xml) {
         ResponseDocument document = read(RESPONSE_READER, xml);
-        MessageHeader header = NexoValidation.header(document.header(), "SaleToPOIResponse");
+        MessageHeader header = NexoValidation.header(document.header(), "SaleToPOIResponse/MessageHeader");
         try {
             NexoResponseBody body = document.body();
             NexoValidation.matches(header, body.category(), "SaleToPOIResponse");
@@ -279,7 +279,7 @@ final class JacksonNexoCodec {
             HeaderDocument header = parse(HEADER_READER, xml, fromStream(xml));
             // Only a header that passes its own checks is answerable: an answer echoes it.
             return header.header() == null ? failure
-                    : failure.withHeader(NexoValidation.header(header.header(), "MessageHeader"));
+                    : failure.withHeader(NexoValidation.header(header.header(), "MessageHeader/MessageHeader"));
         } catch (IOException | NexoDecodingException headerUnusable) {
             return failure;
         }
