@@ -83,6 +83,11 @@ final class NexoXmlReader {
         try {
             @SuppressWarnings("unchecked")
             T document = (T) reader.document(root);
+            // What follows the root is read too: anything there but comments, processing instructions
+            // and whitespace makes the document not well-formed.
+            while (in.hasNext()) {
+                in.next();
+            }
             return document;
         } catch (UncheckedStreamException e) {
             // Aalto reads text lazily and reports a fault found then unchecked

@@ -38,7 +38,10 @@ import org.w3c.dom.NodeList;
  * elements (mixed content, which no nexo element has): the streaming codec ignores it, as it ignores it
  * everywhere else; Jackson XML read such text inside a run of repeated elements as one more element.
  * And a document that is not well-formed is refused by both, but where the fault follows a repeated
- * element the refusal may name the element one level apart, or call it invalid rather than not well-formed.
+ * element the refusal may name the element one level apart, or call it invalid rather than not well-formed;
+ * and the streaming codec reads on after the root element, so it refuses a document with more than
+ * comments and whitespace there, which Jackson XML read no further than its last element and
+ * sometimes accepted.
  */
 @Timeout(600)
 class NexoCodecDifferentialTest {
@@ -113,6 +116,9 @@ class NexoCodecDifferentialTest {
         if (!wellFormed) {
             a = loosely(a);
             b = loosely(b);
+            if (a instanceof Failure && b instanceof Value) {
+                return; // refused for what follows the root, or otherwise not well-formed: stricter, not looser
+            }
         }
         String why = null;
         if (!Objects.equals(a, b)) {
