@@ -2,24 +2,14 @@ package io.tillgate.nexo.codec;
 
 import com.fasterxml.aalto.stax.InputFactoryImpl;
 import com.fasterxml.aalto.stax.OutputFactoryImpl;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.DatabindException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.dataformat.xml.XmlFactory;
-import com.fasterxml.jackson.dataformat.xml.XmlMapper;
-import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -27,40 +17,47 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.XMLStreamWriter;
+import org.codehaus.stax2.io.Stax2ByteArraySource;
 
 /**
  * nexo documents as bytes and back: {@link SaleToPOIRequest} and {@link SaleToPOIResponse}
- * mapped by Jackson XML, elements emitted in XSD order (docs/protocols/nexo.md §3), parsing tolerant of element
- * order and unknown content. Thread-safe; the mapper, readers and writers are built once.
+ * mapped straight from and to Aalto's StAX reader and writer by the {@link NexoShapes} tables,
+ * elements emitted in XSD order (docs/protocols/nexo.md §3), parsing tolerant of element order and
+ * unknown content. Thread-safe; the StAX factories are built once.
  *
  * <p>Hardened against hostile input: documents above {@link #maxBytes()} are refused before
  * parsing, a DOCTYPE is refused outright, the StAX parser (Aalto) never expands an entity
- * reference (it refuses one), and element nesting is bounded by Jackson's read constraints.
+ * reference (it refuses one), and element nesting is bounded ({@link NexoXmlReader#MAX_DEPTH}).
  */
 public final class NexoCodec {
 
     /** Default maximum document size: real messages are a few KiB, receipts included. */
     public static final int DEFAULT_MAX_BYTES = 64 * 1024;
 
-    private static final XmlMapper MAPPER = newMapper();
-    private static final ObjectReader REQUEST_READER = MAPPER.readerFor(RequestDocument.class);
-    private static final ObjectReader RESPONSE_READER = MAPPER.readerFor(ResponseDocument.class);
-    private static final ObjectReader HEADER_READER = MAPPER.readerFor(HeaderDocument.class);
-    private static final ObjectWriter REQUEST_WRITER = MAPPER.writerFor(RequestDocument.class);
-    private static final ObjectWriter RESPONSE_WRITER = MAPPER.writerFor(ResponseDocument.class)
-            .with(ToXmlGenerator.Feature.WRITE_XML_DECLARATION);
+    private static final XMLInputFactory XML_IN = newInput();
+    private static final XMLOutputFactory XML_OUT = new OutputFactoryImpl();
+    /**
+     * Each thread writes into its own buffer and copies out the document: growing a fresh buffer to
+     * the size of a receipt-carrying answer cost a quarter of the encoding (JFR).
+     */
+    private static final int OUTPUT_KEPT = 16 * 1024;
+    private static final ThreadLocal<ByteArrayOutputStream> OUTPUT =
+            ThreadLocal.withInitial(() -> new ByteArrayOutputStream(8 * 1024));
 
     private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final byte[] XML_DECLARATION = "<?xml".getBytes(StandardCharsets.US_ASCII);
     /** An XML declaration is short; its encoding is within the first bytes or not there. */
     private static final int DECLARATION_SCAN = 128;
     private static final Pattern DECLARED_ENCODING =
             Pattern.compile("<\\?xml[^>]*?\\sencoding\\s*=\\s*[\"']([^\"']*)[\"']");
     private static final Set<String> ARRAY_ENCODINGS = Set.of("UTF-8", "US-ASCII", "ISO-8859-1");
     private static final Set<String> UTF8_NAMES = Set.of("UTF-8", "UTF8");
-    /** Element nesting allowed: a nexo document is under ten deep; anything far deeper is hostile. */
-    private static final int MAX_DEPTH = 32;
 
     private final int maxBytes;
 
@@ -81,12 +78,12 @@ public final class NexoCodec {
 
     /** The request document, without an XML declaration (as Swedbank's POS examples send it). */
     public byte[] encode(SaleToPOIRequest request) {
-        return write(REQUEST_WRITER, RequestDocument.of(request));
+        return write(NexoShapes.REQUEST_DOCUMENT, "SaleToPOIRequest", RequestDocument.of(request), false);
     }
 
     /** The response document, with an XML declaration (as terminals send it). */
     public byte[] encode(SaleToPOIResponse response) {
-        return write(RESPONSE_WRITER, ResponseDocument.of(response));
+        return write(NexoShapes.RESPONSE_DOCUMENT, "SaleToPOIResponse", ResponseDocument.of(response), true);
     }
 
     /**
@@ -95,8 +92,8 @@ public final class NexoCodec {
      * @throws NexoDecodingException naming what is wrong; with the header when it could be read
      */
     public SaleToPOIRequest decodeRequest(byte[] xml) {
-        RequestDocument document = read(REQUEST_READER, xml);
-        MessageHeader header = NexoValidation.header(document.header(), "SaleToPOIRequest");
+        RequestDocument document = read(NexoShapes.REQUEST_DOCUMENT, xml);
+        MessageHeader header = NexoValidation.header(document.header(), "SaleToPOIRequest/MessageHeader");
         try {
             NexoRequestBody body = document.body();
             NexoValidation.matches(header, body.category(), "SaleToPOIRequest");
@@ -114,8 +111,8 @@ public final class NexoCodec {
      * @throws NexoDecodingException naming what is wrong; with the header when it could be read
      */
     public SaleToPOIResponse decodeResponse(byte[] xml) {
-        ResponseDocument document = read(RESPONSE_READER, xml);
-        MessageHeader header = NexoValidation.header(document.header(), "SaleToPOIResponse");
+        ResponseDocument document = read(NexoShapes.RESPONSE_DOCUMENT, xml);
+        MessageHeader header = NexoValidation.header(document.header(), "SaleToPOIResponse/MessageHeader");
         try {
             NexoResponseBody body = document.body();
             NexoValidation.matches(header, body.category(), "SaleToPOIResponse");
@@ -127,7 +124,7 @@ public final class NexoCodec {
         }
     }
 
-    private <T> T read(ObjectReader reader, byte[] xml) {
+    private <T> T read(XmlShape<T> shape, byte[] xml) {
         if (xml.length > maxBytes) {
             throw NexoDecodingException.tooLarge(xml.length, maxBytes);
         }
@@ -135,17 +132,18 @@ public final class NexoCodec {
         if (declaresDoctype(utf16 == null ? xml : new String(xml, utf16).getBytes(StandardCharsets.UTF_8))) {
             throw NexoDecodingException.notWellFormed("DOCTYPE declarations are not allowed", null);
         }
-        if (utf16 == null && readsAsUtf8(xml)) {
+        String declared = declaredEncoding(xml);
+        if (utf16 == null && (declared == null || UTF8_NAMES.contains(declared))) {
             requireWellFormedUtf8(xml);
         }
         try {
-            return parse(reader, xml, fromStream(xml));
-        } catch (DatabindException e) {
+            return parse(shape, xml, fromStream(utf16, declared));
+        } catch (NexoXmlReader.UnmappableException e) {
             throw unmappable(e, xml);
-        } catch (JsonProcessingException e) {
-            throw NexoDecodingException.notWellFormed(e.getOriginalMessage(), null);
-        } catch (IOException e) {
-            throw NexoDecodingException.notWellFormed(e.getClass().getSimpleName(), null);
+        } catch (NexoXmlReader.TooDeepException e) {
+            throw NexoDecodingException.notWellFormed(e.getMessage(), null);
+        } catch (XMLStreamException e) {
+            throw NexoDecodingException.notWellFormed(NexoXmlReader.parserMessage(e), null);
         }
     }
 
@@ -154,37 +152,33 @@ public final class NexoCodec {
      * ISO-8859-1, from a stream only (from an array it fails inside), so such a document goes that
      * way; UTF-8 and its ASCII subset, which is every real nexo document, keep the faster array path.
      */
-    private static <T> T parse(ObjectReader reader, byte[] xml, boolean fromStream) throws IOException {
-        return fromStream ? reader.readValue(new ByteArrayInputStream(xml)) : reader.readValue(xml);
-    }
-
-    private static boolean fromStream(byte[] xml) {
-        return utf16(xml) != null || declaresOtherEncoding(xml);
+    private static <T> T parse(XmlShape<T> shape, byte[] xml, boolean fromStream)
+            throws XMLStreamException, NexoXmlReader.UnmappableException, NexoXmlReader.TooDeepException {
+        XMLStreamReader in = fromStream ? XML_IN.createXMLStreamReader(new ByteArrayInputStream(xml))
+                : XML_IN.createXMLStreamReader(new Stax2ByteArraySource(xml, 0, xml.length));
+        try {
+            return NexoXmlReader.read(in, shape);
+        } finally {
+            in.close();
+        }
     }
 
     /**
-     * Whether an XML declaration names an encoding other than the three Aalto reads from an array
-     * (UTF-8, US-ASCII, ISO-8859-1): from an array it fails inside on any other (a
-     * NullPointerException), from a stream it reads it or refuses it as not well-formed.
+     * Whether the document goes to the parser as a stream: UTF-16, or a declared encoding other than
+     * the three Aalto reads from an array (UTF-8, US-ASCII, ISO-8859-1) — from an array it fails
+     * inside on any other (a NullPointerException), from a stream it reads it or refuses it as not
+     * well-formed.
      */
-    private static boolean declaresOtherEncoding(byte[] xml) {
-        String declared = declaredEncoding(xml);
-        return declared != null && !ARRAY_ENCODINGS.contains(declared);
-    }
-
-    /** Whether the document is read as UTF-8: it declares no encoding, or one of UTF-8's names. */
-    private static boolean readsAsUtf8(byte[] xml) {
-        String declared = declaredEncoding(xml);
-        return declared == null || UTF8_NAMES.contains(declared);
+    private static boolean fromStream(Charset utf16, String declared) {
+        return utf16 != null || declared != null && !ARRAY_ENCODINGS.contains(declared);
     }
 
     /** The encoding the document's XML declaration names, in upper case; {@code null} when none does. */
     private static String declaredEncoding(byte[] xml) {
-        int end = Math.min(xml.length, DECLARATION_SCAN);
-        String prolog = new String(xml, 0, end, StandardCharsets.ISO_8859_1);
-        if (!prolog.startsWith("<?xml")) {
+        if (!startsWith(xml, 0, XML_DECLARATION)) {
             return null;
         }
+        String prolog = new String(xml, 0, Math.min(xml.length, DECLARATION_SCAN), StandardCharsets.ISO_8859_1);
         Matcher encoding = DECLARED_ENCODING.matcher(prolog);
         return encoding.lookingAt() ? encoding.group(1).toUpperCase(Locale.ROOT) : null;
     }
@@ -196,16 +190,26 @@ public final class NexoCodec {
      * 0x7F, which a nexo document rarely has.
      */
     private static void requireWellFormedUtf8(byte[] xml) {
-        for (byte b : xml) {
-            if (b < 0) {
-                try {
-                    StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(xml));
-                } catch (CharacterCodingException e) {
-                    throw NexoDecodingException.notWellFormed("not well-formed UTF-8", null);
-                }
-                return;
+        if (!isAscii(xml)) {
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(xml));
+            } catch (CharacterCodingException e) {
+                throw NexoDecodingException.notWellFormed("not well-formed UTF-8", null);
             }
         }
+    }
+
+    /** Whether no byte is above 0x7F, eight at a time: a whole-document scan on every decode. */
+    private static boolean isAscii(byte[] xml) {
+        int i = 0;
+        long high = 0;
+        for (int end = xml.length - Long.BYTES; i <= end; i += Long.BYTES) {
+            high |= (long) LONGS.get(xml, i);
+        }
+        for (; i < xml.length; i++) {
+            high |= xml[i];
+        }
+        return (high & 0x8080_8080_8080_8080L) == 0;
     }
 
     /**
@@ -259,60 +263,50 @@ public final class NexoCodec {
     }
 
     /** Well-formed, but a value would not map: name the path, and keep the header if it reads alone. */
-    private static NexoDecodingException unmappable(DatabindException e, byte[] xml) {
-        String path = e instanceof JsonMappingException mapping ? mapping.getPath().stream()
-                .map(JsonMappingException.Reference::getFieldName)
-                .filter(name -> name != null)
-                .collect(Collectors.joining("/")) : "";
-        String reason;
-        if (e instanceof InvalidFormatException format) {
-            // Jackson would quote the whole value; name its type and size instead.
-            reason = "not a valid " + format.getTargetType().getSimpleName() + " ("
-                    + String.valueOf(format.getValue()).length() + " chars)";
-        } else if (e.getCause() instanceof IllegalArgumentException ours) {
-            reason = ours.getMessage(); // our enums' fromCode, which clips the value
-        } else {
-            reason = e.getOriginalMessage();
-        }
-        NexoDecodingException failure = NexoDecodingException.invalid(path, NexoText.clipLine(reason));
+    private static NexoDecodingException unmappable(NexoXmlReader.UnmappableException e, byte[] xml) {
+        NexoDecodingException failure = NexoDecodingException.invalid(e.path(), NexoText.clipLine(e.getMessage()));
         try {
-            HeaderDocument header = parse(HEADER_READER, xml, fromStream(xml));
+            HeaderDocument header = parse(NexoShapes.HEADER_DOCUMENT, xml,
+                    fromStream(utf16(xml), declaredEncoding(xml)));
             // Only a header that passes its own checks is answerable: an answer echoes it.
             return header.header() == null ? failure
-                    : failure.withHeader(NexoValidation.header(header.header(), "MessageHeader"));
-        } catch (IOException | NexoDecodingException headerUnusable) {
+                    : failure.withHeader(NexoValidation.header(header.header(), "MessageHeader/MessageHeader"));
+        } catch (XMLStreamException | NexoXmlReader.UnmappableException | NexoXmlReader.TooDeepException
+                | NexoDecodingException headerUnusable) {
             return failure;
         }
     }
 
-    private static byte[] write(ObjectWriter writer, Object document) {
+    private static <T> byte[] write(XmlShape<T> shape, String root, T document, boolean declaration) {
+        ByteArrayOutputStream bytes = OUTPUT.get();
+        bytes.reset();
         try {
-            return writer.writeValueAsBytes(document);
-        } catch (JsonProcessingException e) {
-            // Our own records always map; this is a programming error, not bad input.
-            throw new UncheckedIOException("cannot encode " + document.getClass().getSimpleName(), e);
+            XMLStreamWriter out = XML_OUT.createXMLStreamWriter(bytes, "UTF-8");
+            if (declaration) {
+                out.writeStartDocument("UTF-8", "1.0");
+            }
+            NexoXmlWriter.element(out, root, shape, document);
+            out.writeEndDocument();
+            out.close();
+        } catch (XMLStreamException e) {
+            // Our own records always map; only text XML cannot hold (a control character) fails here.
+            throw new UncheckedIOException("cannot encode " + root, new IOException(e.getMessage(), e));
         }
+        byte[] encoded = bytes.toByteArray();
+        if (encoded.length > OUTPUT_KEPT) {
+            OUTPUT.remove(); // a rare large document's buffer is not kept
+        }
+        return encoded;
     }
 
-    private static XmlMapper newMapper() {
-        // Aalto rather than Woodstox: it reads a PaymentResponse in about half the time. It has no
-        // DTD processing to switch off — it refuses an entity reference rather than expand it — and
-        // the flags below say so for any reader of this code.
+    private static XMLInputFactory newInput() {
+        // Aalto: it reads a PaymentResponse in about half the time Woodstox needs. It has no DTD
+        // processing to switch off — it refuses an entity reference rather than expand it — and the
+        // flags below say so for any reader of this code. Coalescing hands over each text whole.
         XMLInputFactory input = new InputFactoryImpl();
         input.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         input.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        XmlFactory factory = XmlFactory.builder()
-                .xmlInputFactory(input)
-                .xmlOutputFactory(new OutputFactoryImpl())
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-                .build();
-        return XmlMapper.builder(factory)
-                .defaultUseWrapper(false)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
-                        JsonInclude.Include.NON_NULL))
-                .build();
+        input.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return input;
     }
 }

@@ -12,26 +12,30 @@ final class NexoValidation {
     private NexoValidation() {
     }
 
-    static MessageHeader header(MessageHeader header, String root) {
-        String at = root + "/MessageHeader";
+    /**
+     * Checks the header.
+     *
+     * @param at the header's path, e.g. {@code SaleToPOIRequest/MessageHeader}
+     */
+    static MessageHeader header(MessageHeader header, String at) {
         require(header, at);
-        require(header.messageClass(), at + "@MessageClass");
-        require(header.messageCategory(), at + "@MessageCategory");
-        require(header.messageType(), at + "@MessageType");
+        require(header.messageClass(), at, "@MessageClass");
+        require(header.messageCategory(), at, "@MessageCategory");
+        require(header.messageType(), at, "@MessageType");
         if (header.saleId() == null) {
             // Present but possibly empty: the terminal's auto-configuration Transmit sends SaleID="".
             throw NexoDecodingException.missing(at + "@SaleID");
         }
-        require(header.poiId(), at + "@POIID");
+        require(header.poiId(), at, "@POIID");
         if (header.poiId().length() > 32) {
             throw NexoDecodingException.invalid(at + "@POIID", "longer than 32 characters ("
                     + header.poiId().length() + ")");
         }
         if (header.messageClass() != MessageClass.DEVICE) {
-            require(header.serviceId(), at + "@ServiceID");
+            require(header.serviceId(), at, "@ServiceID");
         }
-        checkId(header.serviceId(), at + "@ServiceID");
-        checkId(header.deviceId(), at + "@DeviceID");
+        checkId(header.serviceId(), at, "@ServiceID");
+        checkId(header.deviceId(), at, "@DeviceID");
         return header;
     }
 
@@ -95,7 +99,7 @@ final class NexoValidation {
 
     static void response(SaleToPOIResponse response) {
         NexoResponseBody body = response.body();
-        String name = body.getClass().getSimpleName();
+        String name = null; // the body's name, found only when a check fails
         Response result = null;
         if (body instanceof LoginResponse login) {
             result = login.response();
@@ -131,8 +135,11 @@ final class NexoValidation {
             }
             return;
         }
-        require(result, name + "/Response");
-        require(result.result(), name + "/Response@Result");
+        if (name == null) {
+            name = body.getClass().getSimpleName();
+        }
+        require(result, name, "/Response");
+        require(result.result(), name, "/Response@Result");
     }
 
     private static void software(SaleSoftware software, String at) {
@@ -158,10 +165,18 @@ final class NexoValidation {
         }
     }
 
-    private static void checkId(String id, String at) {
+    private static void checkId(String id, String at, String attribute) {
         if (id != null && (id.isEmpty() || id.length() > 10)) {
-            throw NexoDecodingException.invalid(at, "must have 1 to 10 characters, has " + id.length());
+            throw NexoDecodingException.invalid(at + attribute, "must have 1 to 10 characters, has " + id.length());
         }
+    }
+
+    /** {@link #require(Object, String)} naming {@code at + child}, a path built only when it fails. */
+    private static <T> T require(T value, String at, String child) {
+        if (value == null || (value instanceof String string && string.isBlank())) {
+            throw NexoDecodingException.missing(at + child);
+        }
+        return value;
     }
 
     private static <T> T require(T value, String at) {

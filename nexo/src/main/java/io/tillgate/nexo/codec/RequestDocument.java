@@ -3,8 +3,6 @@ package io.tillgate.nexo.codec;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
-import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * The SaleToPOIRequest element as Jackson maps it: the header and one slot per body element, of which
@@ -53,19 +51,26 @@ record RequestDocument(
 
     /** The one body, or a failure naming what is wrong with the body slots. */
     NexoRequestBody body() {
-        NexoRequestBody[] filled = Stream.<NexoRequestBody>of(abortRequest, cardAcquisitionRequest, diagnosisRequest,
-                displayRequest, enableServiceRequest, eventNotification, inputRequest, loginRequest, logoutRequest,
-                paymentRequest, printRequest, reversalRequest, transactionStatusRequest, transmitRequest)
-                .filter(Objects::nonNull).toArray(NexoRequestBody[]::new);
-        if (filled.length == 0) {
+        NexoRequestBody[] slots = {abortRequest, cardAcquisitionRequest, diagnosisRequest, displayRequest,
+                enableServiceRequest, eventNotification, inputRequest, loginRequest, logoutRequest, paymentRequest,
+                printRequest, reversalRequest, transactionStatusRequest, transmitRequest};
+        NexoRequestBody one = null;
+        int filled = 0;
+        for (NexoRequestBody slot : slots) {
+            if (slot != null) {
+                one = slot;
+                filled++;
+            }
+        }
+        if (filled == 0) {
             throw NexoDecodingException.missing("SaleToPOIRequest/"
                     + (header == null || header.messageCategory() == null ? "body" : bodyName(header)));
         }
-        if (filled.length > 1) {
-            throw NexoDecodingException.invalid("SaleToPOIRequest", "carries " + filled.length
+        if (filled > 1) {
+            throw NexoDecodingException.invalid("SaleToPOIRequest", "carries " + filled
                     + " bodies, expected one");
         }
-        return filled[0];
+        return one;
     }
 
     private static String bodyName(MessageHeader header) {

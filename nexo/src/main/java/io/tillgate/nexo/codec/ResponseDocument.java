@@ -3,8 +3,6 @@ package io.tillgate.nexo.codec;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
-import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * The SaleToPOIResponse element as Jackson maps it: the header and one slot per body element, of which
@@ -50,19 +48,26 @@ record ResponseDocument(
 
     /** The one body, or a failure naming what is wrong with the body slots. */
     NexoResponseBody body() {
-        NexoResponseBody[] filled = Stream.<NexoResponseBody>of(cardAcquisitionResponse, diagnosisResponse,
-                displayResponse, enableServiceResponse, inputResponse, loginResponse, logoutResponse, paymentResponse,
-                printResponse, reversalResponse, transactionStatusResponse, transmitResponse)
-                .filter(Objects::nonNull).toArray(NexoResponseBody[]::new);
-        if (filled.length == 0) {
+        NexoResponseBody[] slots = {cardAcquisitionResponse, diagnosisResponse, displayResponse,
+                enableServiceResponse, inputResponse, loginResponse, logoutResponse, paymentResponse, printResponse,
+                reversalResponse, transactionStatusResponse, transmitResponse};
+        NexoResponseBody one = null;
+        int filled = 0;
+        for (NexoResponseBody slot : slots) {
+            if (slot != null) {
+                one = slot;
+                filled++;
+            }
+        }
+        if (filled == 0) {
             throw NexoDecodingException.missing("SaleToPOIResponse/"
                     + (header == null || header.messageCategory() == null ? "body" : bodyName(header)));
         }
-        if (filled.length > 1) {
-            throw NexoDecodingException.invalid("SaleToPOIResponse", "carries " + filled.length
+        if (filled > 1) {
+            throw NexoDecodingException.invalid("SaleToPOIResponse", "carries " + filled
                     + " bodies, expected one");
         }
-        return filled[0];
+        return one;
     }
 
     private static String bodyName(MessageHeader header) {
