@@ -50,7 +50,12 @@ public final class AdminConsole {
 
     /** The board's entries: every configured terminal with how the gateway speaks to it. */
     public static GatewayTerminalBoard board(GatewaySettings settings, TerminalMonitor health) {
-        return new GatewayTerminalBoard(settings.terminals().stream()
-                .map(t -> new GatewayTerminalBoard.Entry(t.id(), t.name(), t.type())).toList(), health);
+        return new GatewayTerminalBoard(entries(settings), health);
+    }
+
+    /** Every configured terminal with how the gateway speaks to it, in configuration order. */
+    public static List<GatewayTerminalBoard.Entry> entries(GatewaySettings settings) {
+        return settings.terminals().stream()
+                .map(t -> new GatewayTerminalBoard.Entry(t.id(), t.name(), t.type())).toList();
     }
 }
