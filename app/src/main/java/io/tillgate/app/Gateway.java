@@ -150,7 +150,7 @@ public final class Gateway implements AutoCloseable {
                 gateway.admin = AdminConsole.create(settings, gateway.transport, gateway.payments, gateway.store,
                         gateway.board, gateway.p3 == null ? null : gateway.p3WebSocketUri(), gateway.metrics,
                         gateway.metrics == null ? SignInObserver.NONE : gateway.metrics.adminSignIns(),
-                        Clock.systemUTC());
+                        gateway.inventory::configuration, Clock.systemUTC());
                 gateway.admin.open();
             }
             LOG.info("Tillgate ready: {} terminal(s), {} merchant(s), journal {}", settings.terminals().size(),

@@ -1,5 +1,6 @@
 package io.tillgate.app;
 
+import io.tillgate.admin.GatewayInfo;
 import io.tillgate.app.admin.AdminConsole;
 import io.tillgate.app.admin.GatewayTerminalBoard;
 import io.tillgate.app.config.ConfigChanges;
@@ -8,6 +9,7 @@ import io.tillgate.app.config.GatewaySettings.FrontEndSpec;
 import io.tillgate.app.config.GatewaySettings.TerminalSpec;
 import io.tillgate.app.metrics.GatewayMetrics;
 import io.tillgate.core.health.TerminalMonitor;
+import io.tillgate.core.merchant.Merchant;
 import io.tillgate.core.merchant.MerchantDirectory;
 import io.tillgate.core.service.PaymentService;
 import io.tillgate.core.terminal.Terminal;
@@ -80,6 +82,7 @@ final class Reconfiguration implements AutoCloseable {
     private GatewaySettings current;
     private volatile long generation = 1;
     private volatile Instant loadedAt;
+    private volatile GatewayInfo.Configuration shown;
 
     Reconfiguration(GatewaySettings started, List<Terminal> terminals, Terminals drivers, PaymentService payments,
             TerminalMonitor health, P3Server p3, GatewayTerminalBoard board, GatewayMetrics metrics,
@@ -95,6 +98,7 @@ final class Reconfiguration implements AutoCloseable {
         this.transport = transport;
         this.clock = clock;
         this.loadedAt = clock.instant();
+        this.shown = shown(generation, loadedAt, started);
     }
 
     /** Builds the configured front-ends; {@link #openFrontEnds()} opens them. */
@@ -119,6 +123,16 @@ final class Reconfiguration implements AutoCloseable {
 
     long generation() {
         return generation;
+    }
+
+    /** The running configuration as the admin API shows it; read on event loops, so never waits for a reload. */
+    GatewayInfo.Configuration configuration() {
+        return shown;
+    }
+
+    private static GatewayInfo.Configuration shown(long generation, Instant loadedAt, GatewaySettings settings) {
+        return new GatewayInfo.Configuration(generation, loadedAt,
+                settings.merchants().stream().map(Merchant::id).toList());
     }
 
     Instant loadedAt() {
@@ -159,6 +173,7 @@ final class Reconfiguration implements AutoCloseable {
         board.configured(AdminConsole.entries(applied));
         generation++;
         loadedAt = clock.instant();
+        shown = shown(generation, loadedAt, applied);
         if (metrics != null) {
             metrics.terminalsConfigured(applied.terminals().stream().map(TerminalSpec::id).toList());
             metrics.configurationLoaded(generation, loadedAt);

@@ -3,6 +3,8 @@ package io.tillgate.app.reload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tillgate.app.Gateway;
 import io.tillgate.app.Reload;
 import io.tillgate.app.ServeProcess;
@@ -23,8 +25,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +49,13 @@ class ConfigReloadEndToEndTest {
 
     private static final String MERCHANT = "shop";
     private static final String SECRET = "reload-test-secret";
-    /** Every simulated step 300 ms: a payment runs about two seconds, long enough to reload during it. */
-    private static final String SLOW = "300ms";
+    /**
+     * Every simulated step a second: a payment runs about seven, four of them after the terminal asks for
+     * the card, long enough to reload and send another request during it even on a loaded machine.
+     */
+    private static final String SLOW = "1s";
+    private static final String TOKEN = "reload-test-token-0123456789abcdef0123";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -121,6 +132,7 @@ class ConfigReloadEndToEndTest {
             assertThatThrownBy(() -> pay(other, "t1", "1.00").get(10, TimeUnit.SECONDS))
                     .cause().isInstanceOfSatisfying(P3ErrorException.class,
                             busy -> assertThat(busy.errorType()).isEqualTo("TRANSACTION_BUSY"));
+            assertThat(running).as("still running").isNotDone();
             assertThat(approved(running)).isTrue();
             reload.settled().get(10, TimeUnit.SECONDS);
             assertThat(gateway.terminals()).singleElement().isNotSameAs(before);
@@ -128,6 +140,45 @@ class ConfigReloadEndToEndTest {
             assertThat(approved(pay(other, "t1", "3.00"))).isTrue();
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin)).as("fast now")
                     .isLessThan(1500);
+        }
+    }
+
+    @Test
+    void theAdminApiShowsTheRunningConfigurationsGenerationAndMerchants() throws Exception {
+        String admin = "admin:\n  port: 0\n  tokens:\n    - {name: ops, role: viewer, token: " + TOKEN + "}\n";
+        start(config("[t1]", terminal("t1", "fast"), "") + admin);
+        JsonNode before = gatewayInfo();
+        assertThat(before.at("/configuration/generation").asLong()).isEqualTo(1);
+        assertThat(Instant.parse(before.at("/configuration/loadedAt").asText()))
+                .isBeforeOrEqualTo(Instant.parse(before.at("/startedAt").asText()));
+
+        Reload reload = reload(config("[t1]", terminal("t1", "fast"), "").replace("terminals: [t1]}",
+                "terminals: [t1]}\n  - {id: cafe, secret: reload-cafe-secret, terminals: [t1]}") + admin);
+
+        assertThat(reload.changes().summary()).isEqualTo("merchants +cafe");
+        JsonNode after = gatewayInfo();
+        assertThat(after.at("/configuration/generation").asLong()).isEqualTo(2);
+        assertThat(Instant.parse(after.at("/configuration/loadedAt").asText()))
+                .isAfter(Instant.parse(before.at("/configuration/loadedAt").asText()));
+        assertThat(after.get("merchants")).extracting(JsonNode::asText).containsExactly(MERCHANT, "cafe");
+    }
+
+    @Test
+    void aMerchantWhoseSecretChangedMustLogInAgainAndARemovedOneCannot() throws Exception {
+        start(config("[t1]", terminal("t1", "fast"), ""));
+        try (PayClient pos = loggedIn()) {
+            reload(config("[t1]", terminal("t1", "fast"), "").replace(SECRET, "reload-rotated-secret"));
+
+            assertThatThrownBy(() -> pay(pos, "t1", "1.00").get(10, TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(P3ErrorException.class, refused -> {
+                        assertThat(refused.errorType()).isEqualTo("SERVER_AUTHENTICATION_FAILED");
+                        assertThat(refused.error().developerMessage()).isEqualTo("merchant shop's secret was changed "
+                                + "since this connection logged in; log in again");
+                    });
+            assertThatThrownBy(() -> pos.login(MERCHANT, SECRET).get(10, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(P3ErrorException.class);
+            pos.login(MERCHANT, "reload-rotated-secret").get(10, TimeUnit.SECONDS);
+            assertThat(approved(pay(pos, "t1", "1.00"))).isTrue();
         }
     }
 
@@ -148,7 +199,7 @@ class ConfigReloadEndToEndTest {
 
         Files.writeString(file, "merchants: [\n");
         assertThatThrownBy(() -> gateway.reloadFrom(file)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("is not valid YAML");
+                .hasMessageContaining("expected the node content, but found '<stream end>' (line 1, column 13)");
         try (PayClient pos = loggedIn()) {
             assertThat(approved(pay(pos, "t1", "5.00"))).isTrue();
         }
@@ -193,6 +244,14 @@ class ConfigReloadEndToEndTest {
         try (PayClient pos = loggedIn()) {
             assertThat(approved(pay(pos, "t1", "6.00"))).isTrue();
         }
+    }
+
+    private JsonNode gatewayInfo() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                gateway.adminUri().resolve("/api/gateway")).header("Authorization", "Bearer " + TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     private void start(String yaml) throws IOException {
