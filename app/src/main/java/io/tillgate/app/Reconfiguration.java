@@ -154,6 +154,10 @@ final class Reconfiguration implements AutoCloseable {
         ConfigChanges changes = ConfigChanges.between(current, next);
         GatewaySettings applied = current.withInventoryOf(next);
         List<CompletableFuture<Void>> settling = new ArrayList<>();
+        if (metrics != null) {
+            // Before the added terminals' first probe, which reports to their gauges.
+            metrics.terminalsConfigured(applied.terminals().stream().map(TerminalSpec::id).toList());
+        }
         for (TerminalSpec added : changes.addedTerminals()) {
             settling.add(onTerminal(added.id(), () -> add(added)));
         }
@@ -175,7 +179,6 @@ final class Reconfiguration implements AutoCloseable {
         loadedAt = clock.instant();
         shown = shown(generation, loadedAt, applied);
         if (metrics != null) {
-            metrics.terminalsConfigured(applied.terminals().stream().map(TerminalSpec::id).toList());
             metrics.configurationLoaded(generation, loadedAt);
             metrics.configurationReloaded(true);
         }
@@ -310,10 +313,11 @@ final class Reconfiguration implements AutoCloseable {
                 }
             }
             frontEnds.remove(removed);
+            String where = where(leaving, removed);
             CompletableFuture<Void> closed = payments.whenIdle(removed.terminalId()).thenRunAsync(() -> {
                 leaving.close();
-                LOG.info("{} front-end on port {} for terminal {} closed", removed.protocol().configName(),
-                        removed.port(), removed.terminalId());
+                LOG.info("{} front-end on {} for terminal {} closed", removed.protocol().configName(), where,
+                        removed.terminalId());
             }, deferred);
             if (removed.port() != 0) {
                 freeing.put(removed.port(), closed);
@@ -326,6 +330,14 @@ final class Reconfiguration implements AutoCloseable {
                     : portFreed.thenComposeAsync(ignored -> locked(() -> open(added, applied)), deferred));
         }
         return settling;
+    }
+
+    private static String where(FrontEnd frontEnd, FrontEndSpec spec) {
+        try {
+            return frontEnd.addresses().get(0).toString();
+        } catch (IllegalStateException notOpen) {
+            return "port " + spec.port();
+        }
     }
 
     private CompletableFuture<Void> open(FrontEndSpec spec, GatewaySettings applied) {
