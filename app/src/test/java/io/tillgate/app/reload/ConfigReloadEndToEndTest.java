@@ -144,23 +144,34 @@ class ConfigReloadEndToEndTest {
     }
 
     @Test
-    void theAdminApiShowsTheRunningConfigurationsGenerationAndMerchants() throws Exception {
+    void theAdminApiAndTheMetricsShowTheRunningConfiguration() throws Exception {
         String admin = "admin:\n  port: 0\n  tokens:\n    - {name: ops, role: viewer, token: " + TOKEN + "}\n";
-        start(config("[t1]", terminal("t1", "fast"), "") + admin);
+        start(config("[t1, t2]", terminal("t1", "fast") + terminal("t2", "fast"), "") + admin);
         JsonNode before = gatewayInfo();
         assertThat(before.at("/configuration/generation").asLong()).isEqualTo(1);
         assertThat(Instant.parse(before.at("/configuration/loadedAt").asText()))
                 .isBeforeOrEqualTo(Instant.parse(before.at("/startedAt").asText()));
 
-        Reload reload = reload(config("[t1]", terminal("t1", "fast"), "").replace("terminals: [t1]}",
-                "terminals: [t1]}\n  - {id: cafe, secret: reload-cafe-secret, terminals: [t1]}") + admin);
+        Reload reload = reload(config("[t1, t3]", terminal("t1", "fast") + terminal("t3", "fast"), "")
+                .replace("terminals: [t1, t3]}", "terminals: [t1, t3]}\n  - {id: cafe, secret: reload-cafe-secret, "
+                        + "terminals: [t1]}") + admin);
+        Files.writeString(file, "terminals: {");
+        assertThatThrownBy(() -> gateway.reloadFrom(file)).isInstanceOf(ConfigException.class);
 
-        assertThat(reload.changes().summary()).isEqualTo("merchants +cafe");
+        assertThat(reload.changes().summary()).isEqualTo("terminals +t3 -t2; merchants +cafe ~shop");
         JsonNode after = gatewayInfo();
         assertThat(after.at("/configuration/generation").asLong()).isEqualTo(2);
         assertThat(Instant.parse(after.at("/configuration/loadedAt").asText()))
                 .isAfter(Instant.parse(before.at("/configuration/loadedAt").asText()));
         assertThat(after.get("merchants")).extracting(JsonNode::asText).containsExactly(MERCHANT, "cafe");
+        String metrics = admin("/metrics").body();
+        assertThat(metrics).contains("tillgate_config_generation 2.0", "tillgate_config_reloads_total{result=\"applied\"} 1.0",
+                "tillgate_config_reloads_total{result=\"refused\"} 1.0", "tillgate_terminal_up{terminal=\"t3\"}")
+                .doesNotContain("tillgate_terminal_up{terminal=\"t2\"}");
+        assertThat(metrics.lines().filter(line -> line.startsWith("tillgate_config_loaded_timestamp_seconds ")))
+                .singleElement().satisfies(line -> assertThat(Double.parseDouble(line.split(" ")[1]))
+                        .isEqualTo((double) Instant.parse(after.at("/configuration/loadedAt").asText())
+                                .getEpochSecond()));
     }
 
     @Test
@@ -247,11 +258,15 @@ class ConfigReloadEndToEndTest {
     }
 
     private JsonNode gatewayInfo() throws Exception {
+        return JSON.readTree(admin("/api/gateway").body());
+    }
+
+    private HttpResponse<String> admin(String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                gateway.adminUri().resolve("/api/gateway")).header("Authorization", "Bearer " + TOKEN).build(),
+                gateway.adminUri().resolve(path)).header("Authorization", "Bearer " + TOKEN).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return response;
     }
 
     private void start(String yaml) throws IOException {
