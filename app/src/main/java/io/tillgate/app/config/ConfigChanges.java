@@ -61,9 +61,22 @@ public record ConfigChanges(List<TerminalSpec> addedTerminals, List<String> remo
                 merchantsBefore.keySet().stream().filter(id -> !merchantsAfter.containsKey(id)).toList(),
                 merchantsAfter.keySet().stream().filter(id -> merchantsBefore.containsKey(id)
                         && !merchantsBefore.get(id).equals(merchantsAfter.get(id))).toList(),
-                next.frontEnds().stream().filter(f -> !running.frontEnds().contains(f)).toList(),
-                running.frontEnds().stream().filter(f -> !next.frontEnds().contains(f)).toList(),
+                next.frontEnds().stream().filter(f -> !running.frontEnds().contains(f)
+                        || printsOtherName(f, merchantsBefore, merchantsAfter)).toList(),
+                running.frontEnds().stream().filter(f -> !next.frontEnds().contains(f)
+                        || printsOtherName(f, merchantsBefore, merchantsAfter)).toList(),
                 needsRestart(running, next));
+    }
+
+    /** An IPP front-end prints its merchant's name on its receipts, and takes it when it is built. */
+    private static boolean printsOtherName(FrontEndSpec frontEnd, Map<String, Merchant> before,
+            Map<String, Merchant> after) {
+        if (frontEnd.protocol() != Protocol.IPP) {
+            return false;
+        }
+        Merchant was = before.get(frontEnd.merchantId());
+        Merchant is = after.get(frontEnd.merchantId());
+        return was != null && is != null && !was.details().publicName().equals(is.details().publicName());
     }
 
     /** Whether the reload changes nothing that runs, restart-only keys aside. */
