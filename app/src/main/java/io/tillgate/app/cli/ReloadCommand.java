@@ -2,6 +2,7 @@ package io.tillgate.app.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.ArgGroup;
@@ -53,10 +54,10 @@ public final class ReloadCommand implements Callable<Integer> {
             pid = target.pid != null ? target.pid : PidFile.read(target.pidFile).orElseThrow(() ->
                     new IllegalStateException("no pid file " + target.pidFile.toAbsolutePath() + ": is the gateway "
                             + "running, and was it started with --pid-file " + target.pidFile + "?"));
-            if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) {
-                throw new IllegalStateException("no process " + pid + " is running"
-                        + (target.pidFile == null ? "" : " (stale pid file " + target.pidFile + ")"));
-            }
+            ProcessHandle process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive).orElseThrow(() ->
+                    new IllegalStateException("no process " + pid + " is running"
+                            + (target.pidFile == null ? "" : " (stale pid file " + target.pidFile + ")")));
+            requireServe(process);
             hangUp(pid);
         } catch (IllegalStateException e) {
             spec.commandLine().getErr().println("tillgate reload: " + e.getMessage());
@@ -67,6 +68,19 @@ public final class ReloadCommand implements Callable<Integer> {
                 + "changed (\"configuration reloaded\") or why the file was refused (\"configuration reload refused\")");
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /**
+     * SIGHUP ends a process that does not handle it: a pid file left behind by a crash may name a
+     * process that took the number since. Where the system tells the command line, it must run serve.
+     */
+    private static void requireServe(ProcessHandle process) {
+        boolean serves = process.info().arguments().map(arguments -> Arrays.asList(arguments).contains("serve"))
+                .orElse(true);
+        if (!serves) {
+            throw new IllegalStateException("process " + process.pid() + " is not a 'tillgate serve'; is the pid "
+                    + "file left over from a gateway that is no longer running?");
+        }
     }
 
     /** The JDK can send only SIGTERM and SIGKILL; kill(1) sends the rest. */

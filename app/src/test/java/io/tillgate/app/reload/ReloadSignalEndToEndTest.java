@@ -83,6 +83,18 @@ class ReloadSignalEndToEndTest {
         assertThat(notRunning.exitCode()).isEqualTo(1);
         assertThat(notRunning.err()).contains("tillgate reload: no pid file " + pidFile.toAbsolutePath()
                 + ": is the gateway running, and was it started with --pid-file " + pidFile + "?");
+
+        Process other = new ProcessBuilder("sleep", "60").start();
+        try {
+            Files.writeString(pidFile, other.pid() + "\n");
+            Result refused = tillgate("reload", "--pid-file", pidFile.toString());
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.err()).contains("tillgate reload: process " + other.pid() + " is not a 'tillgate "
+                    + "serve'; is the pid file left over from a gateway that is no longer running?");
+            assertThat(other.isAlive()).as("not signalled").isTrue();
+        } finally {
+            other.destroyForcibly();
+        }
     }
 
     private TransactionStatus payOn(String terminal) throws Exception {

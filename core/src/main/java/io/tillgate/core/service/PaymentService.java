@@ -158,9 +158,8 @@ public final class PaymentService implements AutoCloseable {
         return idle;
     }
 
-    private void unregister(ActiveTransaction active) {
-        running.unregister(active);
-        String terminalId = active.record().terminalId();
+    /** Tells who waits for the terminal, once it runs nothing and its last outcome has been handed on. */
+    private void idleIfNothingRuns(String terminalId) {
         if (running.onTerminal(terminalId) == null) {
             tellIdle(terminalId);
         }
@@ -478,7 +477,8 @@ public final class PaymentService implements AutoCloseable {
             TerminalRequest request) {
         return store.insert(created).handle((ignored, failure) -> TransactionMdc.call(created.id(), () -> {
             if (failure != null) {
-                unregister(active);
+                running.unregister(active);
+                idleIfNothingRuns(created.terminalId());
                 completeIfIdle();
                 LOG.error("transaction {} could not be recorded; the terminal was not contacted", created.id(),
                         failure);
@@ -519,9 +519,11 @@ public final class PaymentService implements AutoCloseable {
                 LOG.error("ALARM transaction {} outcome {} could not be recorded", settled.id(), settled.state(),
                         failure);
             }
-            unregister(active);
+            running.unregister(active);
             logSettled(settled);
             active.completed(settled);
+            // After the observers: a front-end closed once its terminal is idle has written its answer.
+            idleIfNothingRuns(settled.terminalId());
             completeIfIdle();
         }));
     }
