@@ -65,7 +65,8 @@ public final class ReloadCommand implements Callable<Integer> {
             return NOT_RUNNING;
         }
         spec.commandLine().getOut().println("sent SIGHUP to tillgate serve (pid " + pid + "); its log says what "
-                + "changed (\"configuration reloaded\") or why the file was refused (\"configuration reload refused\")");
+                + "changed (\"configuration reloaded\") or why the file was refused "
+                + "(\"configuration reload refused\")");
         spec.commandLine().getOut().flush();
         return 0;
     }

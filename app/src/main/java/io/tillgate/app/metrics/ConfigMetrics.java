@@ -24,7 +24,8 @@ final class ConfigMetrics {
         Gauge.builder(GENERATION, this, m -> m.generation).strongReference(true)
                 .description("The running configuration: 1 as started, one more per applied reload").register(registry);
         Gauge.builder(LOADED, this, m -> m.loadedAt).strongReference(true)
-                .description("When the running configuration was loaded, in seconds since the epoch").register(registry);
+                .description("When the running configuration was loaded, in seconds since the epoch")
+                .register(registry);
         applied = Counter.builder(RELOADS).tag("result", "applied")
                 .description("Configuration reloads, applied or refused (the file was invalid)").register(registry);
         refused = Counter.builder(RELOADS).tag("result", "refused")

@@ -43,7 +43,8 @@ class ConfigChangesTest {
                 + "changes-cafe-secret, terminals: [t1]}")
                 .replace("  - {id: t1, speed: fast}\n  - {id: t2, speed: fast}",
                         "  - {id: t1, speed: 20ms}\n  - {id: t3, speed: fast}")
-                .replace("{protocol: concert, port: 9102, terminal: t2", "{protocol: concert, port: 9103, terminal: t1");
+                .replace("{protocol: concert, port: 9102, terminal: t2",
+                        "{protocol: concert, port: 9103, terminal: t1");
 
         ConfigChanges changes = ConfigChanges.between(load(BASE), load(next));
 

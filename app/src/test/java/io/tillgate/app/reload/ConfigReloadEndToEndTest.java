@@ -165,7 +165,8 @@ class ConfigReloadEndToEndTest {
                 .isAfter(Instant.parse(before.at("/configuration/loadedAt").asText()));
         assertThat(after.get("merchants")).extracting(JsonNode::asText).containsExactly(MERCHANT, "cafe");
         String metrics = admin("/metrics").body();
-        assertThat(metrics).contains("tillgate_config_generation 2.0", "tillgate_config_reloads_total{result=\"applied\"} 1.0",
+        assertThat(metrics).contains("tillgate_config_generation 2.0",
+                "tillgate_config_reloads_total{result=\"applied\"} 1.0",
                 "tillgate_config_reloads_total{result=\"refused\"} 1.0", "tillgate_terminal_up{terminal=\"t3\"}")
                 .doesNotContain("tillgate_terminal_up{terminal=\"t2\"}");
         assertThat(metrics.lines().filter(line -> line.startsWith("tillgate_config_loaded_timestamp_seconds ")))
@@ -302,7 +303,8 @@ class ConfigReloadEndToEndTest {
     }
 
     private static String frontEnd(String protocol, int port, String terminal) {
-        return "  - {protocol: %s, port: %d, terminal: %s, merchant: %s}\n".formatted(protocol, port, terminal, MERCHANT);
+        return "  - {protocol: %s, port: %d, terminal: %s, merchant: %s}\n".formatted(protocol, port, terminal,
+                MERCHANT);
     }
 
     private PayClient loggedIn() throws Exception {

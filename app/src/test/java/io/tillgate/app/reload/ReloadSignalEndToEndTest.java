@@ -53,7 +53,8 @@ class ReloadSignalEndToEndTest {
             gateway.hangUp();
             gateway.awaitLogLine(line -> line.contains("configuration reloaded (generation 2): terminals +t2; "
                     + "merchants ~shop"), Duration.ofSeconds(20));
-            assertThat(gateway.log()).contains("SIGHUP: reloading the configuration from " + config);
+            // The path is compared by its name only: the log masks any long run of digits, as a temporary folder has.
+            assertThat(gateway.log()).containsPattern("SIGHUP: reloading the configuration from \\S+/tillgate.yaml");
             assertThat(payOn("t2")).isEqualTo(TransactionStatus.APPROVED);
 
             Files.writeString(config, config("5s", "[t1, t2]", "t1", "t1"));
@@ -62,8 +63,9 @@ class ReloadSignalEndToEndTest {
             assertThat(sent.out()).contains("sent SIGHUP to tillgate serve (pid " + gateway.pid() + ")");
             assertThat(gateway.awaitLogLine(line -> line.contains("configuration reload refused"),
                     Duration.ofSeconds(20))).contains("ERROR")
-                    .contains("configuration reload refused: " + config + ": config key 'terminals[1].id': terminal "
-                            + "'t1' is defined twice; the running configuration (generation 2) stays in force");
+                    .containsPattern("configuration reload refused: \\S+/tillgate.yaml: config key "
+                            + "'terminals\\[1\\].id': terminal 't1' is defined twice; the running configuration "
+                            + "\\(generation 2\\) stays in force");
             assertThat(payOn("t2")).as("the old configuration is still in force").isEqualTo(TransactionStatus.APPROVED);
 
             Files.writeString(config, config("9s", "[t1]", "t1"));

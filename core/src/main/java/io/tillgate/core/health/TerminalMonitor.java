@@ -302,7 +302,7 @@ public final class TerminalMonitor implements TransactionFeed, AutoCloseable {
         synchronized (lock) {
             before = health.get(id);
             if (before == null) {
-                // Not watched (any more): a transaction's outcome or a probe's verdict arrived after a reload removed it.
+                // Not watched (any more): an outcome or a probe's verdict came after a reload removed it.
                 return TerminalHealth.unknown(id);
             }
             after = change.apply(before);
