@@ -8,6 +8,8 @@ import io.tillgate.admin.AdminServer;
 import io.tillgate.admin.auth.SignInObserver;
 import io.tillgate.app.admin.AdminConsole;
 import io.tillgate.app.admin.GatewayTerminalBoard;
+import io.tillgate.app.config.ConfigException;
+import io.tillgate.app.config.ConfigLoader;
 import io.tillgate.app.config.GatewaySettings;
 import io.tillgate.app.config.Protocol;
 import io.tillgate.app.config.TransportSettings;
@@ -21,21 +23,19 @@ import io.tillgate.core.terminal.Terminal;
 import io.tillgate.core.transaction.PublishingTransactionStore;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.journal.CommitObserver;
-import io.tillgate.p3.codec.P3Device;
 import io.tillgate.p3.server.LoginObserver;
 import io.tillgate.p3.server.P3Server;
 import io.tillgate.p3.server.P3ServerConfig;
-import io.tillgate.transport.FrontEnd;
 import io.tillgate.transport.ServerTransport;
 import io.tillgate.tls.TlsPolicy;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -55,7 +55,6 @@ public final class Gateway implements AutoCloseable {
     /** The drivers' sockets; one small group, since every terminal has at most one transaction running. */
     private final EventLoopGroup terminalIo;
     private final Terminals drivers;
-    private final List<Terminal> terminals = new ArrayList<>();
     /** The journal; every write is told to its subscribers (metrics, the admin console's live views). */
     private final PublishingTransactionStore store;
     private final PaymentService payments;
@@ -64,8 +63,8 @@ public final class Gateway implements AutoCloseable {
     /** How long {@link #drain()} lets running transactions finish. */
     private final Duration drainTime;
     private final P3Server p3;
-    /** The protocol front-ends besides P3, by the entry that configured each. */
-    private final Map<GatewaySettings.FrontEndSpec, FrontEnd> frontEnds = new LinkedHashMap<>();
+    /** The terminals and the protocol front-ends besides P3, as the last applied configuration defines them. */
+    private final Reconfiguration inventory;
     private final GatewayTerminalBoard board;
     /** The operator's listener, or {@code null} when disabled; made once P3 listens, whose address it shows. */
     private AdminServer admin;
@@ -86,10 +85,9 @@ public final class Gateway implements AutoCloseable {
         this.transport = ServerTransport.create("tillgate", 0);
         TransportSettings guards = settings.transport();
         this.drivers = new Terminals(simulation, terminalIo, transport, guards.tlsCapable(null));
-        Map<String, P3Device> devices = new LinkedHashMap<>();
+        List<Terminal> terminals = new ArrayList<>();
         for (GatewaySettings.TerminalSpec spec : settings.terminals()) {
             terminals.add(drivers.create(spec));
-            devices.put(spec.id(), P3Device.of(spec.name(), spec.id(), Terminals.p3Type(spec), Terminals.p3Comlink(spec)));
         }
         this.store = new PublishingTransactionStore(TransactionStores.open(settings.journal(),
                 metrics == null ? CommitObserver.NONE : metrics.journalCommits()));
@@ -105,12 +103,12 @@ public final class Gateway implements AutoCloseable {
                         p3Settings.maxFrameBytes(), p3Settings.idleTimeout(), settings.information(),
                         settings.receiptWidth(), settings.zone(), guards.tls(), guards.limits(),
                         guards.p3AllowedOrigins(), p3Settings.loginThrottle(), Clock.systemUTC()),
-                payments, new MerchantDirectory(settings.merchants()), devices, transport,
+                payments, new MerchantDirectory(settings.merchants()), Reconfiguration.devices(settings), transport,
                 metrics == null ? LoginObserver.NONE : metrics.p3Logins());
-        for (GatewaySettings.FrontEndSpec spec : settings.frontEnds()) {
-            frontEnds.put(spec, FrontEnds.create(spec, settings, payments, transport));
-        }
         this.board = AdminConsole.board(settings, health);
+        this.inventory = new Reconfiguration(settings, terminals, drivers, payments, health, p3, board, metrics,
+                transport, Clock.systemUTC());
+        inventory.createFrontEnds();
         store.subscribe(board);
         health.subscribe(board);
         if (metrics != null) {
@@ -147,13 +145,12 @@ public final class Gateway implements AutoCloseable {
                 LOG.info("TLS 1.2/1.3 through {} with {}{}", TlsPolicy.provider(), guards.tlsDescription(),
                         guards.tls().requiresClientCertificate() ? "; client certificates required" : "");
             }
-            // Each front-end logs where it listens, in its protocol's terms.
-            gateway.frontEnds.values().forEach(FrontEnd::open);
+            gateway.inventory.openFrontEnds();
             if (settings.admin() != null) {
                 gateway.admin = AdminConsole.create(settings, gateway.transport, gateway.payments, gateway.store,
                         gateway.board, gateway.p3 == null ? null : gateway.p3WebSocketUri(), gateway.metrics,
                         gateway.metrics == null ? SignInObserver.NONE : gateway.metrics.adminSignIns(),
-                        Clock.systemUTC());
+                        gateway.inventory::configuration, Clock.systemUTC());
                 gateway.admin.open();
             }
             OpenFileLimit.report(gateway.transport.listeners());
@@ -195,8 +192,49 @@ public final class Gateway implements AutoCloseable {
         return store;
     }
 
+    /** The terminals in service, in configuration order. */
     public List<Terminal> terminals() {
-        return List.copyOf(terminals);
+        return inventory.terminals();
+    }
+
+    /**
+     * Applies the merchants, terminals and front-ends of {@code next} without dropping a running
+     * transaction (see {@link Reconfiguration}); its node-level settings are logged as needing a
+     * restart and the running ones stay. Logs a one-line summary of what changed.
+     */
+    public Reload reload(GatewaySettings next) {
+        return inventory.apply(next);
+    }
+
+    /**
+     * Reads {@code file} again ({@code null}: the embedded default) and applies it as {@link #reload}
+     * does. A file with a problem changes nothing: it is logged at ERROR with the file and the problem,
+     * and thrown.
+     *
+     * @throws ConfigException naming the key and the problem, as at start-up
+     */
+    public Reload reloadFrom(Path file) {
+        GatewaySettings next;
+        try {
+            next = file == null ? ConfigLoader.loadDefault() : ConfigLoader.load(file);
+        } catch (ConfigException e) {
+            inventory.refused();
+            LOG.error("configuration reload refused: {}: {}; the running configuration (generation {}) stays in "
+                    + "force", file == null ? "embedded default configuration" : file, e.getMessage(),
+                    inventory.generation());
+            throw e;
+        }
+        return reload(next);
+    }
+
+    /** The running configuration's number: 1 as started, one more per applied reload. */
+    public long configurationGeneration() {
+        return inventory.generation();
+    }
+
+    /** When the running configuration was loaded: at start, or by the last applied reload. */
+    public Instant configurationLoadedAt() {
+        return inventory.loadedAt();
     }
 
     /** {@code ws://host:port/p3} (or {@code wss://}) of the running P3 WebSocket listener. */
@@ -211,7 +249,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Where the running front-end of {@code protocol} for {@code terminalId} listens. */
     public InetSocketAddress frontEndAddress(Protocol protocol, String terminalId) {
-        return frontEnds.entrySet().stream()
+        return inventory.frontEnds().entrySet().stream()
                 .filter(f -> f.getKey().protocol() == protocol && f.getKey().terminalId().equals(terminalId))
                 .map(f -> f.getValue().addresses().get(0)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no " + protocol.configName()
@@ -238,12 +276,12 @@ public final class Gateway implements AutoCloseable {
         if (admin != null) {
             admin.close();
         }
-        frontEnds.values().forEach(FrontEnd::close);
+        inventory.closeFrontEnds();
         if (p3 != null) {
             p3.close();
         }
         payments.close();
-        terminals.forEach(Terminal::close);
+        inventory.close();
         drivers.close();
         store.close();
         if (metrics != null) {

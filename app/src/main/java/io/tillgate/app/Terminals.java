@@ -19,10 +19,10 @@ import io.tillgate.nexo.driver.NexoPosListenerConfig;
 import io.tillgate.nexo.driver.NexoTerminal;
 import io.tillgate.transport.ListenerGuards;
 import io.tillgate.transport.ServerTransport;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -40,7 +40,8 @@ public final class Terminals implements AutoCloseable {
     private final DnsAddressResolverGroup resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
             .datagramChannelType(NioDatagramChannel.class).socketChannelType(NioSocketChannel.class));
     private final Map<NexoPosListenerConfig, NexoPosListener> nexoListeners = new LinkedHashMap<>();
-    private final List<AutoCloseable> registrations = new ArrayList<>();
+    /** Each nexo terminal's place on its POS listener, by terminal. */
+    private final Map<Terminal, AutoCloseable> registrations = new ConcurrentHashMap<>();
 
     /** Drivers whose nexo POS listeners, if any, run plaintext on event loops of their own. */
     public Terminals(ScheduledExecutorService simulation, EventLoopGroup io) {
@@ -75,12 +76,15 @@ public final class Terminals implements AutoCloseable {
         NexoTerminalSpec nexo = (NexoTerminalSpec) spec;
         NexoTerminal terminal = new NexoTerminal(nexo.config(), io, resolver);
         if (nexo.listener() != null) {
-            NexoPosListener listener = nexoListeners.computeIfAbsent(nexo.listener(), config -> {
-                NexoPosListener created = new NexoPosListener(config, listeners, listenerGuards);
-                created.start();
-                return created;
-            });
-            registrations.add(listener.register(terminal));
+            NexoPosListener listener;
+            synchronized (nexoListeners) {
+                listener = nexoListeners.computeIfAbsent(nexo.listener(), config -> {
+                    NexoPosListener created = new NexoPosListener(config, listeners, listenerGuards);
+                    created.start();
+                    return created;
+                });
+            }
+            registrations.put(terminal, listener.register(terminal));
         }
         return terminal;
     }
@@ -101,16 +105,34 @@ public final class Terminals implements AutoCloseable {
         return spec instanceof SimulatedTerminalSpec ? "MOCK" : "WIFI";
     }
 
+    /**
+     * Closes a terminal a configuration reload removed or replaced, taking it off its nexo POS listener
+     * first, so that a terminal of the same id can take its place there.
+     */
+    public void close(Terminal terminal) {
+        unregister(terminal, registrations.remove(terminal));
+        terminal.close();
+    }
+
+    private static void unregister(Terminal terminal, AutoCloseable registration) {
+        if (registration == null) {
+            return;
+        }
+        try {
+            registration.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot unregister nexo terminal " + terminal.id() + " from its listener",
+                    e);
+        }
+    }
+
     @Override
     public void close() {
-        for (AutoCloseable registration : registrations) {
-            try {
-                registration.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot unregister a nexo terminal from its listener", e);
-            }
+        registrations.forEach(Terminals::unregister);
+        registrations.clear();
+        synchronized (nexoListeners) {
+            nexoListeners.values().forEach(NexoPosListener::close);
         }
-        nexoListeners.values().forEach(NexoPosListener::close);
         resolver.close();
     }
 }

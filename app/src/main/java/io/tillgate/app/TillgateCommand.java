@@ -9,6 +9,7 @@ import io.tillgate.app.cli.JournalCommand;
 import io.tillgate.app.cli.PayCommand;
 import io.tillgate.app.cli.QueryCommand;
 import io.tillgate.app.cli.RefundCommand;
+import io.tillgate.app.cli.ReloadCommand;
 import io.tillgate.app.cli.ServeCommand;
 import io.tillgate.core.TillgateVersion;
 import picocli.AutoComplete;
@@ -20,8 +21,8 @@ import picocli.CommandLine;
 /** The {@code tillgate} executable. */
 @Command(name = "tillgate", mixinStandardHelpOptions = true, versionProvider = TillgateCommand.Version.class,
         description = "Open-source payment-terminal gateway: POS software pays on any terminal.",
-        subcommands = {ServeCommand.class, EmulateCommand.class, PayCommand.class, RefundCommand.class,
-            CaptureCommand.class, QueryCommand.class, DevicesCommand.class, CertCommand.class,
+        subcommands = {ServeCommand.class, ReloadCommand.class, EmulateCommand.class, PayCommand.class,
+            RefundCommand.class, CaptureCommand.class, QueryCommand.class, DevicesCommand.class, CertCommand.class,
             HashPasswordCommand.class, JournalCommand.class, AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Start with:  tillgate serve      then in another shell:  tillgate pay --amount 12.00"})

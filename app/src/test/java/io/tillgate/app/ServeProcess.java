@@ -26,18 +26,37 @@ public final class ServeProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts the gateway and waits until {@code readyPort} on loopback accepts connections. */
-    public static ServeProcess start(Path config, Path log, int readyPort) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    /**
+     * Starts the gateway, with {@code serveOptions} after {@code --config FILE}, and waits until
+     * {@code readyPort} on loopback accepts connections.
+     */
+    public static ServeProcess start(Path config, Path log, int readyPort, String... serveOptions)
+            throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"),
-                TillgateCommand.class.getName(), "serve", "--config", config.toString())
+                TillgateCommand.class.getName(), "serve", "--config", config.toString()));
+        command.addAll(List.of(serveOptions));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         ServeProcess serve = new ServeProcess(log, process);
         serve.awaitListening(readyPort);
         return serve;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** SIGHUP, as {@code systemctl reload} sends it: the gateway reads its configuration again. */
+    public void hangUp() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new AssertionError("kill -HUP " + process.pid() + " failed");
+        }
     }
 
     /** SIGTERM, as a service manager stops a service. */

@@ -5,6 +5,8 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import javax.net.ssl.SSLException;
 
 /**
@@ -16,9 +18,12 @@ import javax.net.ssl.SSLException;
 public final class ClientTls {
 
     private final SslContext context;
+    /** The files it was built from ({@code null} for the system's CAs, no client certificate). */
+    private final List<Path> sources;
 
-    private ClientTls(SslContext context) {
+    private ClientTls(SslContext context, List<Path> sources) {
         this.context = context;
+        this.sources = sources;
     }
 
     /** Trusts the JDK's default CAs. */
@@ -55,10 +60,21 @@ public final class ClientTls {
             if (certificate != null) {
                 builder.keyManager(certificate.toFile(), key.toFile());
             }
-            return new ClientTls(builder.build());
+            return new ClientTls(builder.build(), Arrays.asList(caPem, certificate, key));
         } catch (SSLException | IllegalArgumentException e) {
             throw new IllegalArgumentException("TLS client settings cannot be used: " + TlsFailure.reason(e), e);
         }
+    }
+
+    /** Built from the same files: what a configuration reload compares (it does not read them again). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ClientTls tls && sources.equals(tls.sources);
+    }
+
+    @Override
+    public int hashCode() {
+        return sources.hashCode();
     }
 
     /** A handler for a connection to {@code host}: checks that the certificate names it. */

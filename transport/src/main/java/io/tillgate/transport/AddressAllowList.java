@@ -51,6 +51,17 @@ public final class AddressAllowList {
         return entries;
     }
 
+    /** The same entries: what a configuration reload compares. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AddressAllowList list && entries.equals(list.entries);
+    }
+
+    @Override
+    public int hashCode() {
+        return entries.hashCode();
+    }
+
     private static IpSubnetFilterRule rule(String entry) {
         String text = entry == null ? "" : entry.strip();
         int slash = text.indexOf('/');

@@ -27,8 +27,11 @@ final class GatewayApi {
         } else {
             node.putObject("p3").put("webSocket", asSeenBy(info.p3WebSocket(), request.header(HttpHeaderNames.HOST)));
         }
+        GatewayInfo.Configuration configuration = info.configuration().get();
+        node.putObject("configuration").put("generation", configuration.generation())
+                .put("loadedAt", JsonViews.time(configuration.loadedAt()));
         ArrayNode merchants = node.putArray("merchants");
-        info.merchants().forEach(merchants::add);
+        configuration.merchants().forEach(merchants::add);
         return AdminResponse.ok(node);
     }
 

@@ -30,7 +30,7 @@ public final class GatewayTerminalBoard implements TerminalBoard, TransactionFee
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayTerminalBoard.class);
 
-    private final List<Entry> entries;
+    private volatile List<Entry> entries;
     private final TerminalMonitor health;
     private final Map<String, String> running = new ConcurrentHashMap<>();
     private final List<Consumer<TerminalView>> listeners = new CopyOnWriteArrayList<>();
@@ -38,6 +38,13 @@ public final class GatewayTerminalBoard implements TerminalBoard, TransactionFee
     public GatewayTerminalBoard(List<Entry> entries, TerminalMonitor health) {
         this.entries = List.copyOf(entries);
         this.health = health;
+    }
+
+    /** A configuration reload changed the terminals: the board shows these from now on. */
+    public void configured(List<Entry> configured) {
+        List<Entry> before = entries;
+        entries = List.copyOf(configured);
+        configured.stream().filter(entry -> !before.contains(entry)).forEach(entry -> publish(entry.id()));
     }
 
     @Override

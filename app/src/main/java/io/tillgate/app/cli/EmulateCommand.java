@@ -105,6 +105,6 @@ public final class EmulateCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "option " + e.key() + ": " + e.problem());
         }
-        return RunningGateway.runUntilStopped(settings, spec.commandLine().getErr());
+        return RunningGateway.runUntilStopped(settings, null, null, spec.commandLine().getErr());
     }
 }

@@ -21,7 +21,7 @@ final class PosixSignals {
 
     /**
      * Calls {@code onSignal} (on a JVM thread) for every {@code name} signal ({@code INT},
-     * {@code TERM}) until the returned action puts the previous handling back.
+     * {@code TERM}, {@code HUP}) until the returned action puts the previous handling back.
      *
      * @throws ReflectiveOperationException when this JVM offers no signal handling
      * @throws IllegalStateException when the signal cannot be handled here

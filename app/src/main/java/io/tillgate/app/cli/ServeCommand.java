@@ -23,9 +23,14 @@ import picocli.CommandLine.Spec;
                     + "and two simulated terminals, sim-1 and sim-2, on ws://localhost:8080/p3 and tcp://localhost:8081.",
             "Stop it with Ctrl-C (SIGINT) or SIGTERM: new transactions are refused at once, running ones get up to "
                     + "gateway.drainTime (30 s by default) to finish, then it exits. A second Ctrl-C or SIGTERM stops "
-                    + "at once; what still runs is recovered at the next start."},
+                    + "at once; what still runs is recovered at the next start.",
+            "SIGHUP (or 'tillgate reload') reads the --config file again and applies its merchants, terminals and "
+                    + "front-ends without dropping a running transaction; an invalid file is refused and the running "
+                    + "configuration stays."},
         footer = {"", "Examples:", "  tillgate serve", "  tillgate serve --config tillgate.yaml",
             "  tillgate serve --print-default-config > tillgate.yaml",
+            "  tillgate serve --config tillgate.yaml --pid-file run/tillgate.pid   (then: tillgate reload --pid-file "
+                    + "run/tillgate.pid)",
             "", "To run a terminal emulator instead, see: tillgate emulate --help"})
 public final class ServeCommand implements Callable<Integer> {
 
@@ -35,6 +40,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
             description = "YAML configuration file (default: the embedded demo configuration).")
     private Path config;
+
+    @Option(names = "--pid-file", paramLabel = "FILE",
+            description = "Write the process id here while the gateway runs, for 'tillgate reload --pid-file FILE'.")
+    private Path pidFile;
 
     @Option(names = "--print-default-config",
             description = "Print the embedded default configuration, with every key documented, and exit.")
@@ -52,7 +61,7 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tillgate: " + e.getMessage());
             return 2;
         }
-        return RunningGateway.runUntilStopped(settings, spec.commandLine().getErr());
+        return RunningGateway.runUntilStopped(settings, config, pidFile, spec.commandLine().getErr());
     }
 
     private int printDefaultConfig() throws IOException {

@@ -265,6 +265,22 @@ public record GatewaySettings(
         }
     }
 
+    /**
+     * These node-level settings with the merchants, terminals and front-ends of {@code next}: what a
+     * configuration reload applies, the rest waiting for a restart ({@link ConfigChanges#needsRestart()}).
+     */
+    public GatewaySettings withInventoryOf(GatewaySettings next) {
+        return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
+                journal, p3, next.merchants(), next.terminals(), next.frontEnds(), transport, admin, metrics, health,
+                drainTime);
+    }
+
+    /** The same settings with these front-ends. */
+    public GatewaySettings withFrontEnds(List<FrontEndSpec> entries) {
+        return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,
+                journal, p3, merchants, terminals, entries, transport, admin, metrics, health, drainTime);
+    }
+
     /** The same settings with every port moved (0 = any free port), for tests and benchmarks. */
     public GatewaySettings withP3Ports(int websocketPort, int tcpPort) {
         return new GatewaySettings(host, information, transactionTimeout, idempotencyWindow, receiptWidth, zone,

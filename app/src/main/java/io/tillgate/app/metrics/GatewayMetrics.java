@@ -16,12 +16,14 @@ import io.tillgate.core.transaction.PublishingTransactionStore;
 import io.tillgate.journal.CommitObserver;
 import io.tillgate.p3.server.LoginObserver;
 import io.tillgate.transport.ServerTransport;
+import java.time.Instant;
 import java.util.Collection;
 
 /**
  * The gateway's metrics, for Prometheus: transactions settled by protocol, terminal, kind and
  * outcome with their durations, unresolved transactions, open connections per listener, journal
- * commits, failed logins and lock-outs, terminals up or down, and the JVM's and the process's own.
+ * commits, failed logins and lock-outs, terminals up or down, the running configuration's generation
+ * and reloads, and the JVM's and the process's own.
  *
  * <p>Each source has a binder of its own, fed the cheapest way it allows: the journal's feed and
  * commits and the login throttle push counts as they happen, connections are read when scraped.
@@ -48,6 +50,7 @@ public final class GatewayMetrics implements MetricsSource, AutoCloseable {
     private final JournalMetrics journal = new JournalMetrics(registry);
     private final LoginMetrics logins = new LoginMetrics(registry);
     private final TerminalMetrics terminals;
+    private final ConfigMetrics configuration = new ConfigMetrics(registry);
     private volatile ConnectionMetrics connections;
 
     /** @param terminalIds the configured terminals, each of which gets an up/down gauge */
@@ -124,6 +127,21 @@ public final class GatewayMetrics implements MetricsSource, AutoCloseable {
      */
     public void terminalReachable(String terminalId, boolean up) {
         terminals.reachable(terminalId, up);
+    }
+
+    /** A configuration reload changed the terminals: each configured one has a gauge, no other. */
+    public void terminalsConfigured(Collection<String> terminalIds) {
+        terminals.configured(terminalIds);
+    }
+
+    /** The configuration of {@code generation}, loaded at {@code loadedAt}, runs from now on. */
+    public void configurationLoaded(long generation, Instant loadedAt) {
+        configuration.loaded(generation, loadedAt);
+    }
+
+    /** Counts a configuration reload, applied or refused. */
+    public void configurationReloaded(boolean applied) {
+        configuration.reloaded(applied);
     }
 
     @Override

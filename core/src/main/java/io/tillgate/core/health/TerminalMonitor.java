@@ -45,6 +45,7 @@ public final class TerminalMonitor implements TransactionFeed, AutoCloseable {
     /** How late a round or a probe deadline may fire; both are seconds long. */
     private static final long TIMER_TICK_MILLIS = 100;
 
+    /** By id, in configuration order then as reloads added them; guarded by {@link #lock}. */
     private final Map<String, Terminal> terminals = new LinkedHashMap<>();
     private final PaymentService payments;
     private final TerminalMonitorSettings settings;
@@ -100,6 +101,38 @@ public final class TerminalMonitor implements TransactionFeed, AutoCloseable {
         scheduleRound(0);
     }
 
+    /**
+     * Watches a terminal a configuration reload added, probing it at once.
+     *
+     * @throws IllegalArgumentException when a terminal with its id is already watched
+     */
+    public void watch(Terminal terminal) {
+        synchronized (lock) {
+            if (terminals.putIfAbsent(terminal.id(), terminal) != null) {
+                throw new IllegalArgumentException("terminal id '" + terminal.id() + "' is watched twice");
+            }
+            health.put(terminal.id(), TerminalHealth.unknown(terminal.id()));
+            if (nextRound == null || closed) {
+                // Not started yet: the first round probes it.
+                return;
+            }
+        }
+        probe(terminal);
+    }
+
+    /** Stops watching a terminal a configuration reload removed; a probe under way is given up. */
+    public void forget(String terminalId) {
+        CompletableFuture<Void> underWay;
+        synchronized (lock) {
+            terminals.remove(terminalId);
+            health.remove(terminalId);
+            underWay = probing.remove(terminalId);
+        }
+        if (underWay != null) {
+            underWay.cancel(false);
+        }
+    }
+
     /** Every terminal's health, in configuration order. */
     public List<TerminalHealth> all() {
         synchronized (lock) {
@@ -129,7 +162,10 @@ public final class TerminalMonitor implements TransactionFeed, AutoCloseable {
      * Fails with an {@link IllegalArgumentException} when no such terminal is watched.
      */
     public CompletableFuture<TerminalHealth> checkNow(String terminalId) {
-        Terminal terminal = terminals.get(terminalId);
+        Terminal terminal;
+        synchronized (lock) {
+            terminal = terminals.get(terminalId);
+        }
         if (terminal == null) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("no terminal '"
                     + PeerText.clip(terminalId) + "' is watched"));
@@ -144,7 +180,7 @@ public final class TerminalMonitor implements TransactionFeed, AutoCloseable {
     @Override
     public void changed(TransactionRecord transaction) {
         TransactionOutcome outcome = transaction.outcome();
-        if (outcome == null || outcome.rawResultCodes().isEmpty() || !terminals.containsKey(transaction.terminalId())) {
+        if (outcome == null || outcome.rawResultCodes().isEmpty()) {
             return;
         }
         update(transaction.terminalId(), before -> before.answered(transaction.updatedAt(), false));
@@ -178,19 +214,23 @@ public final class TerminalMonitor implements TransactionFeed, AutoCloseable {
 
     private void round() {
         scheduleRound(settings.interval().toMillis());
-        terminals.values().forEach(this::probe);
+        List<Terminal> watched;
+        synchronized (lock) {
+            watched = List.copyOf(terminals.values());
+        }
+        watched.forEach(this::probe);
     }
 
     /** The verdict of the terminal's probe: a new one, the one under way, or none during a transaction. */
     private CompletableFuture<TerminalHealth> probe(Terminal terminal) {
         String id = terminal.id();
         if (payments.runningTransaction(id).isPresent()) {
-            return CompletableFuture.completedFuture(health(id).orElseThrow());
+            return CompletableFuture.completedFuture(health(id).orElseGet(() -> TerminalHealth.unknown(id)));
         }
         CompletableFuture<TerminalHealth> verdict = new CompletableFuture<>();
         synchronized (lock) {
-            if (closed) {
-                return CompletableFuture.completedFuture(health.get(id));
+            if (closed || !health.containsKey(id)) {
+                return CompletableFuture.completedFuture(health.getOrDefault(id, TerminalHealth.unknown(id)));
             }
             CompletableFuture<TerminalHealth> underWay = verdicts.get(id);
             if (underWay != null) {
@@ -245,9 +285,9 @@ public final class TerminalMonitor implements TransactionFeed, AutoCloseable {
         boolean gaveWay = cause instanceof TerminalProbeException probe
                 && probe.failure() == TerminalProbeException.Failure.BUSY;
         synchronized (lock) {
-            if (gaveWay || closed) {
-                // A transaction started, or the gateway is stopping: no verdict either way.
-                return health.get(id);
+            if (gaveWay || closed || !health.containsKey(id)) {
+                // A transaction started, the gateway is stopping or the terminal was removed: no verdict.
+                return health.getOrDefault(id, TerminalHealth.unknown(id));
             }
         }
         String reason = CardDataMasker.mask(cause instanceof TerminalProbeException ? cause.getMessage()
@@ -261,6 +301,10 @@ public final class TerminalMonitor implements TransactionFeed, AutoCloseable {
         TerminalHealth after;
         synchronized (lock) {
             before = health.get(id);
+            if (before == null) {
+                // Not watched (any more): an outcome or a probe's verdict came after a reload removed it.
+                return TerminalHealth.unknown(id);
+            }
             after = change.apply(before);
             health.put(id, after);
         }

@@ -62,6 +62,14 @@ public final class PaymentService implements AutoCloseable {
     private final Timer timer;
 
     private final RunningTransactions running = new RunningTransactions();
+    /**
+     * Terminals a reload took out of service, refusing new transactions while their running one
+     * finishes: {@code true} when the same id comes back (reconfigured), {@code false} when removed.
+     * Changed under the admission lock.
+     */
+    private final Map<String, Boolean> withdrawn = new ConcurrentHashMap<>();
+    /** Who waits for a terminal to run nothing ({@link #whenIdle}), by terminal id. */
+    private final Map<String, List<CompletableFuture<Void>>> idleWaiters = new ConcurrentHashMap<>();
     /** Set once, under the admission lock, by {@link #stopAdmitting()}. */
     private volatile boolean stopping;
     /** Completes once stopping and no transaction runs any more. */
@@ -75,7 +83,7 @@ public final class PaymentService implements AutoCloseable {
                 throw new IllegalArgumentException("terminal id '" + terminal.id() + "' is configured twice");
             }
         }
-        this.terminals = Map.copyOf(byId);
+        this.terminals = byId;
         this.store = Objects.requireNonNull(store, "store");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -92,6 +100,76 @@ public final class PaymentService implements AutoCloseable {
 
     public Optional<Terminal> terminal(String terminalId) {
         return Optional.ofNullable(terminals.get(terminalId));
+    }
+
+    /**
+     * Puts a terminal in service (a configuration reload added it, or brought a reconfigured one
+     * back): from now on it takes transactions.
+     *
+     * @throws IllegalArgumentException when a terminal with its id is already in service
+     */
+    public void addTerminal(Terminal terminal) {
+        Objects.requireNonNull(terminal, "terminal");
+        synchronized (admissionLock) {
+            if (terminals.putIfAbsent(terminal.id(), terminal) != null) {
+                throw new IllegalArgumentException("terminal id '" + terminal.id() + "' is already in service");
+            }
+            withdrawn.remove(terminal.id());
+        }
+    }
+
+    /**
+     * Takes a terminal out of service for a configuration reload: new transactions on it are refused
+     * at once, {@link PaymentError#UNKNOWN_TERMINAL} when it was removed, {@link PaymentError#TERMINAL_BUSY}
+     * while it is reconfigured ({@code returning}: the same id comes back through {@link #addTerminal}).
+     * Its running transaction, if any, goes on to its outcome, and a message sent again still names it.
+     * Completes with the withdrawn terminal once it runs nothing, for the caller to close; empty when no
+     * terminal had the id.
+     */
+    public CompletableFuture<Optional<Terminal>> withdrawTerminal(String terminalId, boolean returning) {
+        Terminal terminal;
+        synchronized (admissionLock) {
+            terminal = terminals.remove(terminalId);
+            if (terminal != null) {
+                withdrawn.put(terminalId, returning);
+            }
+        }
+        if (terminal == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return whenIdle(terminalId).thenApply(idle -> Optional.of(terminal));
+    }
+
+    /**
+     * Completes once the terminal runs no transaction: at once when it runs none now. A terminal in
+     * service may start another one right after; withdraw it first to keep it idle.
+     */
+    public CompletableFuture<Void> whenIdle(String terminalId) {
+        CompletableFuture<Void> idle = new CompletableFuture<>();
+        idleWaiters.compute(terminalId, (id, waiting) -> {
+            List<CompletableFuture<Void>> list = waiting == null ? new ArrayList<>() : waiting;
+            list.add(idle);
+            return list;
+        });
+        // Registered before looking, and told after every unregistration: one of the two sees the other.
+        if (running.onTerminal(terminalId) == null) {
+            tellIdle(terminalId);
+        }
+        return idle;
+    }
+
+    /** Tells who waits for the terminal, once it runs nothing and its last outcome has been handed on. */
+    private void idleIfNothingRuns(String terminalId) {
+        if (running.onTerminal(terminalId) == null) {
+            tellIdle(terminalId);
+        }
+    }
+
+    private void tellIdle(String terminalId) {
+        List<CompletableFuture<Void>> waiters = idleWaiters.remove(terminalId);
+        if (waiters != null) {
+            waiters.forEach(waiter -> waiter.complete(null));
+        }
     }
 
     /** The id of the transaction the terminal runs, if it runs one; what a health probe must wait for. */
@@ -360,7 +438,7 @@ public final class PaymentService implements AutoCloseable {
         String terminalId = original != null ? original.terminalId() : request.terminalId();
         Terminal terminal = terminals.get(terminalId);
         if (terminal == null) {
-            throw new PaymentException(PaymentError.UNKNOWN_TERMINAL, "no terminal '" + terminalId + "'");
+            throw notInService(terminalId);
         }
         requireCapability(terminal, command.kind());
         Money amount = original == null ? command.amount() : resolveAmount(command, original);
@@ -382,12 +460,25 @@ public final class PaymentService implements AutoCloseable {
         return () -> record(active, created, toTerminal);
     }
 
+    private PaymentException notInService(String terminalId) {
+        Boolean returning = withdrawn.get(terminalId);
+        if (returning == null) {
+            return new PaymentException(PaymentError.UNKNOWN_TERMINAL, "no terminal '" + terminalId + "'");
+        }
+        return returning
+                ? new PaymentException(PaymentError.TERMINAL_BUSY, "terminal " + terminalId
+                        + " is being reconfigured and finishes its running transaction first; try again shortly")
+                : new PaymentException(PaymentError.UNKNOWN_TERMINAL, "terminal " + terminalId
+                        + " was removed from the configuration and takes no new transaction");
+    }
+
     /** Journals the new transaction, then hands it to its terminal. */
     private CompletableFuture<TransactionRecord> record(ActiveTransaction active, TransactionRecord created,
             TerminalRequest request) {
         return store.insert(created).handle((ignored, failure) -> TransactionMdc.call(created.id(), () -> {
             if (failure != null) {
                 running.unregister(active);
+                idleIfNothingRuns(created.terminalId());
                 completeIfIdle();
                 LOG.error("transaction {} could not be recorded; the terminal was not contacted", created.id(),
                         failure);
@@ -431,6 +522,8 @@ public final class PaymentService implements AutoCloseable {
             running.unregister(active);
             logSettled(settled);
             active.completed(settled);
+            // After the observers: a front-end closed once its terminal is idle has written its answer.
+            idleIfNothingRuns(settled.terminalId());
             completeIfIdle();
         }));
     }

@@ -245,6 +245,34 @@ class TerminalMonitorTest {
         assertThat(warnings("a")).isEmpty();
     }
 
+    @Test
+    void aTerminalWatchedAfterTheStartIsProbedAtOnceAndAForgottenOneIsNeitherProbedNorReported() {
+        monitor.start();
+        time.advance(Duration.ZERO);
+        b.answer();
+        FakeTerminal c = new FakeTerminal("c");
+
+        monitor.watch(c);
+
+        assertThat(c.exchanges).as("probed at once").hasSize(1);
+        c.answer();
+        assertThat(monitor.health("c").orElseThrow().reachability()).isEqualTo(Reachability.ONLINE);
+        assertThatThrownBy(() -> monitor.watch(new FakeTerminal("c"))).isInstanceOf(IllegalArgumentException.class);
+
+        monitor.forget("a");
+
+        assertThat(a.exchanges.get(0)).as("its probe under way is given up").isCancelled();
+        assertThat(monitor.health("a")).isEmpty();
+        assertThat(monitor.all()).extracting(TerminalHealth::terminalId).containsExactly("b", "c");
+        monitor.changed(settled("a", TransactionOutcome.builder(TransactionResult.APPROVED)
+                .rawResultCodes(Map.of("code", "00")).build()));
+        assertThat(monitor.health("a")).as("a late outcome does not bring it back").isEmpty();
+        time.advance(INTERVAL);
+        assertThat(a.exchanges).as("no longer probed").hasSize(1);
+        assertThat(c.exchanges).hasSize(2);
+        assertThat(changes).containsExactly("b UNKNOWN→ONLINE", "c UNKNOWN→ONLINE");
+    }
+
     private TransactionRecord settled(String terminal, TransactionOutcome outcome) {
         Instant now = time.instant();
         TransactionRecord created = new TransactionRecord("c".repeat(32), "m", terminal, "TEST", null,

@@ -21,7 +21,7 @@ final class SimulatedGateway implements AutoCloseable {
 
     final InMemoryTransactionStore store = new InMemoryTransactionStore();
     final PaymentService service;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
 
     SimulatedGateway(PaymentServiceSettings settings) {
         service = new PaymentService(List.of(new SimulatedTerminal("t1", SimulatedTiming.FAST, scheduler, false),

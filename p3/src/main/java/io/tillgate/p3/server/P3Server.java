@@ -56,6 +56,15 @@ public final class P3Server implements FrontEnd {
     }
 
     /**
+     * Swaps the merchants and their devices, as a configuration reload defines them, for every
+     * connection at once: new logins see them, and a logged-in session's next request uses its
+     * merchant's new terminals, or is refused if the merchant is gone or its secret changed.
+     */
+    public void reconfigure(MerchantDirectory merchants, Map<String, P3Device> devicesById) {
+        context.reconfigure(merchants, devicesById);
+    }
+
+    /**
      * Binds both listeners.
      *
      * @throws IllegalStateException if a port cannot be bound (nothing is left bound then), or if

@@ -15,14 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What every P3 connection shares: the configuration, the payment service, the merchants, the
  * configured devices, the login throttle and the merchants' transaction mappers. Immutable but for
- * the throttle and the mappers, which are thread-safe, so sessions on any event loop use it without locking.
+ * the throttle and the mappers, which are thread-safe, and the merchants with their devices, which
+ * a configuration reload swaps as one, so sessions on any event loop use them without locking.
  */
 final class P3ServerContext {
 
+    /** The merchants and the devices they may use, as one configuration defines them. */
+    private record Directory(MerchantDirectory merchants, Map<String, P3Device> devicesById) {
+    }
+
     private final P3ServerConfig config;
     private final PaymentService payments;
-    private final MerchantDirectory merchants;
-    private final Map<String, P3Device> devicesById;
+    private volatile Directory directory;
     private final LoginThrottle loginThrottle;
     /** Keyed by the whole merchant (a record), so a merchant whose details change gets a new mapper. */
     private final Map<Merchant, P3TransactionMapper> mappers = new ConcurrentHashMap<>();
@@ -31,9 +35,7 @@ final class P3ServerContext {
             Map<String, P3Device> devicesById, LoginObserver logins) {
         this.config = Objects.requireNonNull(config, "config");
         this.payments = Objects.requireNonNull(payments, "payments");
-        this.merchants = Objects.requireNonNull(merchants, "merchants");
-        this.devicesById = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(devicesById,
-                "devicesById")));
+        this.directory = directory(merchants, devicesById);
         this.loginThrottle = new LoginThrottle(config.loginThrottle(), config.clock(), logins);
     }
 
@@ -46,7 +48,19 @@ final class P3ServerContext {
     }
 
     MerchantDirectory merchants() {
-        return merchants;
+        return directory.merchants();
+    }
+
+    /** From now on logins and requests see these merchants and devices. */
+    void reconfigure(MerchantDirectory merchants, Map<String, P3Device> devicesById) {
+        this.directory = directory(merchants, devicesById);
+        // Mappers of merchants that changed or left would otherwise stay for good; the rest are made again.
+        mappers.clear();
+    }
+
+    private static Directory directory(MerchantDirectory merchants, Map<String, P3Device> devicesById) {
+        return new Directory(Objects.requireNonNull(merchants, "merchants"), Collections.unmodifiableMap(
+                new LinkedHashMap<>(Objects.requireNonNull(devicesById, "devicesById"))));
     }
 
     /** Counts failed logins of every connection, both transports. */
@@ -56,12 +70,13 @@ final class P3ServerContext {
 
     /** The merchant's devices in the merchant's configured order; terminals without a P3 device are left out. */
     List<P3Device> devicesOf(Merchant merchant) {
+        Map<String, P3Device> devicesById = directory.devicesById();
         return merchant.terminalIds().stream().filter(devicesById::containsKey).map(devicesById::get).toList();
     }
 
     /** Whether {@code deviceId} is a P3 device that {@code merchant} may use. */
     boolean mayUse(Merchant merchant, String deviceId) {
-        return merchant.owns(deviceId) && devicesById.containsKey(deviceId);
+        return merchant.owns(deviceId) && directory.devicesById().containsKey(deviceId);
     }
 
     /** Maps transactions for {@code merchant}, with receipts printing its details. */

@@ -113,11 +113,7 @@ final class P3Session {
             login(message);
             return;
         }
-        Merchant current = merchant;
-        if (current == null) {
-            throw new P3Refusal(P3ErrorType.SERVER_AUTHENTICATION_FAILED,
-                    "log in with LOGIN_MERCHANT_REQUEST before sending " + message.type());
-        }
+        Merchant current = currentMerchant(message);
         switch (message.type()) {
             case EXECUTE_TRANSACTION_REQUEST -> execute(message, current);
             case ABORT_TRANSACTION_REQUEST -> abort(message, current);
@@ -126,6 +122,32 @@ final class P3Session {
             case QUERY_TRANSACTION_REQUEST -> query(message, current);
             default -> throw new IllegalStateException("unhandled request type " + message.type());
         }
+    }
+
+    /**
+     * The logged-in merchant as the configuration now defines it: a reload may have given it other
+     * terminals or receipt details. A merchant a reload removed, or whose secret it changed, must log
+     * in again.
+     */
+    private Merchant currentMerchant(P3Message message) {
+        Merchant loggedIn = merchant;
+        if (loggedIn == null) {
+            throw new P3Refusal(P3ErrorType.SERVER_AUTHENTICATION_FAILED,
+                    "log in with LOGIN_MERCHANT_REQUEST before sending " + message.type());
+        }
+        Optional<Merchant> now = context.merchants().find(loggedIn.id());
+        if (now.isEmpty() || !now.get().secretMatches(loggedIn.secret())) {
+            merchant = null;
+            mapper = null;
+            throw new P3Refusal(P3ErrorType.SERVER_AUTHENTICATION_FAILED, "merchant " + loggedIn.id()
+                    + (now.isEmpty() ? " is no longer configured" : "'s secret was changed")
+                    + " since this connection logged in; log in again");
+        }
+        if (!now.get().equals(loggedIn)) {
+            merchant = now.get();
+            mapper = context.mapperFor(merchant);
+        }
+        return merchant;
     }
 
     /**
