@@ -17,6 +17,7 @@ import io.tillgate.p3.client.ChargeRequest;
 import io.tillgate.p3.client.P3ErrorException;
 import io.tillgate.p3.client.PayClient;
 import io.tillgate.p3.client.TransactionListener;
+import io.tillgate.p3.client.TransactionResult;
 import io.tillgate.p3.client.TransactionStatus;
 import io.tillgate.p3.client.TransactionUpdate;
 import io.tillgate.p3.codec.P3Device;
@@ -103,7 +104,7 @@ class ConfigReloadEndToEndTest {
             assertThatThrownBy(() -> pay(other, "t2", "1.00").get(10, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class).cause()
                     .isInstanceOfSatisfying(P3ErrorException.class, refused -> {
-                        assertThat(refused.errorType()).isEqualTo("ACCESSORY_NOT_FOUND");
+                        assertThat(refused.rawType()).isEqualTo("ACCESSORY_NOT_FOUND");
                         assertThat(refused.error().developerMessage())
                                 .isEqualTo("resource 'devices/t2' is not a device of merchant shop");
                     });
@@ -131,7 +132,7 @@ class ConfigReloadEndToEndTest {
             assertThat(reload.changes().summary()).isEqualTo("terminals ~t1");
             assertThatThrownBy(() -> pay(other, "t1", "1.00").get(10, TimeUnit.SECONDS))
                     .cause().isInstanceOfSatisfying(P3ErrorException.class,
-                            busy -> assertThat(busy.errorType()).isEqualTo("TRANSACTION_BUSY"));
+                            busy -> assertThat(busy.rawType()).isEqualTo("TRANSACTION_BUSY"));
             assertThat(running).as("still running").isNotDone();
             assertThat(approved(running)).isTrue();
             reload.settled().get(10, TimeUnit.SECONDS);
@@ -183,7 +184,7 @@ class ConfigReloadEndToEndTest {
 
             assertThatThrownBy(() -> pay(pos, "t1", "1.00").get(10, TimeUnit.SECONDS)).cause()
                     .isInstanceOfSatisfying(P3ErrorException.class, refused -> {
-                        assertThat(refused.errorType()).isEqualTo("SERVER_AUTHENTICATION_FAILED");
+                        assertThat(refused.rawType()).isEqualTo("SERVER_AUTHENTICATION_FAILED");
                         assertThat(refused.error().developerMessage()).isEqualTo("merchant shop's secret was changed "
                                 + "since this connection logged in; log in again");
                     });
@@ -315,7 +316,8 @@ class ConfigReloadEndToEndTest {
     }
 
     private static CompletableFuture<P3Transaction> pay(PayClient client, String terminal, String amount) {
-        return client.charge(ChargeRequest.of(terminal, Money.ofMajor(amount, "EUR")), TransactionListener.NONE);
+        return client.charge(ChargeRequest.of(terminal, Money.ofMajor(amount, "EUR")), TransactionListener.NONE)
+                .outcome().thenApply(TransactionResult::transaction);
     }
 
     /** Starts a 7.00 sale on {@code terminal}; returns once the terminal waits for the card. */
@@ -330,7 +332,7 @@ class ConfigReloadEndToEndTest {
                             waitingForCard.complete(update);
                         }
                     }
-                });
+                }).outcome().thenApply(TransactionResult::transaction);
         waitingForCard.get(10, TimeUnit.SECONDS);
         return running;
     }

@@ -101,8 +101,8 @@ class ReloadSignalEndToEndTest {
 
     private TransactionStatus payOn(String terminal) throws Exception {
         try (PayClient pos = client()) {
-            return TransactionStatus.of(pos.charge(ChargeRequest.of(terminal, Money.ofMajor("12.00", "EUR")),
-                    TransactionListener.NONE).get(15, TimeUnit.SECONDS));
+            return pos.charge(ChargeRequest.of(terminal, Money.ofMajor("12.00", "EUR")), TransactionListener.NONE)
+                    .await(Duration.ofSeconds(15)).status();
         }
     }
 
