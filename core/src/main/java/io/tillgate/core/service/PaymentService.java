@@ -10,6 +10,8 @@ import io.tillgate.core.payment.TransactionResult;
 import io.tillgate.core.terminal.ActionAnswer;
 import io.tillgate.core.terminal.Terminal;
 import io.tillgate.core.terminal.TerminalRequest;
+import io.tillgate.core.transaction.ClaimConflictException;
+import io.tillgate.core.transaction.FencedWriteException;
 import io.tillgate.core.transaction.TransactionMdc;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionState;
@@ -22,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,6 +58,7 @@ public final class PaymentService implements AutoCloseable {
     private final TransactionStore store;
     private final PaymentServiceSettings settings;
     private final Clock clock;
+    private final TerminalPlacement placement;
     private final ExecutorService admission;
     private final Object admissionLock = new Object();
     private final Timer timer;
@@ -70,6 +74,15 @@ public final class PaymentService implements AutoCloseable {
 
     public PaymentService(List<? extends Terminal> terminals, TransactionStore store, PaymentServiceSettings settings,
             Clock clock) {
+        this(terminals, store, settings, clock, TerminalPlacement.LOCAL);
+    }
+
+    /**
+     * A payment service that drives only the terminals {@code placement} places here: a cluster
+     * node. The others are refused with {@link PaymentError#TERMINAL_ELSEWHERE}.
+     */
+    public PaymentService(List<? extends Terminal> terminals, TransactionStore store, PaymentServiceSettings settings,
+            Clock clock, TerminalPlacement placement) {
         Map<String, Terminal> byId = new ConcurrentHashMap<>();
         for (Terminal terminal : terminals) {
             if (byId.putIfAbsent(terminal.id(), terminal) != null) {
@@ -80,6 +93,7 @@ public final class PaymentService implements AutoCloseable {
         this.store = Objects.requireNonNull(store, "store");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.placement = Objects.requireNonNull(placement, "placement");
         this.admission = Executors.newSingleThreadExecutor(daemon("tillgate-admission"));
         // A wheel rather than a scheduled executor: almost every timeout is cancelled, and adding
         // one to a wheel never wakes its thread, where a scheduled executor's thread is woken by
@@ -266,6 +280,10 @@ public final class PaymentService implements AutoCloseable {
         if (terminal == null) {
             throw new PaymentException(PaymentError.UNKNOWN_TERMINAL, "no terminal '" + terminalId + "'");
         }
+        Optional<String> elsewhere = placement.elsewhere(terminalId);
+        if (elsewhere.isPresent()) {
+            throw new PaymentException(PaymentError.TERMINAL_ELSEWHERE, elsewhere.get());
+        }
         FollowOnRules.requireCapability(terminal, command.kind());
         Money amount = original == null ? command.amount() : followOns.amount(command, original);
         PaymentCommand resolved = new PaymentCommand(command.kind(), amount, command.reference(),
@@ -293,9 +311,7 @@ public final class PaymentService implements AutoCloseable {
             if (failure != null) {
                 running.unregister(active);
                 completeIfIdle();
-                LOG.error("transaction {} could not be recorded; the terminal was not contacted", created.id(),
-                        failure);
-                throw new PaymentException(PaymentError.INTERNAL, "the journal refused the transaction");
+                throw refusedByJournal(created, failure);
             }
             return start(active, request, created);
         }));
@@ -328,15 +344,54 @@ public final class PaymentService implements AutoCloseable {
                     .orElseGet(() -> CompletableFuture.completedFuture(null)));
         }
         durable.whenComplete((ignored, failure) -> TransactionMdc.run(settled.id(), () -> {
+            if (unwrap(failure) instanceof FencedWriteException fenced) {
+                LOG.error("ALARM transaction {} outcome {} not recorded: {}", settled.id(), settled.state(),
+                        fenced.getMessage());
+                CompletableFuture.supplyAsync(() -> store.findById(settled.id()), admission)
+                        .handle((stored, readFailure) -> stored == null ? Optional.<TransactionRecord>empty() : stored)
+                        .thenAccept(stored -> TransactionMdc.run(settled.id(), () -> finish(active,
+                                stored.filter(TransactionRecord::isFinal).orElse(settled))));
+                return;
+            }
             if (failure != null) {
                 LOG.error("ALARM transaction {} outcome {} could not be recorded", settled.id(), settled.state(),
                         failure);
             }
-            running.unregister(active);
-            logSettled(settled);
-            active.completed(settled);
-            completeIfIdle();
+            finish(active, settled);
         }));
+    }
+
+    /**
+     * Frees the terminal and tells the observers. After a take-over the POS hears what the journal
+     * holds, the new holder's recovery, rather than an outcome the journal refused.
+     */
+    private void finish(ActiveTransaction active, TransactionRecord settled) {
+        running.unregister(active);
+        logSettled(settled);
+        active.completed(settled);
+        completeIfIdle();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /** Why the journal refused a new transaction, as the POS should hear it. */
+    private static PaymentException refusedByJournal(TransactionRecord created, Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof ClaimConflictException claimed) {
+            LOG.warn("transaction {} not started: {}", created.id(), claimed.getMessage());
+            return new PaymentException(PaymentError.TERMINAL_BUSY, "transaction " + claimed.existingTransactionId()
+                    + " with the same request or reference is running on another node of the cluster, or its "
+                    + "outcome is unknown; query it, or try again once it is done");
+        }
+        if (cause instanceof FencedWriteException fenced) {
+            LOG.warn("transaction {} not started: {}", created.id(), fenced.getMessage());
+            return new PaymentException(PaymentError.TERMINAL_ELSEWHERE, "terminal " + fenced.terminalId()
+                    + " is no longer driven by this node; try again shortly");
+        }
+        LOG.error("transaction {} could not be recorded; the terminal was not contacted", created.id(), failure);
+        return new PaymentException(PaymentError.INTERNAL, "the journal refused the transaction");
     }
 
     private void completeIfIdle() {
