@@ -17,10 +17,15 @@ import io.tillgate.core.health.TerminalMonitor;
 import io.tillgate.core.merchant.MerchantDirectory;
 import io.tillgate.core.service.PaymentService;
 import io.tillgate.core.service.PaymentServiceSettings;
+import io.tillgate.core.service.TerminalPlacement;
 import io.tillgate.core.terminal.Terminal;
 import io.tillgate.core.transaction.PublishingTransactionStore;
 import io.tillgate.core.transaction.TransactionRecord;
+import io.tillgate.app.cluster.NodeIds;
 import io.tillgate.journal.CommitObserver;
+import io.tillgate.journal.cluster.ClusterNode;
+import io.tillgate.journal.cluster.ClusterSettings;
+import io.tillgate.journal.cluster.LeaseListener;
 import io.tillgate.p3.codec.P3Device;
 import io.tillgate.p3.server.LoginObserver;
 import io.tillgate.p3.server.P3Server;
@@ -37,7 +42,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +66,8 @@ public final class Gateway implements AutoCloseable {
     /** The journal; every write is told to its subscribers (metrics, the admin console's live views). */
     private final PublishingTransactionStore store;
     private final PaymentService payments;
+    /** {@code null} unless the journal is shared by a cluster of gateways. */
+    private final ClusterNode cluster;
     /** Whether each terminal answers; probing starts once start-up recovery is done with the terminals. */
     private final TerminalMonitor health;
     /** How long {@link #drain()} lets running transactions finish. */
@@ -91,11 +100,16 @@ public final class Gateway implements AutoCloseable {
             terminals.add(drivers.create(spec));
             devices.put(spec.id(), P3Device.of(spec.name(), spec.id(), Terminals.p3Type(spec), Terminals.p3Comlink(spec)));
         }
-        this.store = new PublishingTransactionStore(TransactionStores.open(settings.journal(),
-                metrics == null ? CommitObserver.NONE : metrics.journalCommits()));
+        GatewaySettings.ClusterSpec clusterSpec = settings.journal().cluster();
+        this.cluster = clusterSpec == null ? null : new ClusterNode(new ClusterSettings(NodeIds.resolve(clusterSpec),
+                clusterAddress(settings), clusterSpec.leaseTime()), TransactionStores.settings(settings.journal()),
+                devices.keySet());
+        CommitObserver commits = metrics == null ? CommitObserver.NONE : metrics.journalCommits();
+        this.store = new PublishingTransactionStore(cluster == null ? TransactionStores.open(settings.journal(), commits)
+                : TransactionStores.openFenced(settings.journal(), commits, cluster));
         this.payments = new PaymentService(terminals, store,
                 new PaymentServiceSettings(settings.transactionTimeout(), settings.idempotencyWindow()),
-                Clock.systemUTC());
+                Clock.systemUTC(), cluster == null ? TerminalPlacement.LOCAL : cluster::elsewhere);
         this.health = TerminalMonitor.create(terminals, payments, settings.health());
         store.subscribe(health);
         this.drainTime = settings.drainTime();
@@ -130,7 +144,8 @@ public final class Gateway implements AutoCloseable {
                 gateway.metrics.watch(gateway.store);
                 gateway.metrics.watch(gateway.transport);
             }
-            List<TransactionRecord> unresolved = gateway.payments.recoverUnfinished().join();
+            List<TransactionRecord> unresolved = gateway.cluster == null ? gateway.payments.recoverUnfinished().join()
+                    : gateway.joinCluster();
             if (!unresolved.isEmpty()) {
                 LOG.warn("{} transaction(s) have no final outcome and need an operator: tillgate journal list "
                         + "--unresolved", unresolved.stream().filter(r -> !r.isFinal()).count());
@@ -163,6 +178,43 @@ public final class Gateway implements AutoCloseable {
             gateway.close();
             throw e;
         }
+    }
+
+    /**
+     * Joins the cluster: takes this node's terminals, recovering what their previous holder left
+     * unfinished, and from then on takes over the terminals of nodes that stop. Completes with what
+     * the start-up recovery left unresolved.
+     */
+    private List<TransactionRecord> joinCluster() {
+        List<TransactionRecord> unresolved = new CopyOnWriteArrayList<>();
+        cluster.start(new LeaseListener() {
+            @Override
+            public CompletableFuture<?> taken(Set<String> terminalIds, boolean fromAnotherNode) {
+                return payments.recoverUnfinished(terminalIds, fromAnotherNode).thenAccept(recovered -> {
+                    recovered.stream().filter(r -> !r.isFinal()).forEach(unresolved::add);
+                });
+            }
+
+            @Override
+            public boolean idle(String terminalId) {
+                return payments.runningTransaction(terminalId).isEmpty();
+            }
+        });
+        return List.copyOf(unresolved);
+    }
+
+    /** The address other nodes and operators reach this node at: configured, or P3's WebSocket listener. */
+    private static String clusterAddress(GatewaySettings settings) {
+        String configured = settings.journal().cluster().address();
+        if (configured != null || settings.p3() == null) {
+            return configured;
+        }
+        return settings.host() + ":" + settings.p3().websocketPort();
+    }
+
+    /** This gateway as a cluster node; empty when it is the only gateway on its journal. */
+    public Optional<ClusterNode> cluster() {
+        return Optional.ofNullable(cluster);
     }
 
     public PaymentService payments() {
@@ -242,6 +294,9 @@ public final class Gateway implements AutoCloseable {
             p3.close();
         }
         payments.close();
+        if (cluster != null) {
+            cluster.close();
+        }
         terminals.forEach(Terminal::close);
         drivers.close();
         store.close();
