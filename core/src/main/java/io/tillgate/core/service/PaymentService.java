@@ -350,7 +350,8 @@ public final class PaymentService implements AutoCloseable {
                 CompletableFuture.supplyAsync(() -> store.findById(settled.id()), admission)
                         .handle((stored, readFailure) -> stored == null ? Optional.<TransactionRecord>empty() : stored)
                         .thenAccept(stored -> TransactionMdc.run(settled.id(), () -> finish(active,
-                                stored.filter(TransactionRecord::isFinal).orElse(settled))));
+                                stored.filter(r -> r.isFinal() || r.state() == TransactionState.UNKNOWN)
+                                        .orElse(settled))));
                 return;
             }
             if (failure != null) {
@@ -363,7 +364,8 @@ public final class PaymentService implements AutoCloseable {
 
     /**
      * Frees the terminal and tells the observers. After a take-over the POS hears what the journal
-     * holds, the new holder's recovery, rather than an outcome the journal refused.
+     * holds once the new holder has recovered it (an outcome, or UNKNOWN for an operator), rather
+     * than an outcome the journal refused.
      */
     private void finish(ActiveTransaction active, TransactionRecord settled) {
         running.unregister(active);
