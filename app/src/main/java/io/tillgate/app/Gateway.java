@@ -8,6 +8,8 @@ import io.tillgate.admin.AdminServer;
 import io.tillgate.admin.auth.SignInObserver;
 import io.tillgate.app.admin.AdminConsole;
 import io.tillgate.app.admin.GatewayTerminalBoard;
+import io.tillgate.app.cluster.NodeIds;
+import io.tillgate.app.config.ConfigChanges;
 import io.tillgate.app.config.ConfigException;
 import io.tillgate.app.config.ConfigLoader;
 import io.tillgate.app.config.GatewaySettings;
@@ -19,28 +21,36 @@ import io.tillgate.core.health.TerminalMonitor;
 import io.tillgate.core.merchant.MerchantDirectory;
 import io.tillgate.core.service.PaymentService;
 import io.tillgate.core.service.PaymentServiceSettings;
+import io.tillgate.core.service.TerminalPlacement;
 import io.tillgate.core.terminal.Terminal;
 import io.tillgate.core.transaction.PublishingTransactionStore;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.journal.CommitObserver;
+import io.tillgate.journal.cluster.ClusterNode;
+import io.tillgate.journal.cluster.ClusterSettings;
+import io.tillgate.journal.cluster.LeaseListener;
 import io.tillgate.p3.server.LoginObserver;
 import io.tillgate.p3.server.P3Server;
 import io.tillgate.p3.server.P3ServerConfig;
-import io.tillgate.transport.ServerTransport;
 import io.tillgate.tls.TlsPolicy;
+import io.tillgate.transport.ServerTransport;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Clock;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +68,8 @@ public final class Gateway implements AutoCloseable {
     /** The journal; every write is told to its subscribers (metrics, the admin console's live views). */
     private final PublishingTransactionStore store;
     private final PaymentService payments;
+    /** {@code null} unless the journal is shared by a cluster of gateways. */
+    private final ClusterNode cluster;
     /** Whether each terminal answers; probing starts once start-up recovery is done with the terminals. */
     private final TerminalMonitor health;
     /** How long {@link #drain()} lets running transactions finish. */
@@ -89,11 +101,16 @@ public final class Gateway implements AutoCloseable {
         for (GatewaySettings.TerminalSpec spec : settings.terminals()) {
             terminals.add(drivers.create(spec));
         }
-        this.store = new PublishingTransactionStore(TransactionStores.open(settings.journal(),
-                metrics == null ? CommitObserver.NONE : metrics.journalCommits()));
+        GatewaySettings.ClusterSpec clusterSpec = settings.journal().cluster();
+        this.cluster = clusterSpec == null ? null : new ClusterNode(new ClusterSettings(NodeIds.resolve(clusterSpec),
+                clusterAddress(settings), clusterSpec.leaseTime()), TransactionStores.settings(settings.journal()),
+                terminalIds(settings));
+        CommitObserver commits = metrics == null ? CommitObserver.NONE : metrics.journalCommits();
+        this.store = new PublishingTransactionStore(cluster == null ? TransactionStores.open(settings.journal(), commits)
+                : TransactionStores.openFenced(settings.journal(), commits, cluster));
         this.payments = new PaymentService(terminals, store,
                 new PaymentServiceSettings(settings.transactionTimeout(), settings.idempotencyWindow()),
-                Clock.systemUTC());
+                Clock.systemUTC(), cluster == null ? TerminalPlacement.LOCAL : cluster::elsewhere);
         this.health = TerminalMonitor.create(terminals, payments, settings.health());
         store.subscribe(health);
         this.drainTime = settings.drainTime();
@@ -128,7 +145,8 @@ public final class Gateway implements AutoCloseable {
                 gateway.metrics.watch(gateway.store);
                 gateway.metrics.watch(gateway.transport);
             }
-            List<TransactionRecord> unresolved = gateway.payments.recoverUnfinished().join();
+            List<TransactionRecord> unresolved = gateway.cluster == null ? gateway.payments.recoverUnfinished().join()
+                    : gateway.joinCluster();
             if (!unresolved.isEmpty()) {
                 LOG.warn("{} transaction(s) have no final outcome and need an operator: tillgate journal list "
                         + "--unresolved", unresolved.stream().filter(r -> !r.isFinal()).count());
@@ -161,6 +179,48 @@ public final class Gateway implements AutoCloseable {
             gateway.close();
             throw e;
         }
+    }
+
+    /**
+     * Joins the cluster: takes this node's terminals, recovering what their previous holder left
+     * unfinished, and from then on takes over the terminals of nodes that stop. Completes with what
+     * the start-up recovery left unresolved.
+     */
+    private List<TransactionRecord> joinCluster() {
+        List<TransactionRecord> unresolved = new CopyOnWriteArrayList<>();
+        cluster.start(new LeaseListener() {
+            @Override
+            public CompletableFuture<?> taken(Set<String> terminalIds, boolean fromAnotherNode) {
+                return payments.recoverUnfinished(terminalIds, fromAnotherNode).thenAccept(recovered -> {
+                    recovered.stream().filter(r -> !r.isFinal()).forEach(unresolved::add);
+                });
+            }
+
+            @Override
+            public boolean idle(String terminalId) {
+                return payments.runningTransaction(terminalId).isEmpty();
+            }
+        });
+        return List.copyOf(unresolved);
+    }
+
+    private static Set<String> terminalIds(GatewaySettings settings) {
+        return settings.terminals().stream().map(GatewaySettings.TerminalSpec::id)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** The address other nodes and operators reach this node at: configured, or P3's WebSocket listener. */
+    private static String clusterAddress(GatewaySettings settings) {
+        String configured = settings.journal().cluster().address();
+        if (configured != null || settings.p3() == null) {
+            return configured;
+        }
+        return settings.host() + ":" + settings.p3().websocketPort();
+    }
+
+    /** This gateway as a cluster node; empty when it is the only gateway on its journal. */
+    public Optional<ClusterNode> cluster() {
+        return Optional.ofNullable(cluster);
     }
 
     public PaymentService payments() {
@@ -203,7 +263,25 @@ public final class Gateway implements AutoCloseable {
      * restart and the running ones stay. Logs a one-line summary of what changed.
      */
     public Reload reload(GatewaySettings next) {
+        if (cluster != null) {
+            refuseTerminalSetChange(inventory.settings(), next);
+        }
         return inventory.apply(next);
+    }
+
+    /**
+     * A cluster node leases the terminals it was started with, and every node must list the same
+     * ones (docs/cluster.md): one node's reload adding or removing a terminal would leave it
+     * unleased or leased by a node that does not drive it.
+     */
+    private static void refuseTerminalSetChange(GatewaySettings running, GatewaySettings next) {
+        ConfigChanges changes = ConfigChanges.between(running, next);
+        if (!changes.addedTerminals().isEmpty() || !changes.removedTerminals().isEmpty()) {
+            throw new ConfigException("terminals", "a cluster node cannot add or remove terminals by a reload "
+                    + "(added: " + changes.addedTerminals().stream().map(GatewaySettings.TerminalSpec::id).toList()
+                    + ", removed: " + changes.removedTerminals() + "); change them on every node and restart the "
+                    + "nodes one at a time");
+        }
     }
 
     /**
@@ -214,9 +292,8 @@ public final class Gateway implements AutoCloseable {
      * @throws ConfigException naming the key and the problem, as at start-up
      */
     public Reload reloadFrom(Path file) {
-        GatewaySettings next;
         try {
-            next = file == null ? ConfigLoader.loadDefault() : ConfigLoader.load(file);
+            return reload(file == null ? ConfigLoader.loadDefault() : ConfigLoader.load(file));
         } catch (ConfigException e) {
             inventory.refused();
             LOG.error("configuration reload refused: {}: {}; the running configuration (generation {}) stays in "
@@ -224,7 +301,6 @@ public final class Gateway implements AutoCloseable {
                     inventory.generation());
             throw e;
         }
-        return reload(next);
     }
 
     /** The running configuration's number: 1 as started, one more per applied reload. */
@@ -281,6 +357,9 @@ public final class Gateway implements AutoCloseable {
             p3.close();
         }
         payments.close();
+        if (cluster != null) {
+            cluster.close();
+        }
         inventory.close();
         drivers.close();
         store.close();

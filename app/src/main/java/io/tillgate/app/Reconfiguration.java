@@ -126,6 +126,11 @@ final class Reconfiguration implements AutoCloseable {
     }
 
     /** The running configuration as the admin API shows it; read on event loops, so never waits for a reload. */
+    /** The configuration in force: as started, or as the last applied reload left it. */
+    synchronized GatewaySettings settings() {
+        return current;
+    }
+
     GatewayInfo.Configuration configuration() {
         return shown;
     }

@@ -2,6 +2,7 @@ package io.tillgate.app;
 
 import io.tillgate.app.cli.CaptureCommand;
 import io.tillgate.app.cli.CertCommand;
+import io.tillgate.app.cli.ClusterCommand;
 import io.tillgate.app.cli.DevicesCommand;
 import io.tillgate.app.cli.EmulateCommand;
 import io.tillgate.app.cli.HashPasswordCommand;
@@ -23,7 +24,8 @@ import picocli.CommandLine;
         description = "Open-source payment-terminal gateway: POS software pays on any terminal.",
         subcommands = {ServeCommand.class, ReloadCommand.class, EmulateCommand.class, PayCommand.class,
             RefundCommand.class, CaptureCommand.class, QueryCommand.class, DevicesCommand.class, CertCommand.class,
-            HashPasswordCommand.class, JournalCommand.class, AutoComplete.GenerateCompletion.class,
+            HashPasswordCommand.class, JournalCommand.class, ClusterCommand.class,
+            AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Start with:  tillgate serve      then in another shell:  tillgate pay --amount 12.00"})
 public final class TillgateCommand implements Runnable {

@@ -4,6 +4,7 @@ import io.tillgate.app.config.GatewaySettings;
 import io.tillgate.core.transaction.InMemoryTransactionStore;
 import io.tillgate.core.transaction.TransactionStore;
 import io.tillgate.journal.CommitObserver;
+import io.tillgate.journal.Fencing;
 import io.tillgate.journal.JdbcJournal;
 import io.tillgate.journal.JournalSettings;
 
@@ -22,6 +23,17 @@ public final class TransactionStores {
         if (spec.inMemory()) {
             return new InMemoryTransactionStore();
         }
-        return JdbcJournal.open(new JournalSettings(spec.url(), spec.user(), spec.password()), commits);
+        return JdbcJournal.open(settings(spec), commits);
+    }
+
+    /** A cluster node's journal: every write carries the node's lease of its terminal (docs/cluster.md). */
+    public static TransactionStore openFenced(GatewaySettings.JournalSpec spec, CommitObserver commits,
+            Fencing fencing) {
+        return JdbcJournal.openFenced(settings(spec), commits, fencing);
+    }
+
+    /** How to reach a database journal; not for {@code memory}. */
+    public static JournalSettings settings(GatewaySettings.JournalSpec spec) {
+        return new JournalSettings(spec.url(), spec.user(), spec.password());
     }
 }

@@ -32,6 +32,12 @@ public final class ServeProcess implements AutoCloseable {
      */
     public static ServeProcess start(Path config, Path log, int readyPort, String... serveOptions)
             throws IOException, InterruptedException {
+        return start(config, log, readyPort, READY_TIMEOUT, serveOptions);
+    }
+
+    /** As {@link #start(Path, Path, int, String...)}, waiting at most {@code readyTimeout} (several JVMs starting at once). */
+    public static ServeProcess start(Path config, Path log, int readyPort, Duration readyTimeout,
+            String... serveOptions) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
@@ -43,7 +49,7 @@ public final class ServeProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         ServeProcess serve = new ServeProcess(log, process);
-        serve.awaitListening(readyPort);
+        serve.awaitListening(readyPort, readyTimeout);
         return serve;
     }
 
@@ -70,6 +76,19 @@ public final class ServeProcess implements AutoCloseable {
             throw new AssertionError("the gateway still runs after " + timeout + ":\n" + tail(40));
         }
         return process.exitValue();
+    }
+
+    /** Sends a signal by name ({@code STOP}, {@code CONT}, {@code KILL}) with the system's kill command. */
+    public void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
+    /** SIGKILL, and waits until the process is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
     public boolean isAlive() {
@@ -105,8 +124,8 @@ public final class ServeProcess implements AutoCloseable {
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
-    private void awaitListening(int port) throws InterruptedException {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    private void awaitListening(int port, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (!process.isAlive()) {
                 throw new AssertionError("the gateway exited with " + process.exitValue() + ":\n" + tail(40));
@@ -116,7 +135,7 @@ public final class ServeProcess implements AutoCloseable {
                 return;
             } catch (IOException notYet) {
                 if (System.nanoTime() - deadline > 0) {
-                    throw new AssertionError("the gateway was not listening within " + READY_TIMEOUT + ":\n"
+                    throw new AssertionError("the gateway was not listening within " + timeout + ":\n"
                             + tail(40));
                 }
                 Thread.sleep(20);

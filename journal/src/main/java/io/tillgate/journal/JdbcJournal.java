@@ -17,7 +17,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import io.tillgate.core.transaction.ClaimConflictException;
+import io.tillgate.core.transaction.FencedWriteException;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
@@ -44,13 +49,18 @@ public final class JdbcJournal implements TransactionStore {
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
 
     private final JournalWriter writer;
+    /** A cluster node's leases, or {@code null}: then no write is fenced. */
+    private final Fencing fencing;
+    /** The fence each running transaction was recorded under, until it is final: what its updates carry. */
+    private final Map<String, Fence> fences = new ConcurrentHashMap<>();
     private final ReadPool reads;
     private final JournalReader reader;
     /** The SQLite file, or {@code null} for PostgreSQL. */
     private final Path file;
 
-    private JdbcJournal(JournalWriter writer, ReadPool reads, Path file) {
+    private JdbcJournal(JournalWriter writer, ReadPool reads, Path file, Fencing fencing) {
         this.writer = writer;
+        this.fencing = fencing;
         this.reads = reads;
         this.reader = new JournalReader(reads);
         this.file = file;
@@ -81,6 +91,29 @@ public final class JdbcJournal implements TransactionStore {
      * @throws JournalException if the database cannot be reached or migrated
      */
     public static JdbcJournal open(JournalSettings settings, int batchLimit, CommitObserver observer) {
+        return open(settings, batchLimit, observer, null);
+    }
+
+    /**
+     * Opens a cluster node's journal on PostgreSQL: every write about a transaction carries the
+     * node's lease of its terminal, and the database refuses it once that lease has passed to another
+     * node ({@link FencedWriteException}), or, for a new transaction, expired. A new transaction also
+     * claims its message identity and POS reference, which no other transaction may hold while it
+     * runs or has an unknown outcome ({@link ClaimConflictException}).
+     *
+     * @throws JournalException if the database cannot be reached or migrated
+     * @throws IllegalArgumentException if the journal is not PostgreSQL
+     */
+    public static JdbcJournal openFenced(JournalSettings settings, CommitObserver observer, Fencing fencing) {
+        if (Dialect.of(settings.jdbcUrl()) != Dialect.POSTGRESQL) {
+            throw new IllegalArgumentException("a cluster needs a PostgreSQL journal, not "
+                    + settings.redactedUrl());
+        }
+        return open(settings, DEFAULT_BATCH_LIMIT, observer, Objects.requireNonNull(fencing, "fencing"));
+    }
+
+    private static JdbcJournal open(JournalSettings settings, int batchLimit, CommitObserver observer,
+            Fencing fencing) {
         ConnectionFactory connections = new ConnectionFactory(settings);
         connections.dialect().file(settings.jdbcUrl()).ifPresent(JournalFiles::prepare);
         Migrations.migrate(settings);
@@ -94,7 +127,7 @@ public final class JdbcJournal implements TransactionStore {
         LOG.info("journal open on {}{}, batch limit {}", settings.redactedUrl(),
                 connections.dialect() == Dialect.SQLITE ? " (WAL, synchronous=FULL)" : "", batchLimit);
         return new JdbcJournal(writer, new ReadPool(connections, READ_CONNECTIONS),
-                connections.dialect().file(settings.jdbcUrl()).orElse(null));
+                connections.dialect().file(settings.jdbcUrl()).orElse(null), fencing);
     }
 
     @Override
@@ -103,12 +136,38 @@ public final class JdbcJournal implements TransactionStore {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "transaction id '" + record.id() + "' is not 32 lowercase hex characters"));
         }
-        return writer.insert(record);
+        if (fencing == null) {
+            return writer.insert(record, null);
+        }
+        Optional<Fence> fence = fencing.fenceFor(record.terminalId());
+        if (fence.isEmpty()) {
+            return CompletableFuture.failedFuture(new FencedWriteException(record.id(), record.terminalId(),
+                    "this node holds no lease of the terminal"));
+        }
+        fences.put(record.id(), fence.get());
+        return writer.insert(record, fence.get()).whenComplete((v, failure) -> {
+            if (failure != null) {
+                fences.remove(record.id());
+            }
+        });
     }
 
     @Override
     public CompletableFuture<Void> update(TransactionRecord record, String note, String actor) {
-        return writer.update(record, note, actor);
+        if (fencing == null || actor != null) {
+            // An operator's resolution is the operator's, whichever node holds the terminal.
+            return writer.update(record, note, actor, null);
+        }
+        Fence fence = record.state().isFinal() ? fences.remove(record.id()) : fences.get(record.id());
+        if (fence == null) {
+            // Not started here: recovery of a transaction on a terminal this node has taken over.
+            fence = fencing.fenceFor(record.terminalId()).orElse(null);
+            if (fence == null) {
+                return CompletableFuture.failedFuture(new FencedWriteException(record.id(), record.terminalId(),
+                        "this node holds no lease of the terminal"));
+            }
+        }
+        return writer.update(record, note, actor, fence);
     }
 
     @Override

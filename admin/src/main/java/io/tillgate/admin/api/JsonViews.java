@@ -71,7 +71,8 @@ public final class JsonViews {
         ArrayNode events = node.putArray("history");
         for (TransactionEvent event : history) {
             events.addObject().put("state", event.state().name()).put("at", time(event.at()))
-                    .put("note", event.note()).put("actor", event.actor());
+                    .put("note", event.note()).put("actor", event.actor())
+                    .put("node", event.node());
         }
         ObjectNode printed = node.putObject("receipts");
         printed.put("merchant", receipts.merchant().isEmpty() ? null : String.join("\n", receipts.merchant()));

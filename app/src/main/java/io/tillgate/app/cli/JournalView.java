@@ -73,8 +73,9 @@ final class JournalView {
         out.println("history:");
         for (TransactionEvent event : history) {
             String by = event.actor() == null ? "" : "by " + event.actor() + (event.note() == null ? "" : ": ");
-            out.printf("  %-24s  %-11s  %s%n", event.at(), event.state(),
-                    by.isEmpty() ? orDash(event.note()) : by + Objects.toString(event.note(), ""));
+            out.printf("  %-24s  %-11s  %s%s%n", event.at(), event.state(),
+                    by.isEmpty() ? orDash(event.note()) : by + Objects.toString(event.note(), ""),
+                    event.node() == null ? "" : "  [node " + event.node() + "]");
         }
     }
 

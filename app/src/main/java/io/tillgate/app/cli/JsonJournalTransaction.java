@@ -59,11 +59,14 @@ record JsonJournalTransaction(
         }
     }
 
-    /** One step of a transaction's history; {@code actor} is the account that made it, if any. */
-    record Event(String at, String state, String note, String actor) {
+    /**
+     * One step of a transaction's history; {@code actor} is the account that made it, if any, and
+     * {@code node} the cluster node that wrote it, if the journal is shared by several.
+     */
+    record Event(String at, String state, String note, String actor, String node) {
 
         static Event of(TransactionEvent e) {
-            return new Event(e.at().toString(), e.state().name(), e.note(), e.actor());
+            return new Event(e.at().toString(), e.state().name(), e.note(), e.actor(), e.node());
         }
     }
 

@@ -12,6 +12,7 @@ import io.tillgate.core.merchant.Merchant;
 import io.tillgate.core.receipt.MerchantDetails;
 import io.tillgate.core.simulated.SimulatedTiming;
 import io.tillgate.journal.JdbcUrlRedactor;
+import io.tillgate.journal.cluster.ClusterSettings;
 import io.tillgate.p3.server.LoginThrottleSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -239,7 +240,31 @@ public final class ConfigLoader {
                     + "' is not a journal (expected jdbc:sqlite:FILE, jdbc:postgresql://HOST:PORT/DATABASE or memory)");
         }
         return new GatewaySettings.JournalSpec(url, journal == null ? null : journal.user(),
-                journal == null ? null : secrets.resolve("journal.password", journal.password()));
+                journal == null ? null : secrets.resolve("journal.password", journal.password()),
+                journal == null || journal.cluster() == null ? null : cluster(journal.cluster(), url));
+    }
+
+    /** A cluster node: only on PostgreSQL, the one journal several gateways can share. */
+    private static GatewaySettings.ClusterSpec cluster(GatewayConfig.Cluster cluster, String url) {
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new ConfigException("journal.cluster", "needs a PostgreSQL journal (journal.url: "
+                    + "jdbc:postgresql://HOST:PORT/DATABASE), not " + JdbcUrlRedactor.redact(url)
+                    + "; a SQLite journal belongs to one gateway");
+        }
+        String nodeId = cluster.nodeId() == null || cluster.nodeId().isBlank() ? null : cluster.nodeId().strip();
+        if (nodeId != null && !ClusterSettings.NODE_ID.matcher(nodeId).matches()) {
+            throw new ConfigException("journal.cluster.nodeId", "'" + nodeId
+                    + "' must be 1 to 64 letters, digits, dots, dashes or underscores");
+        }
+        Duration lease = duration("journal.cluster.leaseTime", cluster.leaseTime(),
+                ClusterSettings.DEFAULT_LEASE_TIME.toSeconds() + "s");
+        if (lease.compareTo(ClusterSettings.MIN_LEASE_TIME) < 0 || lease.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new ConfigException("journal.cluster.leaseTime", "must be between "
+                    + ClusterSettings.MIN_LEASE_TIME.toMillis() + "ms and 5m, was " + cluster.leaseTime());
+        }
+        String address = cluster.address() == null || cluster.address().isBlank() ? null : cluster.address().strip();
+        Path nodeIdFile = Path.of(orDefault(cluster.nodeIdFile(), "data/node-id"));
+        return new GatewaySettings.ClusterSpec(nodeId, nodeIdFile, address, lease);
     }
 
     private static GatewaySettings.P3Settings p3(GatewayConfig.P3 p3) {

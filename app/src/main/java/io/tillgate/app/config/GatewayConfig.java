@@ -62,12 +62,21 @@ public record GatewayConfig(
     public record Journal(
             @JsonProperty("url") String url,
             @JsonProperty("user") String user,
-            @JsonProperty("password") String password) {
+            @JsonProperty("password") String password,
+            @JsonProperty("cluster") Cluster cluster) {
 
         @Override
         public String toString() {
             return "Journal[url=" + url + "]";
         }
+    }
+
+    /** This gateway as one node of several on a PostgreSQL journal (docs/cluster.md). */
+    public record Cluster(
+            @JsonProperty("nodeId") String nodeId,
+            @JsonProperty("nodeIdFile") String nodeIdFile,
+            @JsonProperty("address") String address,
+            @JsonProperty("leaseTime") String leaseTime) {
     }
 
     /** The P3 PayServer front-end. */

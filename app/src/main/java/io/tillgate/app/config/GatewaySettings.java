@@ -14,6 +14,7 @@ import io.tillgate.p3.server.LoginThrottleSettings;
 import io.tillgate.transport.AddressAllowList;
 import io.tillgate.tls.ClientTls;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -121,9 +122,14 @@ public record GatewaySettings(
      * @param user database user, or {@code null}
      * @param password database password, or {@code null}; never logged
      */
-    public record JournalSpec(String url, String user, String password) {
+    public record JournalSpec(String url, String user, String password, ClusterSpec cluster) {
 
         public static final String MEMORY = "memory";
+
+        /** A journal of a single gateway. */
+        public JournalSpec(String url, String user, String password) {
+            this(url, user, password, null);
+        }
 
         public boolean inMemory() {
             return MEMORY.equals(url);
@@ -138,6 +144,17 @@ public record GatewaySettings(
         public String toString() {
             return "JournalSpec[url=" + redactedUrl() + ", user=" + user + "]";
         }
+    }
+
+    /**
+     * This gateway as a node of a cluster on a PostgreSQL journal (docs/cluster.md).
+     *
+     * @param nodeId the configured node id, or {@code null} to use the one kept in {@code nodeIdFile}
+     * @param nodeIdFile where a generated node id is kept across restarts
+     * @param address where other nodes and operators reach this node ({@code host:port}), or {@code null}
+     * @param leaseTime how long a terminal lease lasts without renewal
+     */
+    public record ClusterSpec(String nodeId, Path nodeIdFile, String address, Duration leaseTime) {
     }
 
     /**

@@ -146,7 +146,7 @@ final class ConcertSession extends SimpleChannelInboundHandler<TlvMessage> {
 
     private void refused(TlvMessage tlv, PaymentException e) {
         StatusComplement reason = switch (e.error()) {
-            case TERMINAL_BUSY, SHUTTING_DOWN, INVALID_REQUEST, REFERENCE_NOT_FOUND, IDEMPOTENCY_CONFLICT,
+            case TERMINAL_BUSY, TERMINAL_ELSEWHERE, SHUTTING_DOWN, INVALID_REQUEST, REFERENCE_NOT_FOUND, IDEMPOTENCY_CONFLICT,
                     REFERENCE_UNRESOLVED -> StatusComplement.NOT_COMPLETED;
             case UNSUPPORTED -> StatusComplement.UNKNOWN_ACTION;
             default -> StatusComplement.UNKNOWN;

@@ -28,6 +28,12 @@ public enum PaymentError {
      * {@link #TERMINAL_BUSY}, worth trying again shortly (on this gateway once it is back, or another).
      */
     SHUTTING_DOWN,
+    /**
+     * Another node of the cluster drives the terminal now (docs/cluster.md), or this node is taking
+     * it over and still recovering what its previous holder left running. Like
+     * {@link #TERMINAL_BUSY}, worth trying again shortly, or on the node the message names.
+     */
+    TERMINAL_ELSEWHERE,
     /** The terminal's protocol cannot do this. */
     UNSUPPORTED,
     /** The gateway failed; the message says how. */

@@ -9,9 +9,9 @@ import io.tillgate.core.payment.TransactionOutcome;
 import io.tillgate.core.payment.TransactionResult;
 import io.tillgate.core.terminal.ActionAnswer;
 import io.tillgate.core.terminal.Terminal;
-import io.tillgate.core.terminal.TerminalCapabilities;
 import io.tillgate.core.terminal.TerminalRequest;
-import io.tillgate.core.text.PeerText;
+import io.tillgate.core.transaction.ClaimConflictException;
+import io.tillgate.core.transaction.FencedWriteException;
 import io.tillgate.core.transaction.TransactionMdc;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionState;
@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,9 +59,13 @@ public final class PaymentService implements AutoCloseable {
     private final TransactionStore store;
     private final PaymentServiceSettings settings;
     private final Clock clock;
+    private final TerminalPlacement placement;
     private final ExecutorService admission;
     private final Object admissionLock = new Object();
     private final Timer timer;
+    private final UnfinishedRecovery recovery;
+    private final FollowOnRules followOns;
+    private final IdempotencyKeys keys;
 
     private final RunningTransactions running = new RunningTransactions();
     /**
@@ -77,6 +83,15 @@ public final class PaymentService implements AutoCloseable {
 
     public PaymentService(List<? extends Terminal> terminals, TransactionStore store, PaymentServiceSettings settings,
             Clock clock) {
+        this(terminals, store, settings, clock, TerminalPlacement.LOCAL);
+    }
+
+    /**
+     * A payment service that drives only the terminals {@code placement} places here: a cluster
+     * node. The others are refused with {@link PaymentError#TERMINAL_ELSEWHERE}.
+     */
+    public PaymentService(List<? extends Terminal> terminals, TransactionStore store, PaymentServiceSettings settings,
+            Clock clock, TerminalPlacement placement) {
         Map<String, Terminal> byId = new ConcurrentHashMap<>();
         for (Terminal terminal : terminals) {
             if (byId.putIfAbsent(terminal.id(), terminal) != null) {
@@ -87,11 +102,15 @@ public final class PaymentService implements AutoCloseable {
         this.store = Objects.requireNonNull(store, "store");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.placement = Objects.requireNonNull(placement, "placement");
         this.admission = Executors.newSingleThreadExecutor(daemon("tillgate-admission"));
         // A wheel rather than a scheduled executor: almost every timeout is cancelled, and adding
         // one to a wheel never wakes its thread, where a scheduled executor's thread is woken by
         // every transaction that starts while no other one is running.
         this.timer = new HashedWheelTimer(daemon("tillgate-timeouts"), TIMER_TICK_MILLIS, TimeUnit.MILLISECONDS);
+        this.followOns = new FollowOnRules(store);
+        this.keys = new IdempotencyKeys(store, running);
+        this.recovery = new UnfinishedRecovery(this.terminals, store, settings, clock, admission);
     }
 
     public PaymentService(List<? extends Terminal> terminals, TransactionStore store) {
@@ -249,54 +268,17 @@ public final class PaymentService implements AutoCloseable {
      * Completes with the transactions as they are afterwards.
      */
     public CompletableFuture<List<TransactionRecord>> recoverUnfinished() {
-        return CompletableFuture.supplyAsync(store::findUnresolved, admission).thenCompose(unresolved -> {
-            List<CompletableFuture<TransactionRecord>> recovered = new ArrayList<>();
-            for (TransactionRecord record : unresolved) {
-                recovered.add(recover(record));
-            }
-            return CompletableFuture.allOf(recovered.toArray(CompletableFuture[]::new))
-                    .thenApply(v -> recovered.stream().map(CompletableFuture::join).toList());
-        });
+        return recovery.recover(terminalId -> true, UnfinishedRecovery.Occasion.RESTART);
     }
 
-    private CompletableFuture<TransactionRecord> recover(TransactionRecord record) {
-        return TransactionMdc.call(record.id(), () -> askTerminal(record));
-    }
-
-    private CompletableFuture<TransactionRecord> askTerminal(TransactionRecord record) {
-        Terminal terminal = terminals.get(record.terminalId());
-        if (terminal == null || !terminal.capabilities().recovery()) {
-            return markUnknown(record, terminal == null ? "terminal " + record.terminalId() + " is no longer configured"
-                    : "gateway restarted; terminal " + record.terminalId() + " has no status query");
-        }
-        return terminal.recover(record)
-                .orTimeout(settings.transactionTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .handle((found, failure) -> TransactionMdc.call(record.id(), () -> {
-                    if (failure != null || found.isEmpty()) {
-                        return markUnknown(record, failure != null
-                                ? "status query failed: " + PaymentException.from(failure).getMessage()
-                                : "terminal does not know the transaction");
-                    }
-                    TransactionRecord resolved = record.withOutcome(found.get(),
-                            capturedAfter(record, found.get()), now());
-                    LOG.warn("transaction {} recovered from terminal {} after restart: {}", record.id(),
-                            record.terminalId(), resolved.state());
-                    return store.update(resolved, "recovered from the terminal after a gateway restart")
-                            .thenApply(v -> resolved);
-                }))
-                .thenCompose(next -> next);
-    }
-
-    private CompletableFuture<TransactionRecord> markUnknown(TransactionRecord record, String why) {
-        if (record.state() == TransactionState.UNKNOWN) {
-            return CompletableFuture.completedFuture(record);
-        }
-        TransactionRecord unknown = record.withOutcome(
-                TransactionOutcome.of(TransactionResult.UNKNOWN, "GATEWAY_RESTART"), false,
-                now());
-        LOG.warn("transaction {} ({} {} on {}) was {} when the gateway stopped; now UNKNOWN: {}", record.id(),
-                record.kind(), record.amount(), record.terminalId(), record.state(), why);
-        return store.update(unknown, why).thenApply(v -> unknown);
+    /**
+     * As {@link #recoverUnfinished()}, for the transactions of the given terminals only: what a
+     * cluster node does at start-up and when it takes terminals over from a node that stopped.
+     */
+    public CompletableFuture<List<TransactionRecord>> recoverUnfinished(Set<String> terminalIds, boolean takeOver) {
+        Set<String> scope = Set.copyOf(terminalIds);
+        return recovery.recover(scope::contains,
+                takeOver ? UnfinishedRecovery.Occasion.TAKE_OVER : UnfinishedRecovery.Occasion.RESTART);
     }
 
     /** Stops telling {@code observer} about a transaction (its POS went away); the transaction goes on. */
@@ -345,82 +327,18 @@ public final class PaymentService implements AutoCloseable {
     /** Joins, repeats or registers the transaction; what is left to do is returned. */
     private Supplier<CompletableFuture<TransactionRecord>> decide(PaymentRequest request,
             TransactionObserver observer) {
-        Supplier<CompletableFuture<TransactionRecord>> earlier = sameMessage(request, observer);
-        if (earlier == null && request.command().reference() != null) {
-            earlier = sameReference(request, observer);
+        Optional<IdempotencyKeys.Earlier> earlier = keys.earlier(request, idempotencyHorizon());
+        if (earlier.isEmpty()) {
+            return register(request, observer);
         }
-        return earlier != null ? earlier : register(request, observer);
-    }
-
-    /** The transaction this message started, if it is the same message sent again. */
-    private Supplier<CompletableFuture<TransactionRecord>> sameMessage(PaymentRequest request,
-            TransactionObserver observer) {
-        if (request.requestReference() == null) {
-            return null;
+        if (earlier.get() instanceof IdempotencyKeys.Running running) {
+            running.active().attach(observer);
+            TransactionRecord joined = running.active().record();
+            return () -> CompletableFuture.completedFuture(joined);
         }
-        String message = request.protocol() + " request " + PeerText.clip(request.requestReference());
-        ActiveTransaction active = running.forMessage(request.merchantId(), request.protocol(),
-                request.requestReference());
-        if (active != null) {
-            return join(active, request, observer, message);
-        }
-        return store.findByRequestReference(request.merchantId(), request.protocol(), request.requestReference())
-                .filter(stored -> stored.createdAt().isAfter(idempotencyHorizon()))
-                .map(stored -> repeat(stored, request, observer, message))
-                .orElse(null);
-    }
-
-    /**
-     * What the POS reference decides (see {@link ReferenceRule}): a transaction of the same kind
-     * with it that runs, that nobody knows the outcome of, or, for P3, that was approved.
-     */
-    private Supplier<CompletableFuture<TransactionRecord>> sameReference(PaymentRequest request,
-            TransactionObserver observer) {
-        PaymentCommand command = request.command();
-        String reference = "reference '" + PeerText.clip(command.reference()) + "'";
-        boolean retryReturnsApproval = request.referenceRule() == ReferenceRule.RETRY_RETURNS_APPROVAL;
-        ActiveTransaction active = running.withReference(request.merchantId(), command.kind(), command.reference());
-        if (active != null) {
-            if (retryReturnsApproval) {
-                return join(active, request, observer, reference);
-            }
-            TransactionRecord busy = active.record();
-            throw new PaymentException(PaymentError.TERMINAL_BUSY, "transaction " + busy.id() + " with "
-                    + reference + " is still running on terminal " + busy.terminalId());
-        }
-        List<TransactionRecord> earlier = store.findByReference(request.merchantId(), command.reference(),
-                idempotencyHorizon()).stream().filter(r -> r.kind() == command.kind()).toList();
-        for (TransactionRecord unresolved : earlier) {
-            if (!unresolved.isFinal()) {
-                throw new PaymentException(PaymentError.REFERENCE_UNRESOLVED, "transaction " + unresolved.id()
-                        + " with " + reference + " (" + describe(unresolved) + ") has an unknown outcome, so the "
-                        + "customer may already have paid; an operator must resolve it (tillgate journal resolve "
-                        + unresolved.id() + ") before the reference takes a new " + command.kind());
-            }
-        }
-        if (retryReturnsApproval) {
-            for (TransactionRecord approved : earlier) {
-                if (approved.state() == TransactionState.APPROVED) {
-                    return repeat(approved, request, observer, reference);
-                }
-            }
-        }
-        return null;
-    }
-
-    private Supplier<CompletableFuture<TransactionRecord>> join(ActiveTransaction active, PaymentRequest request,
-            TransactionObserver observer, String named) {
-        requireSameParameters(active.record(), request, named);
-        active.attach(observer);
-        TransactionRecord joined = active.record();
-        return () -> CompletableFuture.completedFuture(joined);
-    }
-
-    private Supplier<CompletableFuture<TransactionRecord>> repeat(TransactionRecord stored, PaymentRequest request,
-            TransactionObserver observer, String named) {
-        requireSameParameters(stored, request, named);
+        TransactionRecord stored = ((IdempotencyKeys.Stored) earlier.get()).record();
         TransactionMdc.run(stored.id(), () -> LOG.info("transaction {} named again by {}; answering from the journal",
-                stored.id(), named));
+                stored.id(), earlier.get().named()));
         return () -> CompletableFuture.completedFuture(stored).whenCompleteAsync((r, e) -> TransactionMdc.run(r.id(),
                 () -> Notify.safely(observer, o -> o.onCompleted(r))), admission);
     }
@@ -434,14 +352,19 @@ public final class PaymentService implements AutoCloseable {
         }
         String merchant = request.merchantId();
         PaymentCommand command = request.command();
-        TransactionRecord original = command.originalTransactionId() != null ? original(merchant, command) : null;
+        TransactionRecord original = command.originalTransactionId() != null
+                ? followOns.original(merchant, command) : null;
         String terminalId = original != null ? original.terminalId() : request.terminalId();
         Terminal terminal = terminals.get(terminalId);
         if (terminal == null) {
             throw notInService(terminalId);
         }
-        requireCapability(terminal, command.kind());
-        Money amount = original == null ? command.amount() : resolveAmount(command, original);
+        Optional<String> elsewhere = placement.elsewhere(terminalId);
+        if (elsewhere.isPresent()) {
+            throw new PaymentException(PaymentError.TERMINAL_ELSEWHERE, elsewhere.get());
+        }
+        FollowOnRules.requireCapability(terminal, command.kind());
+        Money amount = original == null ? command.amount() : followOns.amount(command, original);
         PaymentCommand resolved = new PaymentCommand(command.kind(), amount, command.reference(),
                 command.originalTransactionId(), command.subject());
 
@@ -480,9 +403,7 @@ public final class PaymentService implements AutoCloseable {
                 running.unregister(active);
                 idleIfNothingRuns(created.terminalId());
                 completeIfIdle();
-                LOG.error("transaction {} could not be recorded; the terminal was not contacted", created.id(),
-                        failure);
-                throw new PaymentException(PaymentError.INTERNAL, "the journal refused the transaction");
+                throw refusedByJournal(created, failure);
             }
             return start(active, request, created);
         }));
@@ -515,17 +436,58 @@ public final class PaymentService implements AutoCloseable {
                     .orElseGet(() -> CompletableFuture.completedFuture(null)));
         }
         durable.whenComplete((ignored, failure) -> TransactionMdc.run(settled.id(), () -> {
+            if (unwrap(failure) instanceof FencedWriteException fenced) {
+                LOG.error("ALARM transaction {} outcome {} not recorded: {}", settled.id(), settled.state(),
+                        fenced.getMessage());
+                CompletableFuture.supplyAsync(() -> store.findById(settled.id()), admission)
+                        .handle((stored, readFailure) -> stored == null ? Optional.<TransactionRecord>empty() : stored)
+                        .thenAccept(stored -> TransactionMdc.run(settled.id(), () -> finish(active,
+                                stored.filter(r -> r.isFinal() || r.state() == TransactionState.UNKNOWN)
+                                        .orElse(settled))));
+                return;
+            }
             if (failure != null) {
                 LOG.error("ALARM transaction {} outcome {} could not be recorded", settled.id(), settled.state(),
                         failure);
             }
-            running.unregister(active);
-            logSettled(settled);
-            active.completed(settled);
-            // After the observers: a front-end closed once its terminal is idle has written its answer.
-            idleIfNothingRuns(settled.terminalId());
-            completeIfIdle();
+            finish(active, settled);
         }));
+    }
+
+    /**
+     * Frees the terminal and tells the observers. After a take-over the POS hears what the journal
+     * holds once the new holder has recovered it (an outcome, or UNKNOWN for an operator), rather
+     * than an outcome the journal refused.
+     */
+    private void finish(ActiveTransaction active, TransactionRecord settled) {
+        running.unregister(active);
+        logSettled(settled);
+        active.completed(settled);
+        // After the observers: a front-end closed once its terminal is idle has written its answer.
+        idleIfNothingRuns(settled.terminalId());
+        completeIfIdle();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /** Why the journal refused a new transaction, as the POS should hear it. */
+    private static PaymentException refusedByJournal(TransactionRecord created, Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof ClaimConflictException claimed) {
+            LOG.warn("transaction {} not started: {}", created.id(), claimed.getMessage());
+            return new PaymentException(PaymentError.TERMINAL_BUSY, "transaction " + claimed.existingTransactionId()
+                    + " with the same request or reference is running on another node of the cluster, or its "
+                    + "outcome is unknown; query it, or try again once it is done");
+        }
+        if (cause instanceof FencedWriteException fenced) {
+            LOG.warn("transaction {} not started: {}", created.id(), fenced.getMessage());
+            return new PaymentException(PaymentError.TERMINAL_ELSEWHERE, "terminal " + fenced.terminalId()
+                    + " is no longer driven by this node; try again shortly");
+        }
+        LOG.error("transaction {} could not be recorded; the terminal was not contacted", created.id(), failure);
+        return new PaymentException(PaymentError.INTERNAL, "the journal refused the transaction");
     }
 
     private void completeIfIdle() {
@@ -591,80 +553,6 @@ public final class PaymentService implements AutoCloseable {
 
     private Instant idempotencyHorizon() {
         return now().minus(settings.idempotencyWindow());
-    }
-
-    private static void requireSameParameters(TransactionRecord existing, PaymentRequest request, String named) {
-        PaymentCommand command = request.command();
-        boolean same = existing.kind() == command.kind()
-                && (command.amount() == null || existing.amount().equals(command.amount()))
-                && (request.terminalId() == null || existing.terminalId().equals(request.terminalId()))
-                && Objects.equals(existing.originalTransactionId(), command.originalTransactionId());
-        if (!same) {
-            throw new PaymentException(PaymentError.IDEMPOTENCY_CONFLICT, named + " already named transaction "
-                    + existing.id() + " (" + describe(existing) + "), and this request differs from it");
-        }
-    }
-
-    private static String describe(TransactionRecord record) {
-        return record.kind() + " " + record.amount() + " on " + record.terminalId();
-    }
-
-    private TransactionRecord original(String merchantId, PaymentCommand command) {
-        TransactionRecord original = store.findById(command.originalTransactionId())
-                .filter(r -> r.merchantId().equals(merchantId))
-                .orElseThrow(() -> new PaymentException(PaymentError.REFERENCE_NOT_FOUND,
-                        "no transaction " + command.originalTransactionId()));
-        if (original.state() != TransactionState.APPROVED
-                || !(original.kind() == PaymentKind.SALE || original.kind() == PaymentKind.PREAUTH)) {
-            throw new PaymentException(PaymentError.INVALID_REQUEST, "transaction " + original.id() + " is a "
-                    + original.state() + " " + original.kind() + "; only an approved payment can be "
-                    + (command.kind() == PaymentKind.CAPTURE ? "captured" : "refunded"));
-        }
-        if (command.kind() == PaymentKind.CAPTURE && (original.kind() != PaymentKind.PREAUTH || original.captured())) {
-            throw new PaymentException(PaymentError.INVALID_REQUEST,
-                    "transaction " + original.id() + " is already captured");
-        }
-        if (command.kind() == PaymentKind.REFUND && !original.captured()) {
-            throw new PaymentException(PaymentError.INVALID_REQUEST,
-                    "transaction " + original.id() + " is not captured; it cannot be refunded");
-        }
-        return original;
-    }
-
-    private Money resolveAmount(PaymentCommand command, TransactionRecord original) {
-        Money approved = original.outcome() != null && original.outcome().approvedAmount() != null
-                ? original.outcome().approvedAmount() : original.amount();
-        Money available = approved;
-        if (command.kind() == PaymentKind.REFUND) {
-            for (TransactionRecord refund : store.findByOriginal(original.id())) {
-                if (refund.kind() == PaymentKind.REFUND && refund.state() == TransactionState.APPROVED) {
-                    available = available.minus(refund.amount());
-                }
-            }
-        }
-        Money amount = command.amount() == null ? available : command.amount();
-        if (!amount.currency().equals(approved.currency())) {
-            throw new PaymentException(PaymentError.INVALID_REQUEST, "currency " + amount.currency()
-                    + " differs from the original transaction's " + approved.currency());
-        }
-        if (!amount.isPositive() || amount.compareTo(available) > 0) {
-            throw new PaymentException(PaymentError.INVALID_REQUEST, "amount " + amount + " exceeds the "
-                    + available + " still available on transaction " + original.id());
-        }
-        return amount;
-    }
-
-    private static void requireCapability(Terminal terminal, PaymentKind kind) {
-        TerminalCapabilities capabilities = terminal.capabilities();
-        boolean supported = switch (kind) {
-            case REFUND -> capabilities.refund();
-            case REVERSAL -> capabilities.reversal();
-            default -> true;
-        };
-        if (!supported) {
-            throw new PaymentException(PaymentError.UNSUPPORTED,
-                    "terminal " + terminal.id() + " does not support " + kind);
-        }
     }
 
     private static ThreadFactory daemon(String name) {

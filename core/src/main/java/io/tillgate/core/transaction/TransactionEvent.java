@@ -13,8 +13,15 @@ import java.util.Objects;
  *     or {@code null} for ordinary progress
  * @param actor the authenticated account that moved it there ({@code admin:alice}, {@code cli:bob}),
  *     or {@code null} when the gateway itself did; never taken from free text
+ * @param node the cluster node that wrote it, or {@code null} for a single gateway and for operators
  */
-public record TransactionEvent(String transactionId, TransactionState state, Instant at, String note, String actor) {
+public record TransactionEvent(String transactionId, TransactionState state, Instant at, String note, String actor,
+        String node) {
+
+    /** An event written outside a cluster. */
+    public TransactionEvent(String transactionId, TransactionState state, Instant at, String note, String actor) {
+        this(transactionId, state, at, note, actor, null);
+    }
 
     /** An event of the gateway's own making, or with a note and no account. */
     public TransactionEvent(String transactionId, TransactionState state, Instant at, String note) {

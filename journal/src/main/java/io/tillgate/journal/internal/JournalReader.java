@@ -39,7 +39,7 @@ public final class JournalReader {
     private static final String UNRESOLVED = SELECT + "state IN (" + NOT_FINAL + ")" + OLDEST_FIRST;
     private static final String SINCE = SELECT + "created_at >= ?" + OLDEST_FIRST;
     private static final String HISTORY =
-            "SELECT state, at, note, actor FROM transaction_events WHERE transaction_id = ? ORDER BY seq";
+            "SELECT state, at, note, actor, node_id FROM transaction_events WHERE transaction_id = ? ORDER BY seq";
 
     private final ReadPool pool;
 
@@ -113,7 +113,7 @@ public final class JournalReader {
                 while (rows.next()) {
                     events.add(new TransactionEvent(id, TransactionState.valueOf(rows.getString("state")),
                             EpochMicros.toInstant(rows.getLong("at")), rows.getString("note"),
-                            rows.getString("actor")));
+                            rows.getString("actor"), rows.getString("node_id")));
                 }
                 return events;
             }

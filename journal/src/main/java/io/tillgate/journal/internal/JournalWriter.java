@@ -2,6 +2,7 @@ package io.tillgate.journal.internal;
 
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.journal.CommitObserver;
+import io.tillgate.journal.Fence;
 import io.tillgate.journal.JournalException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -75,14 +76,23 @@ public final class JournalWriter implements AutoCloseable {
         thread.start();
     }
 
-    /** Queues a new transaction; the future completes once it is durable. */
-    public CompletableFuture<Void> insert(TransactionRecord record) {
-        return submit(WriteCommand.insert(record));
+    /**
+     * Queues a new transaction; the future completes once it is durable.
+     *
+     * @param fence a cluster node's lease of the terminal, or {@code null} outside a cluster
+     */
+    public CompletableFuture<Void> insert(TransactionRecord record, Fence fence) {
+        return submit(WriteCommand.insert(record, fence));
     }
 
-    /** Queues a state change; the future completes once it is durable, or fails if it is refused. */
-    public CompletableFuture<Void> update(TransactionRecord record, String note, String actor) {
-        return submit(WriteCommand.update(record, note, actor));
+    /**
+     * Queues a state change; the future completes once it is durable, or fails if it is refused.
+     *
+     * @param fence the lease the transaction was recorded under, or {@code null} outside a cluster
+     *     and for an operator's resolution
+     */
+    public CompletableFuture<Void> update(TransactionRecord record, String note, String actor, Fence fence) {
+        return submit(WriteCommand.update(record, note, actor, fence));
     }
 
     private CompletableFuture<Void> submit(WriteCommand command) {
@@ -232,7 +242,7 @@ public final class JournalWriter implements AutoCloseable {
     private void connect() throws SQLException {
         Connection opened = connections.openWriter();
         try {
-            statements = new WriteStatements(opened);
+            statements = new WriteStatements(opened, connections.dialect() == Dialect.POSTGRESQL);
         } catch (SQLException e) {
             ConnectionFactory.closeQuietly(opened);
             throw e;

@@ -1,8 +1,10 @@
 package io.tillgate.journal.internal;
 
 import io.tillgate.core.payment.CardDataMasker;
+import io.tillgate.core.transaction.FencedWriteException;
 import io.tillgate.core.transaction.IllegalTransitionException;
 import io.tillgate.core.transaction.TransactionRecord;
+import io.tillgate.journal.Fence;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -25,36 +27,54 @@ sealed interface WriteCommand {
     RuntimeException apply(WriteStatements statements) throws SQLException;
 
     /** A new transaction; its column values are worked out here, on the caller's thread. */
-    static WriteCommand insert(TransactionRecord record) {
-        return new Insert(record, TransactionRows.identity(record), TransactionRows.progress(record),
+    static WriteCommand insert(TransactionRecord record, Fence fence) {
+        return new Insert(record, TransactionRows.identity(record), TransactionRows.progress(record), fence,
                 new CompletableFuture<>());
     }
 
     /** A state change; its column values are worked out here, on the caller's thread. */
-    static WriteCommand update(TransactionRecord record, String note, String actor) {
-        return new Update(record, TransactionRows.progress(record), CardDataMasker.mask(note), actor,
+    static WriteCommand update(TransactionRecord record, String note, String actor, Fence fence) {
+        return new Update(record, TransactionRows.progress(record), CardDataMasker.mask(note), actor, fence,
                 new CompletableFuture<>());
     }
 
-    /** A new transaction; refused if its id is already recorded. */
-    record Insert(TransactionRecord record, ColumnValues identity, ColumnValues progress,
+    /**
+     * A new transaction; refused if its id is already recorded, and with a {@code fence} (a cluster
+     * node) also if the lease is not the fence's or another transaction holds one of its claims.
+     */
+    record Insert(TransactionRecord record, ColumnValues identity, ColumnValues progress, Fence fence,
             CompletableFuture<Void> future) implements WriteCommand {
 
         @Override
         public RuntimeException apply(WriteStatements statements) throws SQLException {
+            if (fence != null) {
+                return statements.insertFenced(record, identity, progress, fence);
+            }
             return statements.insert(record, identity, progress) ? null
                     : new IllegalStateException("transaction " + record.id() + " already recorded");
         }
     }
 
-    /** A state change; refused, and raised as an alarm, if the stored state may not move to it. */
-    record Update(TransactionRecord record, ColumnValues progress, String note, String actor,
+    /**
+     * A state change; refused, and raised as an alarm, if the stored state may not move to it, or
+     * with a {@code fence} (a cluster node) if the terminal's lease has passed to another holder or epoch.
+     */
+    record Update(TransactionRecord record, ColumnValues progress, String note, String actor, Fence fence,
             CompletableFuture<Void> future) implements WriteCommand {
 
         private static final Logger LOG = LoggerFactory.getLogger(WriteCommand.class);
 
         @Override
         public RuntimeException apply(WriteStatements statements) throws SQLException {
+            if (fence != null) {
+                RuntimeException refused = statements.updateFenced(record, progress, note, actor, fence);
+                if (refused instanceof FencedWriteException) {
+                    LOG.error("ALARM {}", refused.getMessage());
+                } else if (refused != null) {
+                    LOG.error("ALARM transaction {} refused: {}", record.id(), refused.getMessage());
+                }
+                return refused;
+            }
             if (statements.update(record, progress, note, actor)) {
                 return null;
             }

@@ -330,7 +330,7 @@ final class FrontEndHandler extends SimpleChannelInboundHandler<NexoInboundReque
 
     private static ErrorCondition condition(PaymentException refused) {
         return switch (refused.error()) {
-            case TERMINAL_BUSY, SHUTTING_DOWN -> ErrorCondition.BUSY;
+            case TERMINAL_BUSY, TERMINAL_ELSEWHERE, SHUTTING_DOWN -> ErrorCondition.BUSY;
             case UNKNOWN_TERMINAL -> ErrorCondition.UNAVAILABLE_DEVICE;
             case REFERENCE_NOT_FOUND -> ErrorCondition.NOT_FOUND;
             case UNSUPPORTED -> ErrorCondition.UNAVAILABLE_SERVICE;

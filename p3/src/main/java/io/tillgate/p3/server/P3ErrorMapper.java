@@ -34,7 +34,7 @@ final class P3ErrorMapper {
     static P3ErrorType type(PaymentError error, P3MessageType request) {
         return switch (error) {
             case UNKNOWN_TERMINAL -> P3ErrorType.ACCESSORY_NOT_FOUND;
-            case TERMINAL_BUSY, SHUTTING_DOWN -> P3ErrorType.TRANSACTION_BUSY;
+            case TERMINAL_BUSY, TERMINAL_ELSEWHERE, SHUTTING_DOWN -> P3ErrorType.TRANSACTION_BUSY;
             case IDEMPOTENCY_CONFLICT, REFERENCE_UNRESOLVED, INVALID_REQUEST, UNSUPPORTED ->
                     P3ErrorType.PARAMETER_INVALID;
             case REFERENCE_NOT_FOUND -> P3ErrorType.TRANSACTION_REFERENCE_NOT_FOUND;

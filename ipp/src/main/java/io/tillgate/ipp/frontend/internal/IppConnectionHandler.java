@@ -311,7 +311,7 @@ public final class IppConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         PaymentError error = PaymentException.from(cause).error();
         return switch (error) {
-            case TERMINAL_BUSY, SHUTTING_DOWN -> IppStatus.BUSY;
+            case TERMINAL_BUSY, TERMINAL_ELSEWHERE, SHUTTING_DOWN -> IppStatus.BUSY;
             case REFERENCE_UNRESOLVED -> IppStatus.LAST_TRANSACTION_NOT_COMPLETED;
             case REFERENCE_NOT_FOUND -> IppStatus.TRANSACTION_NOT_FOUND;
             case INVALID_REQUEST -> IppStatus.INVALID_AMOUNT;
