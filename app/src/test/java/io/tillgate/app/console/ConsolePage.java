@@ -1,35 +1,30 @@
 package io.tillgate.app.console;
 
 import io.tillgate.app.browser.Finger;
+import io.tillgate.app.browser.TestIdPage;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web console as a person uses it, by the {@code data-test} names of its elements: each
  * method does one thing a person does and waits until the page shows its effect.
  */
-final class ConsolePage {
+final class ConsolePage extends TestIdPage {
 
-    private final WebDriver driver;
     private final URI base;
-    private final Duration patience;
     /** The transaction of the payment before the one just started, so its result is not taken for the new one's. */
     private String previousPayment;
 
     /** @param patience how long to wait for the page to show something (covers a terminal timeout) */
     ConsolePage(WebDriver driver, URI base, Duration patience) {
-        this.driver = driver;
+        super(driver, patience);
         this.base = base;
-        this.patience = patience;
     }
 
     /** Opens the console afresh, signed out (no cookie). */
@@ -279,36 +274,5 @@ final class ConsolePage {
 
     String exportCsvHref() {
         return find("export-csv").getAttribute("href");
-    }
-
-    /** Waits until {@code condition} holds; a timeout names what was awaited. */
-    private void until(String awaited, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, patience, Duration.ofMillis(100))
-                .ignoring(StaleElementReferenceException.class)
-                .withMessage("waiting for " + awaited)
-                .until(condition);
-    }
-
-    private void type(String testName, String text) {
-        WebElement field = find(testName);
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private String text(String testName) {
-        return find(testName).getText().trim();
-    }
-
-    private boolean visible(String testName) {
-        List<WebElement> found = driver.findElements(testId(testName));
-        return !found.isEmpty() && found.get(0).isDisplayed();
-    }
-
-    private WebElement find(String testName) {
-        return driver.findElement(testId(testName));
-    }
-
-    private static By testId(String testName) {
-        return By.cssSelector("[data-test='" + testName + "']");
     }
 }

@@ -1,31 +1,24 @@
 package io.tillgate.app.examples;
 
 import io.tillgate.app.browser.Finger;
+import io.tillgate.app.browser.TestIdPage;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * examples/web-pos as a cashier uses it, by the {@code data-test} names of its elements: each
  * method does one thing a cashier does and waits until the page shows its effect.
  */
-final class WebPosPage {
+final class WebPosPage extends TestIdPage {
 
-    private final WebDriver driver;
-    private final Duration patience;
 
     /** @param patience how long to wait for the page to show something */
     WebPosPage(WebDriver driver, Duration patience) {
-        this.driver = driver;
-        this.patience = patience;
+        super(driver, patience);
     }
 
     /** Opens the page afresh: no remembered gateway or merchant from an earlier test. */
@@ -155,35 +148,5 @@ final class WebPosPage {
 
     void recover() {
         find("recover").click();
-    }
-
-    private void until(String awaited, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, patience, Duration.ofMillis(100))
-                .ignoring(StaleElementReferenceException.class)
-                .withMessage("waiting for " + awaited)
-                .until(condition);
-    }
-
-    private void type(String testName, String text) {
-        WebElement field = find(testName);
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private String text(String testName) {
-        return find(testName).getText().trim();
-    }
-
-    private boolean visible(String testName) {
-        List<WebElement> found = driver.findElements(testId(testName));
-        return !found.isEmpty() && found.get(0).isDisplayed();
-    }
-
-    private WebElement find(String testName) {
-        return driver.findElement(testId(testName));
-    }
-
-    private static By testId(String testName) {
-        return By.cssSelector("[data-test='" + testName + "']");
     }
 }
