@@ -78,7 +78,7 @@ import picocli.CommandLine;
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ClusterProcessTest {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String MERCHANT = "chain";
     private static final String SECRET = "cluster-test-secret";
     private static final List<String> NODES = List.of("n1", "n2", "n3");
@@ -509,7 +509,7 @@ class ClusterProcessTest {
         return logs.toString();
     }
 
-    private static String postgresUserOrSkip() {
+    static String postgresUserOrSkip() {
         SQLException last = null;
         for (String candidate : List.of("postgres", "root")) {
             try (Connection ignored = DriverManager.getConnection(SERVER + "test?connectTimeout=3", candidate, null)) {
