@@ -50,6 +50,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -187,12 +188,17 @@ public final class Gateway implements AutoCloseable {
      * the start-up recovery left unresolved.
      */
     private List<TransactionRecord> joinCluster() {
-        List<TransactionRecord> unresolved = new CopyOnWriteArrayList<>();
+        // Only the first round's: start() waits for it. Later take-overs run for the node's whole life,
+        // and recovery logs each transaction it leaves unresolved, so nothing keeps collecting them.
+        AtomicReference<List<TransactionRecord>> atStart = new AtomicReference<>(new CopyOnWriteArrayList<>());
         cluster.start(new LeaseListener() {
             @Override
             public CompletableFuture<?> taken(Set<String> terminalIds, boolean fromAnotherNode) {
                 return payments.recoverUnfinished(terminalIds, fromAnotherNode).thenAccept(recovered -> {
-                    recovered.stream().filter(r -> !r.isFinal()).forEach(unresolved::add);
+                    List<TransactionRecord> collecting = atStart.get();
+                    if (collecting != null) {
+                        recovered.stream().filter(r -> !r.isFinal()).forEach(collecting::add);
+                    }
                 });
             }
 
@@ -201,7 +207,7 @@ public final class Gateway implements AutoCloseable {
                 return payments.runningTransaction(terminalId).isEmpty();
             }
         });
-        return List.copyOf(unresolved);
+        return List.copyOf(atStart.getAndSet(null));
     }
 
     private static Set<String> terminalIds(GatewaySettings settings) {
