@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tillgate.app.Gateway;
+import io.tillgate.app.LoopbackPorts;
 import io.tillgate.app.ServeProcess;
 import io.tillgate.app.TillgateCommand;
 import io.tillgate.app.config.ConfigLoader;
@@ -136,9 +137,9 @@ class ClusterProcessTest {
         url = SERVER + database;
         emulators = startEmulators();
         for (String id : NODES) {
-            int ws = ServeProcess.freePort();
+            int ws = LoopbackPorts.free();
             Path config = dir.resolve(id + ".yaml");
-            Files.writeString(config, nodeConfig(id, ws, ServeProcess.freePort()));
+            Files.writeString(config, nodeConfig(id, ws, LoopbackPorts.free()));
             nodes.put(id, new Node(id, ws, config));
         }
         List<CompletableFuture<Void>> starting = new ArrayList<>();
