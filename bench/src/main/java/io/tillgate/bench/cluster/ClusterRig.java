@@ -135,7 +135,8 @@ final class ClusterRig implements AutoCloseable {
      */
     static ClusterRig create(Settings settings, String postgres, String postgresUser, Path dir,
                              List<Terminal> terminals, List<String> nodeIds) throws Exception {
-        Files.createDirectories(dir);
+        // absolute: every child runs in a directory of its own
+        dir = Files.createDirectories(dir.toAbsolutePath());
         PostgresDatabase database = PostgresDatabase.create(postgres, postgresUser, "tillgate_bench");
         ClusterRig rig = new ClusterRig(settings, database, dir, terminals);
         try {
