@@ -21,9 +21,13 @@ final class JournalAudit {
     record Row(String id, String reference, String terminal, long amountMinor, String state) {
     }
 
-    /** What was checked and every violation found, each naming its payment. */
+    /**
+     * What was checked and every violation found, each naming its payment; {@code unknown} lists the
+     * payments answered INCONCLUSIVE that the journal consistently holds as UNKNOWN for an operator:
+     * neither lost nor charged twice, but not settled either, so they are reported apart.
+     */
     record Result(int payments, int rows, int approved, int declined, int answeredByQuery, int recoveredByClient,
-                  List<String> violations) {
+                  List<String> unknown, List<String> violations) {
     }
 
     private JournalAudit() {
@@ -45,6 +49,7 @@ final class JournalAudit {
             }
         }
         List<String> violations = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         Set<String> ours = new HashSet<>();
         int approved = 0;
         int declined = 0;
@@ -55,11 +60,17 @@ final class JournalAudit {
             List<Row> rows = byReference.getOrDefault(payment.customIdentifier(), List.of());
             String name = payment.customIdentifier() + " (tag " + payment.tag() + ", " + payment.terminal() + ")";
             long approvedRows = rows.stream().filter(r -> r.state().equals("APPROVED")).count();
+            if (rows.size() > 1) {
+                // every send of a payment carries its one tag: a second row means a second transaction
+                violations.add("SECOND TRANSACTION: " + name + " has " + rows.size() + " journal rows: "
+                        + describe(rows));
+            }
             if (approvedRows > 1) {
                 violations.add("CHARGED TWICE: " + name + " has " + approvedRows + " APPROVED rows");
             }
-            rows.stream().filter(r -> !isFinal(r.state())).forEach(r -> violations.add("UNRESOLVED: " + name
-                    + ": journal row " + r.id() + " is " + r.state()));
+            rows.stream().filter(r -> !isFinal(r.state()) && !r.state().equals("UNKNOWN"))
+                    .forEach(r -> violations.add("STUCK: " + name + ": journal row " + r.id() + " is still "
+                            + r.state()));
             if (!payment.answered()) {
                 violations.add("LOST: " + name + " got no final answer after " + payment.attempts()
                         + " attempt(s): " + payment.problem() + "; journal: " + describe(rows));
@@ -93,8 +104,8 @@ final class JournalAudit {
             switch (payment.status()) {
                 case "APPROVED" -> approved++;
                 case "DECLINED" -> declined++;
-                case "INCONCLUSIVE" -> violations.add("INCONCLUSIVE: " + name + " was answered INCONCLUSIVE (UNKNOWN in "
-                        + "the journal, left to an operator) although its terminal has a status query");
+                case "INCONCLUSIVE" -> unknown.add(name + ": transaction " + answered.id() + " answered INCONCLUSIVE, "
+                        + "UNKNOWN in the journal for an operator");
                 default -> violations.add("UNEXPECTED: " + name + " was answered " + payment.status());
             }
         }
@@ -103,7 +114,7 @@ final class JournalAudit {
                 violations.add("STRAY: journal rows no payment of the storm made: " + describe(entry.getValue()));
             }
         }
-        return new Result(payments.size(), rowCount, approved, declined, byQuery, recovered, violations);
+        return new Result(payments.size(), rowCount, approved, declined, byQuery, recovered, unknown, violations);
     }
 
     /** The P3 status the gateway answers for a journal state. */
