@@ -140,7 +140,7 @@ public final class ClusterStorm implements Callable<Integer> {
         try {
             for (int i = 0; i < clients; i++) {
                 StormClient client = new StormClient(i, rig.uris(), terminals.get(i % terminals.size()), rig.secret(),
-                        group, () -> !chaosDone.get() || started.getAndIncrement() < payments, counters);
+                        group, () -> started.getAndIncrement() < payments || !chaosDone.get(), counters);
                 pos.add(client);
                 Thread thread = new Thread(client, "pos-" + i);
                 threads.add(thread);

@@ -155,6 +155,11 @@ final class StormClient implements Runnable {
                     return answered(request, found.get(), "query", attempts, recovered.get());
                 }
                 // no node knows the tag: the request never reached the journal; send it again
+            } catch (RuntimeException e) {
+                // anything else the client throws: the same tag again, on the next node
+                counters.otherErrors.incrementAndGet();
+                problem = e.toString();
+                nextNode();
             }
         }
         return new StormPayment(customIdentifier, tag, terminal, amountMinor, null, null, "none", attempts,
