@@ -81,10 +81,11 @@ public final class ClusterThroughput implements Callable<Integer> {
             description = "Measured window of each run (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
-    @Option(names = "--lease", paramLabel = "DURATION", defaultValue = "2s",
+    @Option(names = "--lease", paramLabel = "DURATION", defaultValue = "10s",
             converter = ClusterOptions.DurationConverter.class,
-            description = "The nodes' lease time; short, so terminals move quickly between runs "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "The nodes' lease time (default: ${DEFAULT-VALUE}, as a node's own default). With a short "
+                    + "one a node whose renewals are starved of CPU by the load loses its leases and refuses payments "
+                    + "in the middle of a run.")
     Duration lease;
 
     private final PrintStream out = System.out;
