@@ -5,8 +5,10 @@ import io.tillgate.p3.client.ChargeRequest;
 import io.tillgate.p3.client.PayClient;
 import io.tillgate.p3.client.PayClientException;
 import io.tillgate.p3.client.TransactionStatus;
+import io.tillgate.p3.codec.P3Transaction;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +78,7 @@ public final class ClusterFailover implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var work = cluster.workDir("cluster-failover");
+        Path work = cluster.workDir("cluster-failover");
         out.println("ClusterFailover: " + rounds + " rounds per lease time, " + terminals + " emulated IPP terminals ("
                 + terminalSpeed + " a step); logs in " + work.toAbsolutePath());
         List<String> summary = new ArrayList<>();
@@ -132,7 +134,7 @@ public final class ClusterFailover implements Callable<Integer> {
             while (System.nanoTime() - deadline < 0) {
                 PayClient probe = probes.get(attempts++ % probes.size());
                 try {
-                    var answer = probe.charge(ChargeRequest.of(terminal, Money.ofMinor(1000, "EUR"))
+                    P3Transaction answer = probe.charge(ChargeRequest.of(terminal, Money.ofMinor(1000, "EUR"))
                             .withCustomIdentifier("failover-" + UUID.randomUUID()))
                             .await(Duration.ofSeconds(30)).transaction();
                     if (TransactionStatus.of(answer) == TransactionStatus.APPROVED) {

@@ -6,6 +6,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tillgate.journal.cluster.ClusterStatus;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
@@ -113,7 +115,7 @@ public final class ClusterStorm implements Callable<Integer> {
                     "need at least one client and one terminal, and no negative counts");
         }
         ClusterRig.Settings settings = cluster.settings("INFO", lease, "fast", terminalSpeed);
-        var work = cluster.workDir("cluster-storm");
+        Path work = cluster.workDir("cluster-storm");
         out.println("ClusterStorm: " + clients + " clients, " + ipp + " IPP and " + nexo + " nexo terminals (" + terminalSpeed
                 + " a step), lease " + lease.toMillis() + " ms, at least " + payments + " payments and " + kills
                 + " kills; logs in " + work.toAbsolutePath());
@@ -174,7 +176,7 @@ public final class ClusterStorm implements Callable<Integer> {
             }
             return report(audit, chaos, all);
         } finally {
-            group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
     }
 

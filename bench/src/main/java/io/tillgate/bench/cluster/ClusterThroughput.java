@@ -5,7 +5,9 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tillgate.core.money.Money;
+import io.tillgate.journal.cluster.ClusterStatus;
 import io.tillgate.p3.client.ChargeRequest;
+import io.tillgate.p3.client.P3ErrorException;
 import io.tillgate.p3.client.PayClient;
 import io.tillgate.p3.client.TransactionResult;
 import java.io.IOException;
@@ -17,10 +19,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,7 +107,7 @@ public final class ClusterThroughput implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var work = cluster.workDir("cluster-throughput");
+        Path work = cluster.workDir("cluster-throughput");
         out.println("ClusterThroughput: " + clients + " clients, " + terminals + " fast simulated terminals, " + rounds
                 + " rounds of " + duration.toSeconds() + " s (+" + warmup.toSeconds() + " s warm-up), node JVMs: "
                 + cluster.javaOptions + "; logs in " + work.toAbsolutePath());
@@ -145,7 +151,7 @@ public final class ClusterThroughput implements Callable<Integer> {
         List<String> ids = rig.terminalIds();
         List<PayClient> payClients = new ArrayList<>();
         List<CompletableFuture<?>> logins = new ArrayList<>();
-        var status = rig.status();
+        ClusterStatus status = rig.status();
         for (int i = 0; i < clients; i++) {
             String terminal = ids.get(i % ids.size());
             String holder = status.leases().stream().filter(l -> l.terminalId().equals(terminal)).findFirst()
@@ -182,6 +188,9 @@ public final class ClusterThroughput implements Callable<Integer> {
                 percentile(latencies, 0.99), window.errors.get(), nodeCores, clientCores,
                 Math.max(0, machineCores - nodeCores - clientCores));
         print("round " + round, run);
+        if (!window.failures.isEmpty()) {
+            out.println("        errors by kind: " + window.failures);
+        }
         return run;
     }
 
@@ -195,8 +204,17 @@ public final class ClusterThroughput implements Callable<Integer> {
         client.charge(ChargeRequest.of(terminal, Money.ofMinor(1000, "EUR"))).outcome()
                 .whenComplete((TransactionResult result, Throwable failure) -> {
                     window.record(start, System.nanoTime(), failure == null && result.isApproved());
+                    if (failure != null || !result.isApproved()) {
+                        window.failed(failure != null ? describe(failure) : result.rawStatus());
+                    }
                     loop(client, terminal, window, done);
                 });
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof P3ErrorException refused ? refused.rawType() : cause.getClass().getSimpleName();
     }
 
     /** The measured window: only transactions that start and end in it count. */
@@ -206,6 +224,12 @@ public final class ClusterThroughput implements Callable<Integer> {
         private volatile boolean stopped;
         private final List<Long> latencies = new ArrayList<>();
         final AtomicLong errors = new AtomicLong();
+        /** What went wrong, counted by kind, so a run with errors says why. */
+        final Map<String, Long> failures = new ConcurrentSkipListMap<>();
+
+        void failed(String kind) {
+            failures.merge(kind, 1L, Long::sum);
+        }
 
         void open() {
             openedAt = System.nanoTime();
@@ -257,7 +281,7 @@ public final class ClusterThroughput implements Callable<Integer> {
                 median(runs, Run::clientCores), median(runs, Run::otherCores));
     }
 
-    private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> metric) {
+    private static double median(List<Run> runs, ToDoubleFunction<Run> metric) {
         double[] values = runs.stream().mapToDouble(metric).sorted().toArray();
         return values.length % 2 == 1 ? values[values.length / 2]
                 : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
