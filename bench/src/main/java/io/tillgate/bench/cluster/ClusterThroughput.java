@@ -139,9 +139,17 @@ public final class ClusterThroughput implements Callable<Integer> {
         Run medianThree = median(3, three);
         print("MEDIAN", medianOne);
         print("MEDIAN", medianThree);
-        out.printf(Locale.ROOT, "RESULT oneNodeTxPerS=%.0f threeNodesTxPerS=%.0f ratio=%.2f oneNodeCores=%.2f "
-                        + "threeNodesCores=%.2f%n", medianOne.txPerSecond(), medianThree.txPerSecond(),
-                medianThree.txPerSecond() / medianOne.txPerSecond(), medianOne.nodeCores(), medianThree.nodeCores());
+        // each round's two runs had the same machine, or nearly: the median of their ratios resists the noise
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < one.size(); i++) {
+            ratios.add(three.get(i).txPerSecond() / one.get(i).txPerSecond());
+        }
+        double roundRatio = ratios.stream().sorted().toList().get(ratios.size() / 2);
+        out.printf(Locale.ROOT, "RESULT oneNodeTxPerS=%.0f threeNodesTxPerS=%.0f ratioOfMedians=%.2f "
+                        + "medianRoundRatio=%.2f roundRatios=%s oneNodeCores=%.2f threeNodesCores=%.2f%n",
+                medianOne.txPerSecond(), medianThree.txPerSecond(), medianThree.txPerSecond() / medianOne.txPerSecond(),
+                roundRatio, ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList(),
+                medianOne.nodeCores(), medianThree.nodeCores());
         boolean errors = one.stream().anyMatch(r -> r.errors() > 0) || three.stream().anyMatch(r -> r.errors() > 0);
         return errors ? 1 : 0;
     }
@@ -270,9 +278,9 @@ public final class ClusterThroughput implements Callable<Integer> {
 
     private void print(String label, Run run) {
         out.printf(Locale.ROOT, "%-7s %d node%s: %,7.0f tx/s, p50 %6.1f ms, p99 %6.1f ms, errors %d; CPU cores: nodes "
-                        + "%.2f, clients %.2f, everything else %.2f%n", label, run.nodes(), run.nodes() == 1 ? " " : "s",
-                run.txPerSecond(), run.p50Millis(), run.p99Millis(), run.errors(), run.nodeCores(), run.clientCores(),
-                run.otherCores());
+                        + "%.2f (%,.0f µs a transaction), clients %.2f, everything else %.2f%n", label, run.nodes(),
+                run.nodes() == 1 ? " " : "s", run.txPerSecond(), run.p50Millis(), run.p99Millis(), run.errors(),
+                run.nodeCores(), run.nodeCores() / run.txPerSecond() * 1e6, run.clientCores(), run.otherCores());
     }
 
     private static Run median(int nodes, List<Run> runs) {
