@@ -72,9 +72,18 @@ final class ClusterRig implements AutoCloseable {
         }
 
         void start() throws IOException, InterruptedException {
-            jvm = ChildJvm.start(settings.appJar(), settings.javaOptions(),
+            ChildJvm started = ChildJvm.start(settings.appJar(), settings.javaOptions(),
                     List.of("serve", "--config", config.toString()), dir, dir.resolve("node.log"),
                     settings.logLevel(), List.of(webSocketPort), settings.startTimeout());
+            synchronized (ClusterRig.this) {
+                if (!closed) {
+                    jvm = started;
+                    return;
+                }
+            }
+            // the run ended while this node was starting: no node may outlive it
+            started.kill();
+            throw new IllegalStateException("the run is over");
         }
 
         boolean isAlive() {
@@ -117,6 +126,9 @@ final class ClusterRig implements AutoCloseable {
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final Map<String, Integer> emulatorPorts = new LinkedHashMap<>();
     private ChildJvm emulators;
+    /** Kills the children and drops the database when the tool is stopped with Ctrl-C before {@link #close}. */
+    private final Thread onExit = new Thread(this::closeQuietly, "cluster-rig-cleanup");
+    private boolean closed;
 
     private ClusterRig(Settings settings, PostgresDatabase database, Path dir, List<Terminal> terminals) {
         this.settings = settings;
@@ -138,6 +150,7 @@ final class ClusterRig implements AutoCloseable {
         dir = Files.createDirectories(dir.toAbsolutePath());
         PostgresDatabase database = PostgresDatabase.create(postgres, postgresUser, "tillgate_bench");
         ClusterRig rig = new ClusterRig(settings, database, dir, terminals);
+        Runtime.getRuntime().addShutdownHook(rig.onExit);
         try {
             rig.startEmulators();
             for (String id : nodeIds) {
@@ -248,7 +261,14 @@ final class ClusterRig implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public synchronized void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (Thread.currentThread() != onExit) {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        }
         for (Node node : nodes.values()) {
             node.kill();
         }
@@ -256,6 +276,14 @@ final class ClusterRig implements AutoCloseable {
             emulators.kill();
         }
         database.close();
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (Exception e) {
+            System.err.println("cleaning up after the run: " + e.getMessage());
+        }
     }
 
     private void startEmulators() throws IOException, InterruptedException {
