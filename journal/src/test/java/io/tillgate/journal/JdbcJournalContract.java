@@ -317,6 +317,31 @@ abstract class JdbcJournalContract extends TransactionStoreContract {
     }
 
     @Test
+    void anUpdateInOneCommitThatMayNotFollowTheOneBeforeIsRefusedAloneAfterTheChainIsWritten() throws Exception {
+        CommitGate gate = heldWriter();
+        TransactionRecord created = sale(at(0));
+        await(store.insert(created));
+        TransactionRecord sent = created.withState(TransactionState.SENT, at(1));
+        TransactionRecord approved = sent.withOutcome(approval(), true, at(2));
+        TransactionRecord declinedLate = approved.withOutcome(
+                TransactionOutcome.of(TransactionResult.DECLINED, "LATE"), false, at(3));
+
+        holdAfterAnotherCommit(gate);
+        CompletableFuture<Void> sentWrite = store.update(sent);
+        CompletableFuture<Void> approvedWrite = store.update(approved);
+        CompletableFuture<Void> tooLate = store.update(declinedLate);
+        gate.open();
+
+        await(sentWrite);
+        await(approvedWrite);
+        assertThatThrownBy(() -> await(tooLate)).isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("APPROVED").hasMessageContaining("DECLINED");
+        assertThat(store.findById(created.id())).contains(approved);
+        assertThat(store.history(created.id())).extracting(TransactionEvent::state).containsExactly(
+                TransactionState.CREATED, TransactionState.SENT, TransactionState.APPROVED);
+    }
+
+    @Test
     void anOperatorsResolutionInTheSameCommitKeepsItsPlaceInTheHistory() throws Exception {
         CommitGate gate = heldWriter();
         TransactionRecord created = sale(at(0));
