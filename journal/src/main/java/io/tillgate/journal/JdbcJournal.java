@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import io.tillgate.core.transaction.ClaimConflictException;
 import io.tillgate.core.transaction.FencedWriteException;
@@ -188,8 +187,7 @@ public final class JdbcJournal implements TransactionStore {
         try {
             return reads.read("checking the journal takes writes", connection -> {
                 String query = file == null ? "SELECT pg_is_in_recovery()" : "SELECT 0";
-                try (Statement statement = connection.createStatement();
-                        ResultSet row = statement.executeQuery(query)) {
+                try (ResultSet row = connection.prepare(query).executeQuery()) {
                     return row.next() && row.getBoolean(1)
                             ? Optional.of("the PostgreSQL server is a read-only standby") : Optional.<String>empty();
                 }

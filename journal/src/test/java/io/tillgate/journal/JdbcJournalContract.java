@@ -5,6 +5,7 @@ import static io.tillgate.journal.Transactions.at;
 import static io.tillgate.journal.Transactions.sale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tillgate.core.payment.TransactionOutcome;
 import io.tillgate.core.payment.TransactionResult;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -168,6 +170,201 @@ abstract class JdbcJournalContract extends TransactionStoreContract {
         }
         assertThat(store.findUnresolved()).hasSize(3).allMatch(r -> r.state() == TransactionState.SENT);
         assertThat(store.findById(approved.id())).contains(approved);
+    }
+
+    /**
+     * Holds the writer after each commit, before the batch's futures complete, while {@link #hold}
+     * is on: a test queues writes meanwhile, and they reach the database together in the next batch.
+     */
+    static final class CommitGate implements CommitObserver {
+        final List<Integer> batches = Collections.synchronizedList(new ArrayList<>());
+        private final Semaphore arrived = new Semaphore(0);
+        private final Semaphore passes = new Semaphore(0);
+        private volatile boolean hold;
+
+        @Override
+        public void committed(int writes, long nanos) {
+            batches.add(writes);
+            if (hold) {
+                arrived.release();
+                try {
+                    passes.tryAcquire(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        void hold() {
+            hold = true;
+        }
+
+        /** Waits until the writer is held after a commit. */
+        void awaitHeld() throws InterruptedException {
+            assertThat(arrived.tryAcquire(10, TimeUnit.SECONDS)).as("the writer committed and is held").isTrue();
+        }
+
+        /** Lets the held commit's futures complete; the writer is held again after its next commit. */
+        void passOne() {
+            passes.release();
+        }
+
+        void open() {
+            hold = false;
+            passes.release(1_000);
+        }
+    }
+
+    /** Reopens the journal with a gate, and holds the writer after committing a write of another transaction. */
+    private CommitGate heldWriter() throws Exception {
+        store.close();
+        CommitGate gate = new CommitGate();
+        store = JdbcJournal.open(settings(), gate);
+        return gate;
+    }
+
+    private void holdAfterAnotherCommit(CommitGate gate) throws Exception {
+        gate.hold();
+        store.insert(sale(at(100)));
+        gate.awaitHeld();
+    }
+
+    @Test
+    void aTransactionsUpdatesInOneCommitKeepTheirOrderAndTheOutcomeCompletesOnlyAfterItsCommit() throws Exception {
+        CommitGate gate = heldWriter();
+        TransactionRecord created = sale(at(0));
+        TransactionRecord other = sale(at(0));
+        await(store.insert(created));
+        await(store.insert(other));
+        TransactionRecord sent = created.withState(TransactionState.SENT, at(1));
+        TransactionRecord progress = sent.withState(TransactionState.IN_PROGRESS, at(2));
+        TransactionRecord signed = progress.withSignatureOnReceipt();
+        TransactionRecord approved = signed.withOutcome(approval(), true, at(3));
+
+        holdAfterAnotherCommit(gate);
+        List<CompletableFuture<Void>> writes = List.of(store.update(sent),
+                store.update(other.withState(TransactionState.SENT, at(1))), store.update(progress),
+                store.update(signed), store.update(approved));
+        gate.passOne();
+        gate.awaitHeld();
+
+        assertThat(gate.batches.get(gate.batches.size() - 1)).as("one commit for all five updates").isEqualTo(5);
+        assertThat(store.findById(created.id())).as("committed").contains(approved);
+        assertThat(writes).as("no future completes before the commit is done").noneMatch(CompletableFuture::isDone);
+        gate.open();
+        for (CompletableFuture<Void> write : writes) {
+            await(write);
+        }
+        assertThat(store.history(created.id())).extracting(TransactionEvent::state, TransactionEvent::at)
+                .containsExactly(tuple(TransactionState.CREATED, at(0)), tuple(TransactionState.SENT, at(1)),
+                        tuple(TransactionState.IN_PROGRESS, at(2)), tuple(TransactionState.IN_PROGRESS, at(2)),
+                        tuple(TransactionState.APPROVED, at(3)));
+        assertThat(store.history(other.id())).extracting(TransactionEvent::state)
+                .containsExactly(TransactionState.CREATED, TransactionState.SENT);
+    }
+
+    @Test
+    void theLastOfATransactionsUpdatesInOneCommitIsWhatTheRowKeepsEvenWithoutAnOutcome() throws Exception {
+        CommitGate gate = heldWriter();
+        TransactionRecord created = sale(at(0));
+        await(store.insert(created));
+        TransactionRecord sent = created.withState(TransactionState.SENT, at(1));
+        TransactionRecord progress = sent.withState(TransactionState.IN_PROGRESS, at(2));
+        TransactionRecord signed = progress.withSignatureOnReceipt();
+
+        holdAfterAnotherCommit(gate);
+        List<CompletableFuture<Void>> writes = List.of(store.update(sent), store.update(progress),
+                store.update(signed));
+        gate.open();
+        for (CompletableFuture<Void> write : writes) {
+            await(write);
+        }
+
+        assertThat(store.findById(created.id())).contains(signed);
+        assertThat(store.findUnresolved()).contains(signed);
+        assertThat(store.history(created.id())).extracting(TransactionEvent::state).containsExactly(
+                TransactionState.CREATED, TransactionState.SENT, TransactionState.IN_PROGRESS,
+                TransactionState.IN_PROGRESS);
+    }
+
+    @Test
+    void updatesInOneCommitThatTheStoredStateRefusesAreEachAnsweredAsOnTheirOwn() throws Exception {
+        CommitGate gate = heldWriter();
+        TransactionRecord created = sale(at(0));
+        await(store.insert(created));
+        TransactionRecord unknown = created.withState(TransactionState.UNKNOWN, at(1));
+        await(store.update(unknown, "timed out", null));
+        // SENT then APPROVED may follow each other, but UNKNOWN may only become a final state.
+        TransactionRecord sent = created.withState(TransactionState.SENT, at(2));
+        TransactionRecord approved = sent.withOutcome(approval(), true, at(3));
+        TransactionRecord declinedLate = approved.withOutcome(
+                TransactionOutcome.of(TransactionResult.DECLINED, "LATE"), false, at(4));
+
+        holdAfterAnotherCommit(gate);
+        CompletableFuture<Void> refused = store.update(sent);
+        CompletableFuture<Void> written = store.update(approved);
+        CompletableFuture<Void> tooLate = store.update(declinedLate);
+        gate.open();
+
+        assertThatThrownBy(() -> await(refused)).isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("UNKNOWN").hasMessageContaining("SENT");
+        await(written);
+        assertThatThrownBy(() -> await(tooLate)).isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("APPROVED").hasMessageContaining("DECLINED");
+        assertThat(store.findById(created.id())).contains(approved);
+        assertThat(store.history(created.id())).extracting(TransactionEvent::state).containsExactly(
+                TransactionState.CREATED, TransactionState.UNKNOWN, TransactionState.APPROVED);
+    }
+
+    @Test
+    void anUpdateInOneCommitThatMayNotFollowTheOneBeforeIsRefusedAloneAfterTheChainIsWritten() throws Exception {
+        CommitGate gate = heldWriter();
+        TransactionRecord created = sale(at(0));
+        await(store.insert(created));
+        TransactionRecord sent = created.withState(TransactionState.SENT, at(1));
+        TransactionRecord approved = sent.withOutcome(approval(), true, at(2));
+        TransactionRecord declinedLate = approved.withOutcome(
+                TransactionOutcome.of(TransactionResult.DECLINED, "LATE"), false, at(3));
+
+        holdAfterAnotherCommit(gate);
+        CompletableFuture<Void> sentWrite = store.update(sent);
+        CompletableFuture<Void> approvedWrite = store.update(approved);
+        CompletableFuture<Void> tooLate = store.update(declinedLate);
+        gate.open();
+
+        await(sentWrite);
+        await(approvedWrite);
+        assertThatThrownBy(() -> await(tooLate)).isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("APPROVED").hasMessageContaining("DECLINED");
+        assertThat(store.findById(created.id())).contains(approved);
+        assertThat(store.history(created.id())).extracting(TransactionEvent::state).containsExactly(
+                TransactionState.CREATED, TransactionState.SENT, TransactionState.APPROVED);
+    }
+
+    @Test
+    void anOperatorsResolutionInTheSameCommitKeepsItsPlaceInTheHistory() throws Exception {
+        CommitGate gate = heldWriter();
+        TransactionRecord created = sale(at(0));
+        await(store.insert(created));
+        TransactionRecord sent = created.withState(TransactionState.SENT, at(1));
+        TransactionRecord unknown = sent.withState(TransactionState.UNKNOWN, at(2));
+        TransactionRecord resolved = unknown.withOutcome(approval(), true, at(3));
+        TransactionRecord lateProgress = sent.withState(TransactionState.IN_PROGRESS, at(4));
+
+        holdAfterAnotherCommit(gate);
+        List<CompletableFuture<Void>> accepted = List.of(store.update(sent), store.update(unknown, "timed out", null),
+                store.update(resolved, "receipt checked", "cli:bob"));
+        CompletableFuture<Void> refused = store.update(lateProgress);
+        gate.open();
+
+        for (CompletableFuture<Void> write : accepted) {
+            await(write);
+        }
+        assertThatThrownBy(() -> await(refused)).isInstanceOf(IllegalTransitionException.class);
+        assertThat(store.findById(created.id())).contains(resolved);
+        assertThat(store.history(created.id())).extracting(TransactionEvent::state, TransactionEvent::actor)
+                .containsExactly(tuple(TransactionState.CREATED, null), tuple(TransactionState.SENT, null),
+                        tuple(TransactionState.UNKNOWN, null), tuple(TransactionState.APPROVED, "cli:bob"));
     }
 
     /** The industry's synthetic test number, assembled so no card-number literal sits in the source. */

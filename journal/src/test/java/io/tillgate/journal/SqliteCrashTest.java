@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,10 @@ class SqliteCrashTest {
 
     /** Distinct transactions reported durable before the kill; writers are mid-write at that moment. */
     private static final int REPORTS_BEFORE_KILL = 300;
+
+    /** What the child writes for every transaction. */
+    private static final List<TransactionState> STEPS = List.of(TransactionState.CREATED, TransactionState.SENT,
+            TransactionState.IN_PROGRESS, TransactionState.APPROVED);
 
     @TempDir
     Path folder;
@@ -55,15 +60,24 @@ class SqliteCrashTest {
                 TransactionRecord stored = journal.findById(id).orElseThrow(
                         () -> new AssertionError("transaction " + id + " was reported durable but is missing"));
                 assertThat(stored.state().ordinal()).as("state of %s", id).isGreaterThanOrEqualTo(state.ordinal());
-                assertThat(journal.history(id)).extracting(TransactionEvent::state).contains(state);
+                List<TransactionState> history = journal.history(id).stream().map(TransactionEvent::state).toList();
+                assertThat(history).as("history of %s", id).contains(state)
+                        .as("every step of %s once, in order, none skipped", id)
+                        .isEqualTo(STEPS.subList(0, history.size()))
+                        .as("history of %s ends in its row's state", id).endsWith(stored.state());
+                if (state.isFinal()) {
+                    assertThat(history).as("history of %s, whose outcome was reported", id).isEqualTo(STEPS);
+                }
             });
         }
     }
 
+    /** Keeps the furthest state reported: a progress report may arrive after its outcome's. */
     private static void record(String line, Map<String, TransactionState> promised) {
         String[] parts = line.split(" ");
         if (parts.length == 3 && parts[0].equals("durable")) {
-            promised.put(parts[1], TransactionState.valueOf(parts[2]));
+            promised.merge(parts[1], TransactionState.valueOf(parts[2]),
+                    (earlier, later) -> later.ordinal() > earlier.ordinal() ? later : earlier);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.tillgate.journal.JournalSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 
 /** Opens connections to the journal's database, set up for writing or for reading. */
 public final class ConnectionFactory {
@@ -26,7 +27,7 @@ public final class ConnectionFactory {
 
     /** The writer's connection: manual commit, so one commit (one fsync) covers a whole batch. */
     public Connection openWriter() throws SQLException {
-        Connection connection = connect();
+        Connection connection = connect(dialect.writerProperties(settings.jdbcUrl()));
         try {
             dialect.configureWriter(connection);
             connection.setAutoCommit(false);
@@ -42,7 +43,7 @@ public final class ConnectionFactory {
      * commit that happened before it.
      */
     public Connection openReader() throws SQLException {
-        Connection connection = connect();
+        Connection connection = connect(new Properties());
         try {
             dialect.configureReader(connection);
             return connection;
@@ -52,8 +53,14 @@ public final class ConnectionFactory {
         }
     }
 
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+    private Connection connect(Properties properties) throws SQLException {
+        if (settings.user() != null) {
+            properties.setProperty("user", settings.user());
+        }
+        if (settings.password() != null) {
+            properties.setProperty("password", settings.password());
+        }
+        return DriverManager.getConnection(settings.jdbcUrl(), properties);
     }
 
     static void closeQuietly(Connection connection) {

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * What differs between the two supported databases. The schema and every statement are the same
@@ -53,6 +54,19 @@ public enum Dialect {
 
     /** A server shared by several gateway nodes; durability is the server's synchronous_commit. */
     POSTGRESQL("jdbc:postgresql:") {
+        /**
+         * The driver sends a batch of inserts (a group commit's first events) as multi-row inserts,
+         * unless the URL says otherwise.
+         */
+        @Override
+        Properties writerProperties(String jdbcUrl) {
+            Properties properties = new Properties();
+            if (!jdbcUrl.contains(REWRITE_BATCHED_INSERTS)) {
+                properties.setProperty(REWRITE_BATCHED_INSERTS, "true");
+            }
+            return properties;
+        }
+
         @Override
         void configureWriter(Connection connection) {
             // Nothing per connection: the server's settings apply.
@@ -76,10 +90,17 @@ public enum Dialect {
     /** WAL pages between automatic checkpoints (4 KiB each, so about 16 MiB of WAL). */
     static final int CHECKPOINT_PAGES = 4_000;
 
+    private static final String REWRITE_BATCHED_INSERTS = "reWriteBatchedInserts";
+
     final String prefix;
 
     Dialect(String prefix) {
         this.prefix = prefix;
+    }
+
+    /** Driver properties of the writer's connection, besides the user and password. */
+    Properties writerProperties(String jdbcUrl) {
+        return new Properties();
     }
 
     /** Prepares the writer's connection before its first transaction. */

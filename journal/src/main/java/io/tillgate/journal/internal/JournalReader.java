@@ -4,7 +4,6 @@ import io.tillgate.core.transaction.TransactionEvent;
 import io.tillgate.core.transaction.TransactionQuery;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionState;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -107,8 +106,7 @@ public final class JournalReader {
 
     public List<TransactionEvent> history(String id) {
         return pool.read("reading the history of transaction " + id, connection -> {
-            try (PreparedStatement statement = prepare(connection, HISTORY, id);
-                    ResultSet rows = statement.executeQuery()) {
+            try (ResultSet rows = prepare(connection, HISTORY, id).executeQuery()) {
                 List<TransactionEvent> events = new ArrayList<>();
                 while (rows.next()) {
                     events.add(new TransactionEvent(id, TransactionState.valueOf(rows.getString("state")),
@@ -127,8 +125,7 @@ public final class JournalReader {
 
     private List<TransactionRecord> list(String what, String sql, Object... parameters) {
         return pool.read(what, connection -> {
-            try (PreparedStatement statement = prepare(connection, sql, parameters);
-                    ResultSet rows = statement.executeQuery()) {
+            try (ResultSet rows = prepare(connection, sql, parameters).executeQuery()) {
                 List<TransactionRecord> records = new ArrayList<>();
                 while (rows.next()) {
                     records.add(TransactionRows.read(rows));
@@ -138,21 +135,17 @@ public final class JournalReader {
         });
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+    /** The connection's kept statement for {@code sql}, bound; close only its result set. */
+    private static PreparedStatement prepare(ReadPool.ReadConnection connection, String sql, Object... parameters)
             throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        try {
-            for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] instanceof Long number) {
-                    statement.setLong(i + 1, number);
-                } else {
-                    statement.setString(i + 1, (String) parameters[i]);
-                }
+        PreparedStatement statement = connection.prepare(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i] instanceof Long number) {
+                statement.setLong(i + 1, number);
+            } else {
+                statement.setString(i + 1, (String) parameters[i]);
             }
-            return statement;
-        } catch (SQLException | RuntimeException e) {
-            statement.close();
-            throw e;
         }
+        return statement;
     }
 }

@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * shares one fsync; while it commits, the next batch queues up. Only then are the futures
  * completed, so a completed future means durable, and a read started afterwards sees the write.
  *
+ * <p>Within a batch, a transaction's consecutive updates are written as one row update with an
+ * event each, and all events go to the database together before the commit ({@link BatchPlan}).
+ *
  * <p>Futures are completed on a separate completion thread, in commit order: the callers'
  * continuations (contacting a terminal, telling a POS) then never delay the next commit. Such a
  * continuation may enqueue further writes but must not wait for one, or it waits for itself.
@@ -166,13 +169,15 @@ public final class JournalWriter implements AutoCloseable {
      */
     private void write(List<WriteCommand> batch, boolean reconnected) {
         long started = System.nanoTime();
-        List<RuntimeException> refusals = new ArrayList<>(batch.size());
+        RuntimeException[] refusals = new RuntimeException[batch.size()];
         try {
             WriteStatements open = statements();
-            for (WriteCommand command : batch) {
-                refusals.add(command.apply(open));
+            for (BatchPlan.Step step : BatchPlan.of(batch)) {
+                step.apply(open, refusals);
             }
+            open.flushEvents();
         } catch (SQLException | RuntimeException e) {
+            discardEvents();
             rollback();
             if (!connectionUsable()) {
                 disconnect();
@@ -203,7 +208,7 @@ public final class JournalWriter implements AutoCloseable {
         observe(batch.size(), System.nanoTime() - started);
         completions.execute(() -> {
             for (int i = 0; i < batch.size(); i++) {
-                RuntimeException refusal = refusals.get(i);
+                RuntimeException refusal = refusals[i];
                 if (refusal == null) {
                     batch.get(i).future().complete(null);
                 } else {
@@ -268,6 +273,19 @@ public final class JournalWriter implements AutoCloseable {
             return connection != null && connection.isValid(VALIDITY_TIMEOUT_SECONDS);
         } catch (SQLException e) {
             return false;
+        }
+    }
+
+    private void discardEvents() {
+        if (statements == null) {
+            return;
+        }
+        try {
+            statements.discardEvents();
+        } catch (SQLException e) {
+            LOG.warn("journal events of a failed batch not discarded ({}); reconnecting for the next batch",
+                    e.getMessage());
+            disconnect();
         }
     }
 

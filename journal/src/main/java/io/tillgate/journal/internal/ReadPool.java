@@ -2,8 +2,12 @@ package io.tillgate.journal.internal;
 
 import io.tillgate.journal.JournalException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +19,10 @@ import org.slf4j.LoggerFactory;
  * A few read-only connections, separate from the writer's, so lookups run beside the writer (SQLite
  * WAL and PostgreSQL both let readers proceed during a write) and never see uncommitted data.
  * Connections open on first use and are replaced when the server drops them.
+ *
+ * <p>Each connection keeps the statements it prepared: the gateway runs the same few lookups for
+ * every payment, and SQLite compiles a statement anew on every {@code prepareStatement}, which cost
+ * more than running the lookup.
  */
 public final class ReadPool implements AutoCloseable {
 
@@ -27,7 +35,10 @@ public final class ReadPool implements AutoCloseable {
     private final ConnectionFactory connections;
     private final int size;
     private final Semaphore permits;
-    private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
+    /** Statements each connection keeps; a search builds its SQL from its criteria, so this bounds them. */
+    static final int STATEMENTS_PER_CONNECTION = 32;
+
+    private final Deque<ReadConnection> idle = new ConcurrentLinkedDeque<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public ReadPool(ConnectionFactory connections, int size) {
@@ -39,7 +50,58 @@ public final class ReadPool implements AutoCloseable {
     /** A query on one of the pool's connections. */
     @FunctionalInterface
     public interface Query<T> {
-        T run(Connection connection) throws SQLException;
+        T run(ReadConnection connection) throws SQLException;
+    }
+
+    /** A pooled connection and the statements it has prepared, used by one read at a time. */
+    public static final class ReadConnection {
+        private final Connection connection;
+        private final Map<String, PreparedStatement> prepared = new LinkedHashMap<>(16, 0.75f, true);
+
+        ReadConnection(Connection connection) {
+            this.connection = connection;
+        }
+
+        /**
+         * The statement for {@code sql}, prepared on first use and kept; its parameters are cleared.
+         * Close its result sets, never the statement itself.
+         */
+        public PreparedStatement prepare(String sql) throws SQLException {
+            PreparedStatement statement = prepared.get(sql);
+            if (statement != null) {
+                statement.clearParameters();
+                return statement;
+            }
+            statement = connection.prepareStatement(sql);
+            prepared.put(sql, statement);
+            if (prepared.size() > STATEMENTS_PER_CONNECTION) {
+                Iterator<PreparedStatement> eldest = prepared.values().iterator();
+                PreparedStatement dropped = eldest.next();
+                eldest.remove();
+                dropped.close();
+            }
+            return statement;
+        }
+
+        boolean isValid() {
+            try {
+                return connection.isValid(VALIDITY_TIMEOUT_SECONDS);
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+
+        void close() {
+            for (PreparedStatement statement : prepared.values()) {
+                try {
+                    statement.close();
+                } catch (SQLException e) {
+                    LOG.debug("journal read statement did not close cleanly: {}", e.getMessage());
+                }
+            }
+            prepared.clear();
+            ConnectionFactory.closeQuietly(connection);
+        }
     }
 
     /**
@@ -52,28 +114,28 @@ public final class ReadPool implements AutoCloseable {
     public <T> T read(String what, Query<T> query) {
         acquire(what);
         try {
-            Connection pooled = idle.pollFirst();
+            ReadConnection pooled = idle.pollFirst();
             if (pooled != null) {
                 try {
                     return runAndKeep(pooled, query);
                 } catch (SQLException e) {
-                    boolean dead = !isValid(pooled);
-                    ConnectionFactory.closeQuietly(pooled);
+                    boolean dead = !pooled.isValid();
+                    pooled.close();
                     if (!dead) {
                         throw e;
                     }
                     LOG.info("journal read connection lost ({}); reconnecting", e.getMessage());
                     closeIdle();
                 } catch (RuntimeException e) {
-                    ConnectionFactory.closeQuietly(pooled);
+                    pooled.close();
                     throw e;
                 }
             }
-            Connection fresh = connections.openReader();
+            ReadConnection fresh = new ReadConnection(connections.openReader());
             try {
                 return runAndKeep(fresh, query);
             } catch (SQLException | RuntimeException e) {
-                ConnectionFactory.closeQuietly(fresh);
+                fresh.close();
                 throw e;
             }
         } catch (SQLException e) {
@@ -99,24 +161,16 @@ public final class ReadPool implements AutoCloseable {
         closeIdle();
     }
 
-    private <T> T runAndKeep(Connection connection, Query<T> query) throws SQLException {
+    private <T> T runAndKeep(ReadConnection connection, Query<T> query) throws SQLException {
         T result = query.run(connection);
         idle.addFirst(connection);
         return result;
     }
 
     private void closeIdle() {
-        Connection connection;
+        ReadConnection connection;
         while ((connection = idle.pollFirst()) != null) {
-            ConnectionFactory.closeQuietly(connection);
-        }
-    }
-
-    private static boolean isValid(Connection connection) {
-        try {
-            return connection.isValid(VALIDITY_TIMEOUT_SECONDS);
-        } catch (SQLException e) {
-            return false;
+            connection.close();
         }
     }
 

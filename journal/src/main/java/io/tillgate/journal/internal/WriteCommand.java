@@ -6,6 +6,7 @@ import io.tillgate.core.transaction.IllegalTransitionException;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.journal.Fence;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,7 @@ sealed interface WriteCommand {
         @Override
         public RuntimeException apply(WriteStatements statements) throws SQLException {
             if (fence != null) {
-                RuntimeException refused = statements.updateFenced(record, progress, note, actor, fence);
+                RuntimeException refused = statements.updateFenced(List.of(this), fence);
                 if (refused instanceof FencedWriteException) {
                     LOG.error("ALARM {}", refused.getMessage());
                 } else if (refused != null) {
@@ -75,7 +76,7 @@ sealed interface WriteCommand {
                 }
                 return refused;
             }
-            if (statements.update(record, progress, note, actor)) {
+            if (statements.update(List.of(this))) {
                 return null;
             }
             return statements.state(record.id())

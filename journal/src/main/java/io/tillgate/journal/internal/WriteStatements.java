@@ -41,11 +41,12 @@ final class WriteStatements implements AutoCloseable {
             + String.join(" = ?, ", TransactionRows.PROGRESS_COLUMNS) + " = ? WHERE id = ? AND (state IN ("
             + String.join(", ", Collections.nCopies(MAX_PREVIOUS, "?"))
             + ") OR (state = ? AND captured = FALSE))";
-    private static final String FIRST_EVENT =
-            "INSERT INTO transaction_events (transaction_id, seq, state, at, note) VALUES (?, 1, ?, ?, ?)";
+    /** A cluster node's events carry its id and lease epoch; a single gateway's and an operator's leave them NULL. */
+    private static final String FIRST_EVENT = "INSERT INTO transaction_events (transaction_id, seq, state, at, note,"
+            + " node_id, epoch) VALUES (?, 1, ?, ?, ?, ?, ?)";
     private static final String NEXT_EVENT = "INSERT INTO transaction_events (transaction_id, seq, state, at, note,"
-            + " actor) SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ? FROM transaction_events"
-            + " WHERE transaction_id = ?";
+            + " actor, node_id, epoch) SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ?, ?"
+            + " FROM transaction_events WHERE transaction_id = ?";
     private static final String STATE = "SELECT state FROM transactions WHERE id = ?";
 
     /** The database server's clock in epoch microseconds: what lease expiries are measured in. */
@@ -64,11 +65,6 @@ final class WriteStatements implements AutoCloseable {
             + " ON CONFLICT (id) DO NOTHING";
     private static final String FENCED_UPDATE = UPDATE + " AND "
             + String.format(LEASE_HELD, "transactions.terminal_id", "");
-    private static final String FENCED_FIRST_EVENT = "INSERT INTO transaction_events (transaction_id, seq, state,"
-            + " at, note, node_id, epoch) VALUES (?, 1, ?, ?, ?, ?, ?)";
-    private static final String FENCED_NEXT_EVENT = "INSERT INTO transaction_events (transaction_id, seq, state,"
-            + " at, note, actor, node_id, epoch) SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ?, ?"
-            + " FROM transaction_events WHERE transaction_id = ?";
     /**
      * Takes a claim, or takes it over from a transaction that has meanwhile reached a final state;
      * leaves it, changing no row, while its transaction runs or has an unknown outcome.
@@ -91,6 +87,9 @@ final class WriteStatements implements AutoCloseable {
     private final PreparedStatement firstEvent;
     private final PreparedStatement nextEvent;
     private final PreparedStatement state;
+    /** Events queued with {@link #flushEvents}: first events before next ones, each in the order added. */
+    private int firstEvents;
+    private int nextEvents;
     private final Connection connection;
     /** Whether claims may exist (PostgreSQL): then any final state, an operator's too, releases them. */
     private final boolean claims;
@@ -118,48 +117,113 @@ final class WriteStatements implements AutoCloseable {
         state = prepared.get(4);
     }
 
-    /** Inserts the row and its first event; false if a row with that id exists. */
+    /** Inserts the row and queues its first event; false if a row with that id exists. */
     boolean insert(TransactionRecord record, ColumnValues identity, ColumnValues progress) throws SQLException {
         progress.bind(insert, identity.bind(insert, 1));
         if (insert.executeUpdate() == 0) {
             return false;
         }
-        firstEvent.setString(1, record.id());
-        firstEvent.setString(2, record.state().name());
-        firstEvent.setLong(3, EpochMicros.of(record.updatedAt()));
-        firstEvent.setNull(4, Types.VARCHAR);
-        firstEvent.executeUpdate();
+        addFirstEvent(record, null);
         return true;
     }
 
     /**
-     * Records the new state, outcome and flags and appends an event, if the stored state allows it
-     * (see {@link io.tillgate.core.transaction.TransactionStore#update}); false if it does not, or if
-     * there is no such row. What the transaction is (merchant, amount, references…) was fixed by its
+     * Records the state, outcome and flags of the last of {@code updates} and queues an event for
+     * each, if the stored state may move to the first one's (see
+     * {@link io.tillgate.core.transaction.TransactionStore#update}); false if it may not, or if there
+     * is no such row. The updates are consecutive ones of one transaction, each allowed to follow the
+     * one before ({@link BatchPlan}), so they are written as one row update: the state the row skips
+     * over is in its events. What the transaction is (merchant, amount, references…) was fixed by its
      * insert and is not rewritten.
      */
-    boolean update(TransactionRecord record, ColumnValues progress, String note, String actor) throws SQLException {
-        int i = progress.bind(update, 1);
-        update.setString(i++, record.id());
-        for (String previous : PREVIOUS.get(record.state())) {
-            update.setString(i++, previous);
-        }
-        boolean capture = record.state().isFinal() && record.captured();
-        update.setString(i, capture ? record.state().name() : NO_STATE);
+    boolean update(List<WriteCommand.Update> updates) throws SQLException {
+        TransactionRecord first = updates.get(0).record();
+        WriteCommand.Update last = updates.get(updates.size() - 1);
+        bindUpdate(update, first, last.progress());
         if (update.executeUpdate() == 0) {
             return false;
         }
+        for (WriteCommand.Update written : updates) {
+            addNextEvent(written.record(), written.note(), written.actor(), null);
+        }
+        if (claims && last.record().state().isFinal()) {
+            releaseClaims(first.id());
+        }
+        return true;
+    }
+
+    /**
+     * Binds an update's new values, its id and the states it may replace, so that the row moves only
+     * from a state that may move to {@code from}'s; returns the next free parameter index.
+     */
+    private static int bindUpdate(PreparedStatement statement, TransactionRecord from, ColumnValues progress)
+            throws SQLException {
+        int i = progress.bind(statement, 1);
+        statement.setString(i++, from.id());
+        for (String previous : PREVIOUS.get(from.state())) {
+            statement.setString(i++, previous);
+        }
+        boolean capture = from.state().isFinal() && from.captured();
+        statement.setString(i++, capture ? from.state().name() : NO_STATE);
+        return i;
+    }
+
+    private void addFirstEvent(TransactionRecord record, Fence fence) throws SQLException {
+        firstEvent.setString(1, record.id());
+        firstEvent.setString(2, record.state().name());
+        firstEvent.setLong(3, EpochMicros.of(record.updatedAt()));
+        firstEvent.setNull(4, Types.VARCHAR);
+        bindFence(firstEvent, 5, fence);
+        firstEvent.addBatch();
+        firstEvents++;
+    }
+
+    private void addNextEvent(TransactionRecord record, String note, String actor, Fence fence) throws SQLException {
         nextEvent.setString(1, record.id());
         nextEvent.setString(2, record.state().name());
         nextEvent.setLong(3, EpochMicros.of(record.updatedAt()));
         setText(nextEvent, 4, note);
         setText(nextEvent, 5, actor);
-        nextEvent.setString(6, record.id());
-        nextEvent.executeUpdate();
-        if (claims && record.state().isFinal()) {
-            releaseClaims(record.id());
+        bindFence(nextEvent, 6, fence);
+        nextEvent.setString(8, record.id());
+        nextEvent.addBatch();
+        nextEvents++;
+    }
+
+    /** The node and epoch columns of an event, typed even when NULL: PostgreSQL will not cast text to BIGINT. */
+    private static void bindFence(PreparedStatement statement, int index, Fence fence) throws SQLException {
+        if (fence == null) {
+            statement.setNull(index, Types.VARCHAR);
+            statement.setNull(index + 1, Types.BIGINT);
+        } else {
+            statement.setString(index, fence.nodeId());
+            statement.setLong(index + 1, fence.epoch());
         }
-        return true;
+    }
+
+    /**
+     * Writes the queued events: all in one round trip per statement on PostgreSQL. First events go
+     * before next ones, and each statement keeps the order events were added in, so every
+     * transaction's events are numbered in the order of its writes (an insert's updates always
+     * follow it).
+     */
+    void flushEvents() throws SQLException {
+        if (firstEvents > 0) {
+            firstEvents = 0;
+            firstEvent.executeBatch();
+        }
+        if (nextEvents > 0) {
+            nextEvents = 0;
+            nextEvent.executeBatch();
+        }
+    }
+
+    /** Drops the queued events of a batch that is rolled back. */
+    void discardEvents() throws SQLException {
+        firstEvents = 0;
+        nextEvents = 0;
+        firstEvent.clearBatch();
+        nextEvent.clearBatch();
     }
 
     /** The stored state, to explain a refused update. */
@@ -205,28 +269,22 @@ final class WriteStatements implements AutoCloseable {
             return fencedOut != null ? fencedOut
                     : new IllegalStateException("transaction " + record.id() + " already recorded");
         }
-        bindAll(f.firstEvent, record.id(), record.state().name(), EpochMicros.of(record.updatedAt()), null,
-                fence.nodeId(), fence.epoch());
-        f.firstEvent.executeUpdate();
+        addFirstEvent(record, fence);
         return null;
     }
 
     /**
-     * As {@link #update}, for a cluster node: only while {@code fence} still names the terminal's
-     * lease holder and epoch. A final state releases the transaction's claims.
+     * As {@link #update}, for a cluster node: only while {@code fence}, which all of {@code updates}
+     * carry, still names the terminal's lease holder and epoch. A final state releases the
+     * transaction's claims.
      *
      * @return {@code null} when written, or why not
      */
-    RuntimeException updateFenced(TransactionRecord record, ColumnValues progress, String note, String actor,
-            Fence fence) throws SQLException {
+    RuntimeException updateFenced(List<WriteCommand.Update> updates, Fence fence) throws SQLException {
         Fenced f = fenced();
-        int i = progress.bind(f.update, 1);
-        f.update.setString(i++, record.id());
-        for (String previous : PREVIOUS.get(record.state())) {
-            f.update.setString(i++, previous);
-        }
-        boolean capture = record.state().isFinal() && record.captured();
-        f.update.setString(i++, capture ? record.state().name() : NO_STATE);
+        TransactionRecord record = updates.get(0).record();
+        WriteCommand.Update last = updates.get(updates.size() - 1);
+        int i = bindUpdate(f.update, record, last.progress());
         f.update.setString(i++, fence.nodeId());
         f.update.setLong(i, fence.epoch());
         if (f.update.executeUpdate() == 0) {
@@ -238,10 +296,10 @@ final class WriteStatements implements AutoCloseable {
             return fencedOut != null ? fencedOut : new IllegalTransitionException(record.id(), stored.get(),
                     record.state());
         }
-        bindAll(f.nextEvent, record.id(), record.state().name(), EpochMicros.of(record.updatedAt()), note, actor,
-                fence.nodeId(), fence.epoch(), record.id());
-        f.nextEvent.executeUpdate();
-        if (record.state().isFinal()) {
+        for (WriteCommand.Update written : updates) {
+            addNextEvent(written.record(), written.note(), written.actor(), fence);
+        }
+        if (last.record().state().isFinal()) {
             releaseClaims(record.id());
         }
         return null;
@@ -314,8 +372,6 @@ final class WriteStatements implements AutoCloseable {
     private static final class Fenced implements AutoCloseable {
         final PreparedStatement insert;
         final PreparedStatement update;
-        final PreparedStatement firstEvent;
-        final PreparedStatement nextEvent;
         final PreparedStatement claim;
         final PreparedStatement claimHolder;
         final PreparedStatement release;
@@ -326,8 +382,6 @@ final class WriteStatements implements AutoCloseable {
             try {
                 insert = prepare(connection, FENCED_INSERT);
                 update = prepare(connection, FENCED_UPDATE);
-                firstEvent = prepare(connection, FENCED_FIRST_EVENT);
-                nextEvent = prepare(connection, FENCED_NEXT_EVENT);
                 claim = prepare(connection, CLAIM);
                 claimHolder = prepare(connection, CLAIM_HOLDER);
                 release = prepare(connection, RELEASE_CLAIMS);
