@@ -13,6 +13,7 @@ import io.tillgate.core.receipt.MerchantDetails;
 import io.tillgate.core.simulated.SimulatedTiming;
 import io.tillgate.journal.JdbcUrlRedactor;
 import io.tillgate.journal.cluster.ClusterSettings;
+import io.tillgate.p3.node.ClusterSecret;
 import io.tillgate.p3.server.LoginThrottleSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -264,7 +265,15 @@ public final class ConfigLoader {
         }
         String address = cluster.address() == null || cluster.address().isBlank() ? null : cluster.address().strip();
         Path nodeIdFile = Path.of(orDefault(cluster.nodeIdFile(), "data/node-id"));
-        return new GatewaySettings.ClusterSpec(nodeId, nodeIdFile, address, lease);
+        ClusterSecret secret = null;
+        if (cluster.secret() != null && !cluster.secret().isBlank()) {
+            try {
+                secret = ClusterSecret.of(cluster.secret().strip());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("journal.cluster.secret", e.getMessage());
+            }
+        }
+        return new GatewaySettings.ClusterSpec(nodeId, nodeIdFile, address, lease, secret);
     }
 
     private static GatewaySettings.P3Settings p3(GatewayConfig.P3 p3) {

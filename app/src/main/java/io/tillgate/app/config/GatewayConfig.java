@@ -76,7 +76,14 @@ public record GatewayConfig(
             @JsonProperty("nodeId") String nodeId,
             @JsonProperty("nodeIdFile") String nodeIdFile,
             @JsonProperty("address") String address,
-            @JsonProperty("leaseTime") String leaseTime) {
+            @JsonProperty("leaseTime") String leaseTime,
+            @JsonProperty("secret") String secret) {
+
+        @Override
+        public String toString() {
+            return "Cluster[nodeId=" + nodeId + ", address=" + address + ", leaseTime=" + leaseTime
+                    + ", secret=" + (secret == null ? "none" : "***") + "]";
+        }
     }
 
     /** The P3 PayServer front-end. */

@@ -1,7 +1,6 @@
 package io.tillgate.app.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +19,6 @@ import io.tillgate.journal.cluster.ClusterStatus;
 import io.tillgate.journal.cluster.Rendezvous;
 import io.tillgate.p3.client.ActionRequest;
 import io.tillgate.p3.client.ChargeRequest;
-import io.tillgate.p3.client.P3ErrorException;
 import io.tillgate.p3.client.PayClient;
 import io.tillgate.p3.client.QueryKey;
 import io.tillgate.p3.client.TransactionAction;
@@ -51,7 +49,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -81,6 +78,8 @@ class ClusterProcessTest {
     static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String MERCHANT = "chain";
     private static final String SECRET = "cluster-test-secret";
+    /** What the nodes log in to each other with to forward requests. */
+    private static final String CLUSTER_SECRET = "cluster-forwarding-secret-1";
     private static final List<String> NODES = List.of("n1", "n2", "n3");
     private static final List<String> TERMINALS = List.of("sim1", "sim2", "ipp1", "nexo1");
     private static final Duration LEASE = Duration.ofSeconds(2);
@@ -241,21 +240,46 @@ class ClusterProcessTest {
 
     @Test
     @Order(3)
-    void aNodeThatDoesNotHoldTheTerminalNamesTheHolder() throws Exception {
+    void aPaymentSentToANodeThatDoesNotHoldTheTerminalIsForwardedAndApprovedWithEveryUpdateAndTheSignature()
+            throws Exception {
         Node holder = holderOf("sim1");
         Node other = nodes.values().stream().filter(n -> n != holder).findFirst().orElseThrow();
+        List<TransactionUpdate> updates = new CopyOnWriteArrayList<>();
+        List<String> actions = new CopyOnWriteArrayList<>();
+        P3Transaction approved;
         try (PayClient client = loggedIn(other)) {
-            assertThatThrownBy(() -> client.charge(ChargeRequest.of("sim1", Money.ofMinor(500, "EUR"))
-                    .withCustomIdentifier("elsewhere-1"), new TransactionListener() { }).outcome()
-                    .get(10, TimeUnit.SECONDS))
-                    .isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOfSatisfying(P3ErrorException.class, refused -> {
-                        assertThat(refused.rawType()).isEqualTo("TRANSACTION_BUSY");
-                        assertThat(refused.error().developerMessage()).contains("driven by node " + holder.id + " at 127.0.0.1:"
-                                + holder.webSocketPort);
-                    });
+            approved = client.charge(ChargeRequest.of("sim1", Money.ofMinor(1292, "EUR"))
+                    .withCustomIdentifier("forwarded-1").withTag("forwarded-tag-1"), new TransactionListener() {
+                        @Override
+                        public void onUpdate(TransactionUpdate update) {
+                            updates.add(update);
+                        }
+
+                        @Override
+                        public void onAction(ActionRequest action) {
+                            actions.add(action.rawAction());
+                            if (action.action() == TransactionAction.CUSTOMER_SIGNATURE) {
+                                action.signOnReceipt();
+                            }
+                        }
+                    }).await(Duration.ofSeconds(30)).transaction();
+            assertThat(TransactionStatus.of(approved)).isEqualTo(TransactionStatus.APPROVED);
+            // The same tag sent again to the forwarding node names the same transaction.
+            assertThat(client.query(QueryKey.byTag("forwarded-tag-1")).get(10, TimeUnit.SECONDS).transaction()
+                    .identifier()).isEqualTo(approved.identifier());
         }
-        assertThat(journalRows("elsewhere-1")).isEmpty();
+        assertThat(actions).containsExactly(ExecuteTransactionAction.CUSTOMER_SIGNATURE);
+        assertThat(updates).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(updates).allSatisfy(u -> assertThat(u.transaction().identifier()).isEqualTo(approved.identifier()));
+        TransactionRecord row = journalRow("forwarded-1");
+        assertThat(row.id()).isEqualTo(approved.identifier());
+        assertThat(row.state()).isEqualTo(TransactionState.APPROVED);
+        assertThat(row.signatureOnReceipt()).as("the signature answered through the forwarding node").isTrue();
+        assertThat(row.merchantId()).isEqualTo(MERCHANT);
+        assertThat(row.protocol()).isEqualTo("P3");
+        assertThat(row.requestReference()).as("journaled under the POS's own tag").isEqualTo("forwarded-tag-1");
+        assertThat(history(row.id())).extracting(TransactionEvent::node).containsOnly(holder.id);
+        assertThat(approved.merchantReceipt()).as("the answer carries the journal's receipts").isNotNull();
     }
 
     @Test
@@ -396,7 +420,7 @@ class ClusterProcessTest {
                 .append("  url: ").append(url).append('\n')
                 .append("  user: ").append(user).append('\n')
                 .append("  cluster: {nodeId: ").append(id).append(", leaseTime: ").append(LEASE.toMillis())
-                .append("ms}\n")
+                .append("ms, secret: ").append(CLUSTER_SECRET).append("}\n")
                 .append("p3: {websocketPort: ").append(webSocketPort).append(", tcpPort: ").append(tcpPort)
                 .append("}\n")
                 .append("admin: {enabled: false}\n")
