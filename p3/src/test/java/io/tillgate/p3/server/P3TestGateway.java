@@ -83,6 +83,11 @@ final class P3TestGateway implements AutoCloseable {
         return server;
     }
 
+    /** The journal, as a cluster of nodes would share it. */
+    InMemoryTransactionStore store() {
+        return store;
+    }
+
     URI webSocketUri(String path) {
         return URI.create("ws://127.0.0.1:" + server.webSocketAddress().getPort() + path);
     }
