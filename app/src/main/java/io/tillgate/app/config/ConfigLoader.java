@@ -242,11 +242,12 @@ public final class ConfigLoader {
         }
         return new GatewaySettings.JournalSpec(url, journal == null ? null : journal.user(),
                 journal == null ? null : secrets.resolve("journal.password", journal.password()),
-                journal == null || journal.cluster() == null ? null : cluster(journal.cluster(), url));
+                journal == null || journal.cluster() == null ? null : cluster(journal.cluster(), url,
+                        secrets.resolve("journal.cluster.secret", journal.cluster().secret())));
     }
 
     /** A cluster node: only on PostgreSQL, the one journal several gateways can share. */
-    private static GatewaySettings.ClusterSpec cluster(GatewayConfig.Cluster cluster, String url) {
+    private static GatewaySettings.ClusterSpec cluster(GatewayConfig.Cluster cluster, String url, String secretValue) {
         if (!url.startsWith("jdbc:postgresql:")) {
             throw new ConfigException("journal.cluster", "needs a PostgreSQL journal (journal.url: "
                     + "jdbc:postgresql://HOST:PORT/DATABASE), not " + JdbcUrlRedactor.redact(url)
@@ -266,9 +267,9 @@ public final class ConfigLoader {
         String address = cluster.address() == null || cluster.address().isBlank() ? null : cluster.address().strip();
         Path nodeIdFile = Path.of(orDefault(cluster.nodeIdFile(), "data/node-id"));
         ClusterSecret secret = null;
-        if (cluster.secret() != null && !cluster.secret().isBlank()) {
+        if (secretValue != null && !secretValue.isBlank()) {
             try {
-                secret = ClusterSecret.of(cluster.secret().strip());
+                secret = ClusterSecret.of(secretValue.strip());
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("journal.cluster.secret", e.getMessage());
             }
