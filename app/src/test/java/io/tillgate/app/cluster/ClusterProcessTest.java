@@ -10,6 +10,11 @@ import io.tillgate.app.TillgateCommand;
 import io.tillgate.app.config.ConfigLoader;
 import io.tillgate.app.config.Protocol;
 import io.tillgate.core.money.Money;
+import io.tillgate.core.payment.PaymentCommand;
+import io.tillgate.core.service.PaymentRequest;
+import io.tillgate.core.service.TransactionObserver;
+import io.tillgate.core.terminal.TerminalAction;
+import io.tillgate.core.terminal.TerminalStatus;
 import io.tillgate.core.transaction.TransactionEvent;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionState;
@@ -105,12 +110,15 @@ class ClusterProcessTest {
     private final class Node {
         final String id;
         final int webSocketPort;
+        /** Its IPP front-end for sim2: a till paying over IPP through this node. */
+        final int ippPort;
         final Path config;
         ServeProcess process;
 
-        Node(String id, int webSocketPort, Path config) {
+        Node(String id, int webSocketPort, int ippPort, Path config) {
             this.id = id;
             this.webSocketPort = webSocketPort;
+            this.ippPort = ippPort;
             this.config = config;
         }
 
@@ -136,9 +144,10 @@ class ClusterProcessTest {
         emulators = startEmulators();
         for (String id : NODES) {
             int ws = ServeProcess.freePort();
+            int ipp = ServeProcess.freePort();
             Path config = dir.resolve(id + ".yaml");
-            Files.writeString(config, nodeConfig(id, ws, ServeProcess.freePort()));
-            nodes.put(id, new Node(id, ws, config));
+            Files.writeString(config, nodeConfig(id, ws, ServeProcess.freePort(), ipp));
+            nodes.put(id, new Node(id, ws, ipp, config));
         }
         List<CompletableFuture<Void>> starting = new ArrayList<>();
         for (Node node : nodes.values()) {
@@ -284,6 +293,51 @@ class ClusterProcessTest {
 
     @Test
     @Order(4)
+    void anIppPosFrontEndRequestToANodeThatDoesNotHoldTheTerminalIsForwardedToo() throws Exception {
+        Node holder = holderOf("sim2");
+        Node other = nodes.values().stream().filter(n -> n != holder).findFirst().orElseThrow();
+        Path file = dir.resolve("ipp-till.yaml");
+        Files.writeString(file, """
+                gateway: {host: 127.0.0.1}
+                journal: {url: memory}
+                p3: {enabled: false}
+                admin: {enabled: false}
+                merchants: [{id: till, secret: till-secret-long, terminals: [counter]}]
+                terminals:
+                  - {id: counter, type: ipp, host: 127.0.0.1, port: %d}
+                """.formatted(other.ippPort));
+        try (Gateway till = Gateway.start(ConfigLoader.load(file))) {
+            CompletableFuture<TransactionRecord> answered = new CompletableFuture<>();
+            List<TerminalStatus> statuses = new CopyOnWriteArrayList<>();
+            till.payments().execute(new PaymentRequest("till", "counter", "P3", "ipp-till-tag-1",
+                    PaymentCommand.sale(Money.ofMinor(700, "EUR"), "ipp-forwarded-1", null)), new TransactionObserver() {
+                        @Override
+                        public void onStatus(TransactionRecord transaction, TerminalStatus status) {
+                            statuses.add(status);
+                        }
+
+                        @Override
+                        public void onAction(TransactionRecord transaction, TerminalAction action) {
+                        }
+
+                        @Override
+                        public void onCompleted(TransactionRecord transaction) {
+                            answered.complete(transaction);
+                        }
+                    }).get(30, TimeUnit.SECONDS);
+            assertThat(answered.get(30, TimeUnit.SECONDS).state()).as("the till's answer over IPP")
+                    .isEqualTo(TransactionState.APPROVED);
+            assertThat(statuses).as("the holder's progress reached the till").isNotEmpty();
+        }
+        TransactionRecord row = journalRow("ipp-forwarded-1");
+        assertThat(row.state()).isEqualTo(TransactionState.APPROVED);
+        assertThat(row.protocol()).as("journaled under the POS's own protocol").isEqualTo("IPP");
+        assertThat(row.terminalId()).isEqualTo("sim2");
+        assertThat(history(row.id())).extracting(TransactionEvent::node).containsOnly(holder.id);
+    }
+
+    @Test
+    @Order(5)
     void theSameCustomIdentifierSentToAllThreeNodesAtOnceStartsOneTransaction() throws Exception {
         List<PayClient> clients = new ArrayList<>();
         try {
@@ -322,7 +376,7 @@ class ClusterProcessTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void killOfTheHolderMidIppAndNexoPaymentsIsRecoveredByAnotherNodeThroughTheStatusQuery() throws Exception {
         Map<String, Node> holders = new LinkedHashMap<>();
@@ -384,7 +438,7 @@ class ClusterProcessTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aNodeFrozenPastItsLeaseCannotWriteAStaleOutcome() throws Exception {
         Node holder = holderOf("sim1");
         try (PayClient client = loggedIn(holder)) {
@@ -413,7 +467,7 @@ class ClusterProcessTest {
 
     // ------------------------------------------------------------------------------ helpers
 
-    private String nodeConfig(String id, int webSocketPort, int tcpPort) {
+    private String nodeConfig(String id, int webSocketPort, int tcpPort, int ippPort) {
         StringBuilder yaml = new StringBuilder()
                 .append("gateway: {host: 127.0.0.1, transactionTimeout: 60s}\n")
                 .append("journal:\n")
@@ -429,13 +483,15 @@ class ClusterProcessTest {
                 .append("terminals:\n")
                 .append("  - {id: sim1, speed: 300ms}\n")
                 .append("  - {id: sim2, speed: 50ms}\n");
+        StringBuilder frontEnds = new StringBuilder("frontEnds: [{protocol: ipp, port: ").append(ippPort)
+                .append(", terminal: sim2}]\n");
         for (Protocol protocol : List.of(Protocol.IPP, Protocol.NEXO)) {
             String terminal = protocol == Protocol.IPP ? "ipp1" : "nexo1";
             yaml.append("  - {id: ").append(terminal).append(", type: ").append(protocol.configName())
                     .append(", host: 127.0.0.1, port: ")
                     .append(emulators.frontEndAddress(protocol, "e-" + terminal).getPort()).append("}\n");
         }
-        return yaml.toString();
+        return yaml.append(frontEnds).toString();
     }
 
     /** The IPP and nexo terminals: simulated terminals behind front-ends of their protocol, in this JVM. */
