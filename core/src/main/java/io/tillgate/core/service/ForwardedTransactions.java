@@ -43,16 +43,19 @@ final class ForwardedTransactions {
     private final Clock clock;
     /** Where the journal is read; never a Netty event loop. */
     private final Executor reads;
+    /** Told each time a forwarded transaction ends: a graceful stop waits for them too. */
+    private final Runnable onEnded;
     private final Map<String, Forwarded> byTerminal = new ConcurrentHashMap<>();
 
     /** @param forwarder {@code null} when this node forwards nothing (no cluster secret) */
     ForwardedTransactions(RequestForwarder forwarder, TerminalPlacement placement, TransactionStore store, Clock clock,
-            Executor reads) {
+            Executor reads, Runnable onEnded) {
         this.forwarder = forwarder;
         this.placement = placement;
         this.store = store;
         this.clock = clock;
         this.reads = reads;
+        this.onEnded = onEnded;
     }
 
     /**
@@ -89,6 +92,29 @@ final class ForwardedTransactions {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The same message sent again to this node while the transaction it started runs at another node
+     * (the POS moved to this node): joins it there, where the holder finds it by its message identity.
+     * Empty when it does not run elsewhere, or cannot be joined from here. Under the admission lock.
+     */
+    Optional<Supplier<CompletableFuture<TransactionRecord>>> joinAtHolder(PaymentRequest request,
+            TransactionRecord stored, TransactionObserver observer) {
+        if (forwarder == null || request.forwarded() || request.terminalId() == null || stored.isFinal()
+                || stored.state() == TransactionState.UNKNOWN) {
+            return Optional.empty();
+        }
+        Optional<String> elsewhere = placement.elsewhere(stored.terminalId());
+        if (elsewhere.isEmpty() || placement.holder(stored.terminalId()).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(forward(request, stored.terminalId(), elsewhere.get(), observer));
+    }
+
+    /** Whether no forwarded transaction runs. */
+    boolean isEmpty() {
+        return byTerminal.isEmpty();
     }
 
     /** Whether a transaction forwarded from here runs on the terminal. */
@@ -149,6 +175,7 @@ final class ForwardedTransactions {
                 return send(forwarded, now.get(), false);
             }
             byTerminal.remove(forwarded.terminalId, forwarded);
+            onEnded.run();
             return CompletableFuture.<TransactionRecord>failedFuture(refused);
         }).thenCompose(sent -> sent);
     }
@@ -228,6 +255,7 @@ final class ForwardedTransactions {
             last = settled;
             byTerminal.remove(terminalId, this);
             observers.forEach(o -> Notify.safely(o, x -> x.onCompleted(settled)));
+            onEnded.run();
         }
     }
 }

@@ -112,7 +112,7 @@ public final class PaymentService implements AutoCloseable {
         this.followOns = new FollowOnRules(store);
         this.keys = new IdempotencyKeys(store, running);
         this.recovery = new UnfinishedRecovery(this.terminals, store, settings, clock, admission);
-        this.forwarded = new ForwardedTransactions(forwarder, placement, store, clock, admission);
+        this.forwarded = new ForwardedTransactions(forwarder, placement, store, clock, admission, this::completeIfIdle);
     }
 
     public PaymentService(List<? extends Terminal> terminals, TransactionStore store) {
@@ -301,25 +301,8 @@ public final class PaymentService implements AutoCloseable {
 
     /** Finds one of the merchant's transactions, running or stored. */
     public CompletableFuture<Optional<TransactionRecord>> find(String merchantId, TransactionLookup lookup) {
-        return CompletableFuture.supplyAsync(() -> lookup(merchantId, lookup), admission);
-    }
-
-    private Optional<TransactionRecord> lookup(String merchantId, TransactionLookup lookup) {
-        ActiveTransaction active;
-        Supplier<Optional<TransactionRecord>> stored;
-        if (lookup instanceof TransactionLookup.ById byId) {
-            active = running.withId(byId.id());
-            stored = () -> store.findById(byId.id());
-        } else if (lookup instanceof TransactionLookup.ByReference byRef) {
-            active = running.newestWithReference(merchantId, byRef.reference()).orElse(null);
-            stored = () -> store.findByReference(merchantId, byRef.reference(), Instant.EPOCH).stream().findFirst();
-        } else {
-            TransactionLookup.ByRequestReference byReq = (TransactionLookup.ByRequestReference) lookup;
-            active = running.forMessage(merchantId, byReq.protocol(), byReq.requestReference());
-            stored = () -> store.findByRequestReference(merchantId, byReq.protocol(), byReq.requestReference());
-        }
-        Optional<TransactionRecord> found = active != null ? Optional.of(active.visibleRecord()) : stored.get();
-        return found.filter(r -> r.merchantId().equals(merchantId));
+        return CompletableFuture.supplyAsync(() -> TransactionFinder.find(running, store, merchantId, lookup),
+                admission);
     }
 
     /**
@@ -351,6 +334,10 @@ public final class PaymentService implements AutoCloseable {
             return () -> CompletableFuture.completedFuture(joined);
         }
         TransactionRecord stored = ((IdempotencyKeys.Stored) earlier.get()).record();
+        Optional<Supplier<CompletableFuture<TransactionRecord>>> atHolder = forwarded.joinAtHolder(request, stored, observer);
+        if (atHolder.isPresent()) {
+            return atHolder.get();
+        }
         TransactionMdc.run(stored.id(), () -> LOG.info("transaction {} named again by {}; answering from the journal",
                 stored.id(), earlier.get().named()));
         return () -> CompletableFuture.completedFuture(stored).whenCompleteAsync((r, e) -> TransactionMdc.run(r.id(),
@@ -487,7 +474,7 @@ public final class PaymentService implements AutoCloseable {
     }
 
     private void completeIfIdle() {
-        if (stopping && running.isEmpty()) {
+        if (stopping && running.isEmpty() && forwarded.isEmpty()) {
             idle.complete(null);
         }
     }

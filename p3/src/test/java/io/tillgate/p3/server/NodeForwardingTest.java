@@ -37,6 +37,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +143,55 @@ class NodeForwardingTest {
     }
 
     @Test
+    void theSameMessageSentToAnotherNodeWhileItRunsJoinsItAtTheHolder() throws Exception {
+        startEdge(CLUSTER_SECRET);
+        PaymentService otherEdge = edgeService(links);
+        try {
+            Recorder first = new Recorder();
+            TransactionRecord started = edge.execute(payment("12.93", "pos-tag-8"), first).get(20, TimeUnit.SECONDS);
+            Recorder moved = new Recorder();
+            TransactionRecord joined = otherEdge.execute(payment("12.93", "pos-tag-8"), moved).get(20, TimeUnit.SECONDS);
+
+            assertThat(joined.id()).isEqualTo(started.id());
+            TransactionRecord settled = moved.completed.get(20, TimeUnit.SECONDS);
+            assertThat(settled.id()).isEqualTo(started.id());
+            assertThat(settled.state()).as("the outcome, not the pending record the journal held when asked")
+                    .isEqualTo(TransactionState.APPROVED);
+            assertThat(first.completed.get(20, TimeUnit.SECONDS)).isEqualTo(settled);
+        } finally {
+            otherEdge.close();
+        }
+    }
+
+    @Test
+    void whenTheLeaseHasMovedOnTheNewHolderIsTriedOnce() throws Exception {
+        try (P3TestGateway previous = new P3TestGateway()) {
+            // The previous holder takes no node logins any more; the placement names the holder next time.
+            AtomicInteger asked = new AtomicInteger();
+            links = new NodeLinks(new NodeLinks.Settings("edge", ClusterSecret.of(CLUSTER_SECRET), linkLoops, null,
+                    Duration.ofSeconds(2), P3TestGateway.MAX_FRAME_BYTES, Clock.systemUTC()));
+            edge = edgeService(links, () -> asked.getAndIncrement() == 0 ? previous : holder);
+            Recorder pos = new Recorder();
+            edge.execute(payment("12.00", "pos-tag-9"), pos).get(20, TimeUnit.SECONDS);
+
+            assertThat(pos.completed.get(20, TimeUnit.SECONDS).state()).isEqualTo(TransactionState.APPROVED);
+            assertThat(asked).hasValue(2);
+        }
+    }
+
+    @Test
+    void aGracefulStopWaitsForTheTransactionsItForwarded() throws Exception {
+        startEdge(CLUSTER_SECRET);
+        Recorder pos = new Recorder();
+        edge.execute(payment("12.93", "pos-tag-10"), pos).get(20, TimeUnit.SECONDS);
+        CompletableFuture<Void> idle = edge.stopAdmitting();
+
+        assertThat(idle).as("still forwarding").isNotDone();
+        pos.completed.get(20, TimeUnit.SECONDS);
+        idle.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
     void aWrongSecretIsRefusedAndNothingRuns() {
         startEdge("not-the-cluster-secret-at-all");
         Recorder pos = new Recorder();
@@ -201,6 +252,10 @@ class NodeForwardingTest {
 
     /** A node that configures reader1 but is told the holder drives it. */
     private PaymentService edgeService(RequestForwarder forwarder) {
+        return edgeService(forwarder, () -> holder);
+    }
+
+    private PaymentService edgeService(RequestForwarder forwarder, Supplier<P3TestGateway> driver) {
         TerminalPlacement placement = new TerminalPlacement() {
             @Override
             public Optional<String> elsewhere(String terminalId) {
@@ -209,7 +264,7 @@ class NodeForwardingTest {
 
             @Override
             public Optional<Holder> holder(String terminalId) {
-                return Optional.of(new Holder("holder", "127.0.0.1:" + holder.server().webSocketAddress().getPort()));
+                return Optional.of(new Holder("holder", "127.0.0.1:" + driver.get().server().webSocketAddress().getPort()));
             }
         };
         return new PaymentService(List.of(new SimulatedTerminal("reader1", SimulatedTiming.FAST, scheduler, false)),
@@ -236,8 +291,8 @@ class NodeForwardingTest {
         final List<String> ids = new CopyOnWriteArrayList<>();
         final CompletableFuture<TransactionRecord> completed = new CompletableFuture<>();
         final AtomicInteger aborts = new AtomicInteger();
-        volatile java.util.function.BiConsumer<TransactionRecord, TerminalStatus> onStatus = (r, s) -> { };
-        volatile java.util.function.BiConsumer<TransactionRecord, TerminalAction> onAction = (r, a) -> { };
+        volatile BiConsumer<TransactionRecord, TerminalStatus> onStatus = (r, s) -> { };
+        volatile BiConsumer<TransactionRecord, TerminalAction> onAction = (r, a) -> { };
 
         @Override
         public void onStatus(TransactionRecord transaction, TerminalStatus status) {
