@@ -87,7 +87,7 @@ final class ForwardedTransactions {
         }
         for (Forwarded forwarded : byTerminal.values()) {
             if (forwarded.sameMessage(request) && forwarded.last != null) {
-                forwarded.observers.add(observer);
+                forwarded.join(observer);
                 return Optional.of(forwarded.last);
             }
         }
@@ -189,6 +189,8 @@ final class ForwardedTransactions {
         private volatile RequestForwarder.Forwarding forwarding;
         /** The transaction as last reported; set by the first report. */
         private volatile TransactionRecord last;
+        /** The answer once given; an observer joining after it hears it at once. */
+        private volatile TransactionRecord settled;
 
         Forwarded(PaymentRequest request, String terminalId, TransactionObserver observer) {
             this.request = request;
@@ -201,6 +203,15 @@ final class ForwardedTransactions {
                 last = started.started();
             }
             forwarding = started;
+        }
+
+        /** Whoever removes an observer tells it the answer: exactly once, however a join and the end race. */
+        void join(TransactionObserver observer) {
+            observers.add(observer);
+            TransactionRecord answer = settled;
+            if (answer != null && observers.remove(observer)) {
+                reads.execute(() -> Notify.safely(observer, o -> o.onCompleted(answer)));
+            }
         }
 
         boolean sameMessage(PaymentRequest other) {
@@ -253,8 +264,13 @@ final class ForwardedTransactions {
 
         private void complete(TransactionRecord settled) {
             last = settled;
+            this.settled = settled;
             byTerminal.remove(terminalId, this);
-            observers.forEach(o -> Notify.safely(o, x -> x.onCompleted(settled)));
+            for (TransactionObserver observer : observers) {
+                if (observers.remove(observer)) {
+                    Notify.safely(observer, o -> o.onCompleted(settled));
+                }
+            }
             onEnded.run();
         }
     }

@@ -94,9 +94,11 @@ final class ForwardedCall implements NodeLink.Call, RequestForwarder.Forwarding 
             link.done(tag);
             started.completeExceptionally(refusal(message.error()));
         } else {
+            // An answer without the transaction: nothing here can say how it ended.
             link.done(tag);
             if (last != null) {
-                listener.onFinal(last);
+                listener.onLinkLost(last, "node " + nodeId + " answered " + message.type() + " without the "
+                        + "transaction" + (message.error() == null ? "" : ": " + message.error().type()));
             }
         }
     }

@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +65,8 @@ final class NodeLink {
     private int failedAttempts;
     private long pausedUntilNanos;
     private String lastFailure;
-    private long tags;
+    /** Tags are taken on any thread: an abort or a signature comes from its POS's event loop. */
+    private final AtomicLong tags = new AtomicLong();
     private final Map<String, Call> calls = new HashMap<>();
 
     NodeLink(NodeLinks.Settings settings, String address, EventLoop loop) {
@@ -118,7 +120,7 @@ final class NodeLink {
     }
 
     String nextTag() {
-        return "node-" + (++tags);
+        return "node-" + tags.incrementAndGet();
     }
 
     private CompletableFuture<Channel> open() {
@@ -210,8 +212,11 @@ final class NodeLink {
         ready = null;
         if (was != null && !was.isDone()) {
             failed(was, why);
+        } else if (calls.isEmpty()) {
+            // The peer closes a link that carried nothing for its idle timeout; the next request opens it again.
+            LOG.info("node link to {} closed: {}", address, why);
         } else {
-            LOG.warn("node link to {} lost: {}", address, why);
+            LOG.warn("node link to {} lost with {} request(s) on it: {}", address, calls.size(), why);
         }
         List<Call> cut = List.copyOf(calls.values());
         calls.clear();

@@ -203,6 +203,25 @@ class NodeForwardingTest {
                             .contains("SERVER_AUTHENTICATION_FAILED").doesNotContain("not-the-cluster-secret");
                 });
         assertThat(holder.store().findByRequestReference("demo", "P3", "pos-tag-5")).isEmpty();
+        assertThatThrownBy(() -> edge.execute(payment("12.00", "pos-tag-5b"), pos).join())
+                .as("refused at once while the link pauses after a failed attempt")
+                .cause().isInstanceOf(PaymentException.class).hasMessageContaining("next attempt in");
+    }
+
+    @Test
+    void aLinkTheHolderClosedWhileIdleIsOpenedAgainByTheNextRequest() throws Exception {
+        holder.close();
+        holder = new P3TestGateway(Duration.ofMillis(500));
+        holder.server().acceptNodeLogins(ClusterSecret.of(CLUSTER_SECRET));
+        startEdge(CLUSTER_SECRET);
+        Recorder first = new Recorder();
+        edge.execute(payment("12.00", "pos-tag-11"), first).get(20, TimeUnit.SECONDS);
+        assertThat(first.completed.get(20, TimeUnit.SECONDS).state()).isEqualTo(TransactionState.APPROVED);
+        Thread.sleep(1_500); // the holder closes the idle link
+
+        Recorder second = new Recorder();
+        edge.execute(payment("12.00", "pos-tag-12"), second).get(20, TimeUnit.SECONDS);
+        assertThat(second.completed.get(20, TimeUnit.SECONDS).state()).isEqualTo(TransactionState.APPROVED);
     }
 
     @Test
