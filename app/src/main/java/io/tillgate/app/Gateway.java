@@ -34,6 +34,7 @@ import io.tillgate.p3.netty.P3FrameDecoder;
 import io.tillgate.p3.server.LoginObserver;
 import io.tillgate.p3.server.P3Server;
 import io.tillgate.p3.server.P3ServerConfig;
+import io.tillgate.tls.ClientTls;
 import io.tillgate.tls.TlsPolicy;
 import io.tillgate.transport.ServerTransport;
 import java.net.InetSocketAddress;
@@ -226,18 +227,16 @@ public final class Gateway implements AutoCloseable {
      */
     private static NodeLinks forwarder(GatewaySettings settings, String nodeId, EventLoopGroup group) {
         GatewaySettings.ClusterSpec spec = settings.journal().cluster();
-        String refused = "; a request for a terminal another node drives is refused, naming that node, "
-                + "instead of forwarded to it";
         if (spec.secret() == null) {
-            LOG.warn("journal.cluster.secret is not set{}", refused);
+            LOG.warn("journal.cluster.secret is not set; a request for a terminal another node drives is refused, "
+                    + "naming that node, instead of forwarded to it");
             return null;
         }
-        if (settings.transport().tls() != null) {
-            LOG.warn("forwarding between cluster nodes does not speak TLS yet and the P3 listeners use it{}", refused);
-            return null;
-        }
+        // The nodes share one configuration, so this node's listeners say whether the others' speak TLS.
+        ClientTls tls = settings.transport().tls() == null ? null
+                : spec.linkTls() != null ? spec.linkTls() : ClientTls.systemTrust();
         int maxFrameBytes = settings.p3() == null ? P3FrameDecoder.DEFAULT_MAX_FRAME_LENGTH : settings.p3().maxFrameBytes();
-        return new NodeLinks(new NodeLinks.Settings(nodeId, spec.secret(), group, null, NODE_CONNECT_TIMEOUT,
+        return new NodeLinks(new NodeLinks.Settings(nodeId, spec.secret(), group, tls, NODE_CONNECT_TIMEOUT,
                 maxFrameBytes, Clock.systemUTC()));
     }
 

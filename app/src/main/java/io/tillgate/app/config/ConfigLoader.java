@@ -274,7 +274,8 @@ public final class ConfigLoader {
                 throw new ConfigException("journal.cluster.secret", e.getMessage());
             }
         }
-        return new GatewaySettings.ClusterSpec(nodeId, nodeIdFile, address, lease, secret);
+        return new GatewaySettings.ClusterSpec(nodeId, nodeIdFile, address, lease, secret,
+                TransportConfig.nodeLinkTls(cluster));
     }
 
     private static GatewaySettings.P3Settings p3(GatewayConfig.P3 p3) {

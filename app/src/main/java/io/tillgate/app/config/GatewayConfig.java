@@ -77,12 +77,16 @@ public record GatewayConfig(
             @JsonProperty("nodeIdFile") String nodeIdFile,
             @JsonProperty("address") String address,
             @JsonProperty("leaseTime") String leaseTime,
-            @JsonProperty("secret") String secret) {
+            @JsonProperty("secret") String secret,
+            @JsonProperty("trust") String trust,
+            @JsonProperty("clientCertificate") String clientCertificate,
+            @JsonProperty("clientKey") String clientKey) {
 
         @Override
         public String toString() {
             return "Cluster[nodeId=" + nodeId + ", address=" + address + ", leaseTime=" + leaseTime
-                    + ", secret=" + (secret == null ? "none" : "***") + "]";
+                    + ", secret=" + (secret == null ? "none" : "***") + ", trust=" + trust + ", clientCertificate="
+                    + clientCertificate + "]";
         }
     }
 

@@ -156,9 +156,11 @@ public record GatewaySettings(
      * @param leaseTime how long a terminal lease lasts without renewal
      * @param secret what the nodes log in to each other with to forward requests, or {@code null}:
      *     then requests for another node's terminals are refused instead
+     * @param linkTls how the links to the other nodes check their certificates (and present this
+     *     node's) when the P3 listeners use TLS; {@code null} for the system's CAs
      */
     public record ClusterSpec(String nodeId, Path nodeIdFile, String address, Duration leaseTime,
-            ClusterSecret secret) {
+            ClusterSecret secret, ClientTls linkTls) {
     }
 
     /**

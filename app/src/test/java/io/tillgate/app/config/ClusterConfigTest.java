@@ -68,6 +68,13 @@ class ClusterConfigTest {
     }
 
     @Test
+    void aClientCertificateNeedsItsKey() {
+        assertThatThrownBy(() -> load("journal:\n  url: jdbc:postgresql://db/t\n  cluster: {clientCertificate: "
+                + dir.resolve("node.pem") + "}\n" + REST)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'journal.cluster.clientKey'").hasMessageContaining("is required");
+    }
+
+    @Test
     void aSqliteJournalCannotBeShared() {
         assertThatThrownBy(() -> load("journal:\n  url: jdbc:sqlite:data/journal.db\n  cluster: {nodeId: a}\n" + REST))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("'journal.cluster'")

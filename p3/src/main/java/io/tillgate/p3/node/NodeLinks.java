@@ -1,13 +1,13 @@
 package io.tillgate.p3.node;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.handler.ssl.SslContext;
 import io.tillgate.core.payment.PaymentKind;
 import io.tillgate.core.service.PaymentError;
 import io.tillgate.core.service.PaymentException;
 import io.tillgate.core.service.PaymentRequest;
 import io.tillgate.core.service.RequestForwarder;
 import io.tillgate.core.service.TerminalPlacement;
+import io.tillgate.tls.ClientTls;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Forwards requests to the node that drives their terminal over P3 (docs/cluster.md): one long-lived
- * WebSocket connection per peer node, opened on first use, logged in with the cluster secret and
+ * WebSocket connection per peer node ({@code wss://} when the listeners use TLS), opened on first use, logged in with the cluster secret and
  * multiplexed by tag; reconnected on the next request after a loss, with a growing pause after
  * failed attempts so an unreachable node is not hammered.
  */
@@ -27,11 +27,12 @@ public final class NodeLinks implements RequestForwarder, AutoCloseable {
      * @param nodeId this node, as it logs in
      * @param secret the cluster secret
      * @param group the event loops the links run on
-     * @param tls the client TLS context when the nodes' P3 listeners use TLS, else {@code null}
+     * @param tls how to check the peers' certificates (and present this node's) when the nodes' P3
+     *     listeners use TLS; {@code null} for plaintext
      * @param connectTimeout how long to wait for a peer's connection, TLS and WebSocket handshake
      * @param maxFrameBytes the largest P3 message accepted
      */
-    public record Settings(String nodeId, ClusterSecret secret, EventLoopGroup group, SslContext tls,
+    public record Settings(String nodeId, ClusterSecret secret, EventLoopGroup group, ClientTls tls,
             Duration connectTimeout, int maxFrameBytes, Clock clock) {
         public Settings {
             Objects.requireNonNull(nodeId, "nodeId");

@@ -27,6 +27,10 @@ import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionState;
 import io.tillgate.p3.node.ClusterSecret;
 import io.tillgate.p3.node.NodeLinks;
+import io.tillgate.tls.ClientTls;
+import io.tillgate.transport.LocalCa;
+import io.tillgate.transport.ServerTls;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +46,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Forwarding between cluster nodes over real sockets: a "holder" gateway that drives reader1 behind its
@@ -192,6 +197,28 @@ class NodeForwardingTest {
     }
 
     @Test
+    void overTlsTheLinkChecksTheHoldersCertificate(@TempDir Path dir) throws Exception {
+        LocalCa ca = LocalCa.create(dir.resolve("ca"), "Cluster CA");
+        ca.issueServer(List.of("localhost", "127.0.0.1"));
+        holder.close();
+        holder = new P3TestGateway(ServerTls.fromPem(dir.resolve("ca").resolve(LocalCa.SERVER_CERTIFICATE),
+                dir.resolve("ca").resolve(LocalCa.SERVER_KEY), null));
+        holder.server().acceptNodeLogins(ClusterSecret.of(CLUSTER_SECRET));
+        startEdge(CLUSTER_SECRET, ClientTls.trusting(ca.caCertificate()));
+        Recorder pos = new Recorder();
+        edge.execute(payment("12.00", "pos-tag-13"), pos).get(20, TimeUnit.SECONDS);
+        assertThat(pos.completed.get(20, TimeUnit.SECONDS).state()).isEqualTo(TransactionState.APPROVED);
+
+        edge.close();
+        links.close();
+        LocalCa other = LocalCa.create(dir.resolve("other"), "Other CA");
+        startEdge(CLUSTER_SECRET, ClientTls.trusting(other.caCertificate()));
+        assertThatThrownBy(() -> edge.execute(payment("12.00", "pos-tag-14"), new Recorder()).join())
+                .as("a holder whose certificate this node does not trust is not reached")
+                .cause().isInstanceOf(PaymentException.class).hasMessageContaining("cannot reach");
+    }
+
+    @Test
     void aWrongSecretIsRefusedAndNothingRuns() {
         startEdge("not-the-cluster-secret-at-all");
         Recorder pos = new Recorder();
@@ -264,7 +291,11 @@ class NodeForwardingTest {
     }
 
     private void startEdge(String secret) {
-        links = new NodeLinks(new NodeLinks.Settings("edge", ClusterSecret.of(secret), linkLoops, null,
+        startEdge(secret, null);
+    }
+
+    private void startEdge(String secret, ClientTls tls) {
+        links = new NodeLinks(new NodeLinks.Settings("edge", ClusterSecret.of(secret), linkLoops, tls,
                 Duration.ofSeconds(2), P3TestGateway.MAX_FRAME_BYTES, Clock.systemUTC()));
         edge = edgeService(links);
     }
