@@ -27,13 +27,9 @@ import io.tillgate.p3.codec.QueryTransactionRequest;
 import io.tillgate.p3.codec.QueryTransactionResponse;
 import io.tillgate.p3.codec.SubmitSignatureRequest;
 import io.tillgate.p3.codec.SubmitSignatureResponse;
-import io.tillgate.p3.codec.TransactionParameters;
-import io.tillgate.p3.node.ClusterSecret;
-import io.tillgate.p3.node.ForwardedFields;
 import io.tillgate.p3.node.NodeLogin;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -68,13 +64,8 @@ final class P3Session {
     /** The logged-in merchant and its mapper; read and written on the event loop only. */
     private Merchant merchant;
     private P3TransactionMapper mapper;
-    /**
-     * The node logged in on this connection instead of a merchant, and the merchant of each terminal
-     * it forwarded a transaction to, for its abort and signature (docs/cluster.md); {@code null} on a
-     * POS connection.
-     */
-    private String node;
-    private Map<String, String> forwardedMerchants;
+    /** The node logged in on this connection instead of a merchant; {@code null} on a POS connection. */
+    private P3NodeConnection node;
 
     P3Session(P3ServerContext context, P3Outbox outbox) {
         this.context = context;
@@ -185,7 +176,11 @@ final class P3Session {
         node = null;
         Optional<String> nodeId = NodeLogin.nodeId(id);
         if (nodeId.isPresent()) {
-            nodeLogin(message, nodeId.get(), secret);
+            merchant = null;
+            mapper = null;
+            node = P3NodeConnection.logIn(context, outbox, nodeId.get(), secret);
+            LOG.info("P3 {} logged in node {}", outbox.peer(), clip(nodeId.get()));
+            outbox.reply(P3Message.ok(message, new LoginMerchantResponse(context.config().information(), List.of())));
             return;
         }
         Optional<String> certified = outbox.clientCertificateName();
@@ -210,78 +205,27 @@ final class P3Session {
                 context.devicesOf(merchant))));
     }
 
-    /**
-     * Another node of the cluster logs in with the cluster secret to forward requests, throttled like
-     * a merchant's login; refused when this node has no secret.
-     */
-    private void nodeLogin(P3Message message, String nodeId, String secret) {
-        merchant = null;
-        mapper = null;
-        Optional<ClusterSecret> expected = context.nodeSecret();
-        LoginThrottle.Key key = new LoginThrottle.Key(outbox.sourceAddress(), clip(NodeLogin.PREFIX + nodeId));
-        LoginThrottle.Verdict<String> verdict = context.loginThrottle().attempt(key,
-                () -> expected.filter(s -> s.matches(secret)).map(s -> nodeId));
-        if (verdict.admitted().isEmpty()) {
-            throw new P3Refusal(P3ErrorType.SERVER_AUTHENTICATION_FAILED, expected.isEmpty()
-                    ? "this gateway takes no node logins: it has no journal.cluster.secret" : verdict.refusal());
-        }
-        node = nodeId;
-        forwardedMerchants = new ConcurrentHashMap<>();
-        LOG.info("P3 {} logged in node {}", outbox.peer(), clip(nodeId));
-        outbox.reply(P3Message.ok(message, new LoginMerchantResponse(context.config().information(), List.of())));
-    }
-
-    /**
-     * A request another node forwarded: run here under the merchant, protocol, request reference and
-     * reference rule it came with, and never forwarded again.
-     */
+    /** A request on a connection a node logged in on (see {@link P3NodeConnection}). */
     private void forwarded(P3Message message) {
-        String deviceId = message.deviceIdentifier().orElseThrow(() -> new P3Refusal(P3ErrorType.ACCESSORY_NOT_FOUND,
-                "a node forwards requests to devices, not to '" + clip(message.resource()) + "'"));
+        String deviceId = node.device(message);
         switch (message.type()) {
             case EXECUTE_TRANSACTION_REQUEST -> {
-                ExecuteTransactionRequest body = message.body(ExecuteTransactionRequest.class);
-                ForwardedFields fields = ForwardedFields.read(
-                        body.transactionParameters() == null ? null : body.transactionParameters().metadata());
-                Merchant owner = context.merchants().find(fields.merchantId()).filter(m -> m.owns(deviceId))
-                        .orElseThrow(() -> new P3Refusal(P3ErrorType.ACCESSORY_NOT_FOUND, "device '" + clip(deviceId)
-                                + "' is not a device of merchant '" + clip(fields.merchantId()) + "' on this node"));
-                PaymentRequest request = new PaymentRequest(owner.id(), deviceId, fields.protocol(),
-                        fields.requestReference(), P3CommandReader.charge(body), fields.referenceRule(),
-                        outbox.eventLoop()).asForwarded();
-                forwardedMerchants.put(deviceId, owner.id());
-                watch(message, request, new P3ExecuteObserver(message, outbox, context.mapperFor(owner),
+                P3NodeConnection.Forwarded forwarded = node.execute(message, deviceId, outbox.eventLoop());
+                watch(message, forwarded.request(), new P3ExecuteObserver(message, outbox, forwarded.mapper(),
                         this::finished));
             }
-            case ABORT_TRANSACTION_REQUEST -> answer(message, payments.abort(forwardedMerchant(deviceId), deviceId,
+            case ABORT_TRANSACTION_REQUEST -> answer(message, payments.abort(node.merchantOf(deviceId), deviceId,
                     message.body(AbortTransactionRequest.class).transactionIdentifier()), new AbortTransactionResponse());
-            case SUBMIT_SIGNATURE_REQUEST -> answer(message, payments.answer(forwardedMerchant(deviceId), deviceId,
+            case SUBMIT_SIGNATURE_REQUEST -> answer(message, payments.answer(node.merchantOf(deviceId), deviceId,
                     P3CommandReader.signature(message.body(SubmitSignatureRequest.class))), new SubmitSignatureResponse());
             default -> throw new P3Refusal(P3ErrorType.PARAMETER_INVALID, "a node connection forwards "
                     + "EXECUTE_TRANSACTION, ABORT_TRANSACTION and SUBMIT_SIGNATURE requests, not " + message.type());
         }
     }
 
-    private String forwardedMerchant(String deviceId) {
-        String owner = forwardedMerchants.get(deviceId);
-        if (owner == null) {
-            throw new P3Refusal(P3ErrorType.TRANSACTION_REFERENCE_NOT_FOUND, "this node connection forwarded no "
-                    + "transaction to device '" + clip(deviceId) + "'");
-        }
-        return owner;
-    }
-
-    /** The {@code tillgate.node.*} metadata keys come from other nodes only (docs/protocols/p3.md). */
-    private static void refuseNodeFields(TransactionParameters parameters, String path) {
-        if (parameters != null && ForwardedFields.present(parameters.metadata())) {
-            throw P3Validation.invalid(path + ".transactionParameters.metadata", ForwardedFields.KEY_PREFIX
-                    + "* keys are accepted only from another node of the cluster");
-        }
-    }
-
     private void execute(P3Message message, Merchant current) {
         String deviceId = device(message, current);
-        refuseNodeFields(message.body(ExecuteTransactionRequest.class).transactionParameters(),
+        P3NodeConnection.refuseNodeFields(message.body(ExecuteTransactionRequest.class).transactionParameters(),
                 "executeTransactionRequest");
         PaymentCommand command = P3CommandReader.charge(message.body(ExecuteTransactionRequest.class));
         watch(message, request(current, deviceId, message, command),
@@ -299,7 +243,7 @@ final class P3Session {
 
     private void amend(P3Message message, Merchant current) {
         requireRoot(message);
-        refuseNodeFields(message.body(AmendTransactionRequest.class).transactionParameters(),
+        P3NodeConnection.refuseNodeFields(message.body(AmendTransactionRequest.class).transactionParameters(),
                 "amendTransactionRequest");
         PaymentCommand command = P3CommandReader.amend(message.body(AmendTransactionRequest.class));
         watch(message, request(current, null, message, command),
