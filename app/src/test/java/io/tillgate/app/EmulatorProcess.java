@@ -4,7 +4,6 @@ import io.tillgate.app.config.Protocol;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +33,7 @@ public final class EmulatorProcess implements AutoCloseable {
     /** Starts the emulator with fast simulated timing and waits until it accepts connections. */
     public static EmulatorProcess start(Protocol protocol, Path dir, String... extraArguments)
             throws IOException, InterruptedException {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         Path log = dir.resolve(protocol.configName() + "-emulator.log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -88,12 +87,6 @@ public final class EmulatorProcess implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tillgate.app.EmulatorProcess;
 import io.tillgate.app.Gateway;
+import io.tillgate.app.LoopbackPorts;
 import io.tillgate.app.config.ConfigLoader;
 import io.tillgate.app.config.Protocol;
 import io.tillgate.core.money.Money;
@@ -15,9 +16,6 @@ import io.tillgate.p3.client.TransactionStatus;
 import io.tillgate.p3.codec.ExecuteTransactionAction;
 import io.tillgate.p3.codec.P3Device;
 import io.tillgate.p3.codec.P3Transaction;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,7 +76,7 @@ class ProtocolBridgeEndToEndTest {
      */
     @Test
     void nexoSignatureCheckInFullIntegrationIsAnsweredByTheP3Client() throws Exception {
-        int listenerPort = freePort();
+        int listenerPort = LoopbackPorts.free();
         try (EmulatorProcess emulator = EmulatorProcess.start(Protocol.NEXO, dir, "--pos-listener",
                 "http://localhost:" + listenerPort + "/EPASSaleToPOI/3.1");
              Gateway gateway = Gateway.start(ConfigLoader.load(config(Protocol.NEXO, emulator.port(),
@@ -141,12 +139,6 @@ class ProtocolBridgeEndToEndTest {
                 """.formatted(dir.resolve("journal.db"), extraSection, protocol.configName(), terminalPort,
                 extraTerminalKeys));
         return file;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static Money eur(String major) {

@@ -3,6 +3,7 @@ package io.tillgate.app.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tillgate.app.Gateway;
+import io.tillgate.app.LoopbackPorts;
 import io.tillgate.app.TestSettings;
 import io.tillgate.core.money.Money;
 import io.tillgate.p3.client.ChargeRequest;
@@ -23,7 +24,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -97,7 +97,7 @@ class PayClientRecoveryEndToEndTest {
 
     @Test
     void aChargeWhoseGatewayIsGoneIsRecoveredThroughTheNextAddressFromTheSameJournal() throws Exception {
-        int secondPort = freePort();
+        int secondPort = LoopbackPorts.free();
         // Stopped as on SIGTERM: the approval the terminal is about to give is journaled before it goes.
         Gateway first = Gateway.start(TestSettings.fastDefault(journalDir).withDrainTime(Duration.ofSeconds(5)));
         AtomicReference<Gateway> second = new AtomicReference<>();
@@ -175,12 +175,6 @@ class PayClientRecoveryEndToEndTest {
 
     private static InetSocketAddress address(URI uri) {
         return new InetSocketAddress(uri.getHost(), uri.getPort());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static Money eur(String major) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tillgate.app.Gateway;
+import io.tillgate.app.LoopbackPorts;
 import io.tillgate.app.ServeProcess;
 import io.tillgate.app.TillgateCommand;
 import io.tillgate.app.config.ConfigLoader;
@@ -143,10 +144,10 @@ class ClusterProcessTest {
         url = SERVER + database;
         emulators = startEmulators();
         for (String id : NODES) {
-            int ws = ServeProcess.freePort();
-            int ipp = ServeProcess.freePort();
+            int ws = LoopbackPorts.free();
+            int ipp = LoopbackPorts.free();
             Path config = dir.resolve(id + ".yaml");
-            Files.writeString(config, nodeConfig(id, ws, ServeProcess.freePort(), ipp));
+            Files.writeString(config, nodeConfig(id, ws, LoopbackPorts.free(), ipp));
             nodes.put(id, new Node(id, ws, ipp, config));
         }
         List<CompletableFuture<Void>> starting = new ArrayList<>();

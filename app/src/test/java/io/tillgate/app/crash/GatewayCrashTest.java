@@ -3,11 +3,12 @@ package io.tillgate.app.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tillgate.app.Gateway;
+import io.tillgate.app.LoopbackPorts;
 import io.tillgate.app.TillgateCommand;
 import io.tillgate.app.config.ConfigLoader;
 import io.tillgate.app.config.Protocol;
-import io.tillgate.core.payment.CardDataMasker;
 import io.tillgate.core.money.Money;
+import io.tillgate.core.payment.CardDataMasker;
 import io.tillgate.core.transaction.TransactionEvent;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionState;
@@ -30,7 +31,6 @@ import io.tillgate.p3.codec.P3Transaction;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -576,8 +576,8 @@ class GatewayCrashTest {
             this.journalFile = dir.resolve("journal.db");
             this.config = dir.resolve("tillgate.yaml");
             this.logFile = dir.resolve("gateway.log");
-            this.webSocketPort = freePort();
-            this.tcpPort = freePort();
+            this.webSocketPort = LoopbackPorts.free();
+            this.tcpPort = LoopbackPorts.free();
             StringBuilder yaml = new StringBuilder()
                     .append("gateway:\n")
                     .append("  host: 127.0.0.1\n")
@@ -682,12 +682,6 @@ class GatewayCrashTest {
                 return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
             } catch (IOException e) {
                 return "(cannot read " + logFile + ": " + e.getMessage() + ")";
-            }
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
             }
         }
     }

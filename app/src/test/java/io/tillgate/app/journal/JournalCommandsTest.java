@@ -15,7 +15,6 @@ import io.tillgate.p3.client.ChargeRequest;
 import io.tillgate.p3.client.PayClient;
 import io.tillgate.p3.client.TransactionResult;
 import io.tillgate.p3.client.TransactionStatus;
-import io.tillgate.p3.codec.P3Transaction;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

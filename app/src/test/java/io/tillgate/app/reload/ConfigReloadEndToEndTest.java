@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tillgate.app.Gateway;
+import io.tillgate.app.LoopbackPorts;
 import io.tillgate.app.Reload;
-import io.tillgate.app.ServeProcess;
 import io.tillgate.app.config.ConfigException;
 import io.tillgate.app.config.ConfigLoader;
 import io.tillgate.app.config.Protocol;
@@ -220,9 +220,9 @@ class ConfigReloadEndToEndTest {
 
     @Test
     void frontEndsAreAddedRemovedAndReboundWithoutTouchingTheOthers() throws Exception {
-        int first = ServeProcess.freePort();
-        int second = ServeProcess.freePort();
-        int moved = ServeProcess.freePort();
+        int first = LoopbackPorts.free();
+        int second = LoopbackPorts.free();
+        int moved = LoopbackPorts.free();
         start(config("[t1, t2]", terminal("t1", "fast") + terminal("t2", "fast"),
                 frontEnd("concert", first, "t1") + frontEnd("ipp", second, "t2")));
         var ipp = gateway.frontEndAddress(Protocol.IPP, "t2");

@@ -2,6 +2,7 @@ package io.tillgate.app.reload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tillgate.app.LoopbackPorts;
 import io.tillgate.app.ServeProcess;
 import io.tillgate.app.TillgateCommand;
 import io.tillgate.core.money.Money;
@@ -36,8 +37,8 @@ class ReloadSignalEndToEndTest {
     @TempDir
     Path dir;
 
-    private final int tcpPort = freePort();
-    private final int webSocketPort = freePort();
+    private final int tcpPort = LoopbackPorts.free();
+    private final int webSocketPort = LoopbackPorts.free();
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -149,13 +150,5 @@ class ReloadSignalEndToEndTest {
                 terminals:
                 %s""".formatted(drainTime, dir.resolve("journal.db").toAbsolutePath(), webSocketPort, tcpPort,
                 MERCHANT, SECRET, merchantTerminals, list);
-    }
-
-    private static int freePort() {
-        try {
-            return ServeProcess.freePort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.tillgate.app.stop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tillgate.app.LoopbackPorts;
 import io.tillgate.app.ServeProcess;
 import io.tillgate.core.money.Money;
 import io.tillgate.core.transaction.TransactionRecord;
@@ -18,7 +19,6 @@ import io.tillgate.p3.client.TransactionResult;
 import io.tillgate.p3.client.TransactionStatus;
 import io.tillgate.p3.client.TransactionUpdate;
 import io.tillgate.p3.codec.P3Transaction;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +46,8 @@ class GracefulStopEndToEndTest {
     @TempDir
     Path dir;
 
-    private final int tcpPort = freePort();
-    private final int webSocketPort = freePort();
+    private final int tcpPort = LoopbackPorts.free();
+    private final int webSocketPort = LoopbackPorts.free();
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -192,14 +192,6 @@ class GracefulStopEndToEndTest {
     private List<TransactionRecord> journal() {
         try (JdbcJournal journal = JdbcJournal.open(JournalSettings.sqlite(journalFile()))) {
             return journal.findSince(Instant.EPOCH);
-        }
-    }
-
-    private static int freePort() {
-        try {
-            return ServeProcess.freePort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

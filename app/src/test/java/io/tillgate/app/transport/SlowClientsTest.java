@@ -3,6 +3,7 @@ package io.tillgate.app.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tillgate.app.Gateway;
+import io.tillgate.app.LoopbackPorts;
 import io.tillgate.app.config.ConfigLoader;
 import io.tillgate.app.config.Protocol;
 import io.tillgate.core.money.Money;
@@ -10,9 +11,7 @@ import io.tillgate.p3.client.ChargeRequest;
 import io.tillgate.p3.client.PayClient;
 import io.tillgate.p3.client.TransactionStatus;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +53,7 @@ class SlowClientsTest {
 
     @BeforeAll
     static void start() throws IOException {
-        posListenerPort = freePort();
+        posListenerPort = LoopbackPorts.free();
         Path config = dir.resolve("tillgate.yaml");
         Files.writeString(config, """
                 gateway:
@@ -177,12 +176,6 @@ class SlowClientsTest {
         for (int index = 1; System.nanoTime() - openedNanos < until.toNanos(); index++) {
             TimeUnit.SECONDS.sleep(1);
             trickle(slow, request, index);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

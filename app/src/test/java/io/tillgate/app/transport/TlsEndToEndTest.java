@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tillgate.admin.auth.PasswordHashes;
 import io.tillgate.app.Gateway;
+import io.tillgate.app.LoopbackPorts;
 import io.tillgate.app.config.ConfigLoader;
 import io.tillgate.core.money.Money;
 import io.tillgate.p3.client.ActionRequest;
@@ -18,8 +19,6 @@ import io.tillgate.p3.codec.P3Transaction;
 import io.tillgate.transport.LocalCa;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -153,8 +152,8 @@ class TlsEndToEndTest {
      */
     @Test
     void aNexoPaymentOverHttpsBothWays() throws Exception {
-        int terminalPort = freePort();
-        int listenerPort = freePort();
+        int terminalPort = LoopbackPorts.free();
+        int listenerPort = LoopbackPorts.free();
         Path emulator = write("emulator.yaml", """
                 gateway: {host: 127.0.0.1}
                 journal: {url: memory}
@@ -219,11 +218,5 @@ class TlsEndToEndTest {
         Path file = dir.resolve(name);
         Files.writeString(file, yaml);
         return file;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
