@@ -235,7 +235,8 @@ public final class Gateway implements AutoCloseable {
         // The nodes share one configuration, so this node's listeners say whether the others' speak TLS.
         ClientTls tls = settings.transport().tls() == null ? null
                 : spec.linkTls() != null ? spec.linkTls() : ClientTls.systemTrust();
-        int maxFrameBytes = settings.p3() == null ? P3FrameDecoder.DEFAULT_MAX_FRAME_LENGTH : settings.p3().maxFrameBytes();
+        int maxFrameBytes = settings.p3() == null ? P3FrameDecoder.DEFAULT_MAX_FRAME_LENGTH
+                : settings.p3().maxFrameBytes();
         return new NodeLinks(new NodeLinks.Settings(nodeId, spec.secret(), group, tls, NODE_CONNECT_TIMEOUT,
                 maxFrameBytes, Clock.systemUTC()));
     }

@@ -311,7 +311,8 @@ class ClusterProcessTest {
             CompletableFuture<TransactionRecord> answered = new CompletableFuture<>();
             List<TerminalStatus> statuses = new CopyOnWriteArrayList<>();
             till.payments().execute(new PaymentRequest("till", "counter", "P3", "ipp-till-tag-1",
-                    PaymentCommand.sale(Money.ofMinor(700, "EUR"), "ipp-forwarded-1", null)), new TransactionObserver() {
+                    PaymentCommand.sale(Money.ofMinor(700, "EUR"), "ipp-forwarded-1", null)),
+                    new TransactionObserver() {
                         @Override
                         public void onStatus(TransactionRecord transaction, TerminalStatus status) {
                             statuses.add(status);

@@ -233,9 +233,8 @@ final class ForwardedTransactions {
 
         @Override
         public void onFinal(TransactionRecord transaction) {
-            reads.execute(() -> TransactionMdc.run(transaction.id(), () ->
-                    complete(journaled(transaction.id()).filter(r -> r.isFinal() || r.state() == TransactionState.UNKNOWN)
-                            .orElse(transaction))));
+            reads.execute(() -> TransactionMdc.run(transaction.id(), () -> complete(journaled(transaction.id())
+                    .filter(r -> r.isFinal() || r.state() == TransactionState.UNKNOWN).orElse(transaction))));
         }
 
         @Override

@@ -334,7 +334,8 @@ public final class PaymentService implements AutoCloseable {
             return () -> CompletableFuture.completedFuture(joined);
         }
         TransactionRecord stored = ((IdempotencyKeys.Stored) earlier.get()).record();
-        Optional<Supplier<CompletableFuture<TransactionRecord>>> atHolder = forwarded.joinAtHolder(request, stored, observer);
+        Optional<Supplier<CompletableFuture<TransactionRecord>>> atHolder =
+                forwarded.joinAtHolder(request, stored, observer);
         if (atHolder.isPresent()) {
             return atHolder.get();
         }

@@ -14,7 +14,8 @@ import java.util.Map;
  * protocol, request reference and reference rule, so idempotency and queries work the same whichever
  * node a retry reaches. Accepted only on a node connection; a POS that sends these keys is refused.
  */
-public record ForwardedFields(String merchantId, String protocol, String requestReference, ReferenceRule referenceRule) {
+public record ForwardedFields(String merchantId, String protocol, String requestReference,
+        ReferenceRule referenceRule) {
 
     public static final String KEY_PREFIX = "tillgate.node.";
     static final String MERCHANT = KEY_PREFIX + "merchant";

@@ -17,9 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Forwards requests to the node that drives their terminal over P3 (docs/cluster.md): one long-lived
- * WebSocket connection per peer node ({@code wss://} when the listeners use TLS), opened on first use, logged in with the cluster secret and
- * multiplexed by tag; reconnected on the next request after a loss, with a growing pause after
- * failed attempts so an unreachable node is not hammered.
+ * WebSocket connection per peer node ({@code wss://} when the listeners use TLS), opened on first use,
+ * logged in with the cluster secret and multiplexed by tag; reconnected on the next request after a
+ * loss, with a growing pause after failed attempts so an unreachable node is not hammered.
  */
 public final class NodeLinks implements RequestForwarder, AutoCloseable {
 
@@ -59,8 +59,9 @@ public final class NodeLinks implements RequestForwarder, AutoCloseable {
                     + request.terminalId() + " is driven by node " + holder.nodeId() + " at " + holder.address()
                     + "; a " + kind + " is not forwarded between nodes, send it to that node"));
         }
-        return links.computeIfAbsent(holder.address(), address -> new NodeLink(settings, address, settings.group().next()))
-                .forward(request, holder.nodeId(), listener);
+        NodeLink link = links.computeIfAbsent(holder.address(),
+                address -> new NodeLink(settings, address, settings.group().next()));
+        return link.forward(request, holder.nodeId(), listener);
     }
 
     @Override

@@ -215,9 +215,11 @@ final class P3Session {
                         this::finished));
             }
             case ABORT_TRANSACTION_REQUEST -> answer(message, payments.abort(node.merchantOf(deviceId), deviceId,
-                    message.body(AbortTransactionRequest.class).transactionIdentifier()), new AbortTransactionResponse());
+                    message.body(AbortTransactionRequest.class).transactionIdentifier()),
+                    new AbortTransactionResponse());
             case SUBMIT_SIGNATURE_REQUEST -> answer(message, payments.answer(node.merchantOf(deviceId), deviceId,
-                    P3CommandReader.signature(message.body(SubmitSignatureRequest.class))), new SubmitSignatureResponse());
+                    P3CommandReader.signature(message.body(SubmitSignatureRequest.class))),
+                    new SubmitSignatureResponse());
             default -> throw new P3Refusal(P3ErrorType.PARAMETER_INVALID, "a node connection forwards "
                     + "EXECUTE_TRANSACTION, ABORT_TRANSACTION and SUBMIT_SIGNATURE requests, not " + message.type());
         }

@@ -155,7 +155,8 @@ class NodeForwardingTest {
             Recorder first = new Recorder();
             TransactionRecord started = edge.execute(payment("12.93", "pos-tag-8"), first).get(20, TimeUnit.SECONDS);
             Recorder moved = new Recorder();
-            TransactionRecord joined = otherEdge.execute(payment("12.93", "pos-tag-8"), moved).get(20, TimeUnit.SECONDS);
+            TransactionRecord joined = otherEdge.execute(payment("12.93", "pos-tag-8"), moved)
+                    .get(20, TimeUnit.SECONDS);
 
             assertThat(joined.id()).isEqualTo(started.id());
             TransactionRecord settled = moved.completed.get(20, TimeUnit.SECONDS);
@@ -314,7 +315,8 @@ class NodeForwardingTest {
 
             @Override
             public Optional<Holder> holder(String terminalId) {
-                return Optional.of(new Holder("holder", "127.0.0.1:" + driver.get().server().webSocketAddress().getPort()));
+                int port = driver.get().server().webSocketAddress().getPort();
+                return Optional.of(new Holder("holder", "127.0.0.1:" + port));
             }
         };
         return new PaymentService(List.of(new SimulatedTerminal("reader1", SimulatedTiming.FAST, scheduler, false)),
