@@ -29,9 +29,12 @@ import io.tillgate.journal.CommitObserver;
 import io.tillgate.journal.cluster.ClusterNode;
 import io.tillgate.journal.cluster.ClusterSettings;
 import io.tillgate.journal.cluster.LeaseListener;
+import io.tillgate.p3.node.NodeLinks;
+import io.tillgate.p3.netty.P3FrameDecoder;
 import io.tillgate.p3.server.LoginObserver;
 import io.tillgate.p3.server.P3Server;
 import io.tillgate.p3.server.P3ServerConfig;
+import io.tillgate.tls.ClientTls;
 import io.tillgate.tls.TlsPolicy;
 import io.tillgate.transport.ServerTransport;
 import java.net.InetSocketAddress;
@@ -59,6 +62,8 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    /** How long a node waits for another's P3 listener; they share a network, so seconds are plenty. */
+    private static final Duration NODE_CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
     private final ScheduledExecutorService simulation;
     /** Every listener's event loops: P3, the protocol front-ends and the nexo POS listener. */
@@ -71,6 +76,8 @@ public final class Gateway implements AutoCloseable {
     private final PaymentService payments;
     /** {@code null} unless the journal is shared by a cluster of gateways. */
     private final ClusterNode cluster;
+    /** The links to the other nodes; {@code null} unless a cluster node with a secret forwards requests. */
+    private final NodeLinks forwarder;
     /** Whether each terminal answers; probing starts once start-up recovery is done with the terminals. */
     private final TerminalMonitor health;
     /** How long {@link #drain()} lets running transactions finish. */
@@ -109,9 +116,10 @@ public final class Gateway implements AutoCloseable {
         CommitObserver commits = metrics == null ? CommitObserver.NONE : metrics.journalCommits();
         this.store = new PublishingTransactionStore(cluster == null ? TransactionStores.open(settings.journal(), commits)
                 : TransactionStores.openFenced(settings.journal(), commits, cluster));
+        this.forwarder = cluster == null ? null : forwarder(settings, cluster.nodeId(), terminalIo);
         this.payments = new PaymentService(terminals, store,
                 new PaymentServiceSettings(settings.transactionTimeout(), settings.idempotencyWindow()),
-                Clock.systemUTC(), cluster == null ? TerminalPlacement.LOCAL : cluster::elsewhere);
+                Clock.systemUTC(), cluster == null ? TerminalPlacement.LOCAL : cluster, forwarder);
         this.health = TerminalMonitor.create(terminals, payments, settings.health());
         store.subscribe(health);
         this.drainTime = settings.drainTime();
@@ -123,6 +131,9 @@ public final class Gateway implements AutoCloseable {
                         guards.p3AllowedOrigins(), p3Settings.loginThrottle(), Clock.systemUTC()),
                 payments, new MerchantDirectory(settings.merchants()), Reconfiguration.devices(settings), transport,
                 metrics == null ? LoginObserver.NONE : metrics.p3Logins());
+        if (p3 != null && clusterSpec != null && clusterSpec.secret() != null) {
+            p3.acceptNodeLogins(clusterSpec.secret());
+        }
         this.board = AdminConsole.board(settings, health);
         this.inventory = new Reconfiguration(settings, terminals, drivers, payments, health, p3, board, metrics,
                 transport, Clock.systemUTC());
@@ -208,6 +219,26 @@ public final class Gateway implements AutoCloseable {
             }
         });
         return List.copyOf(atStart.getAndSet(null));
+    }
+
+    /**
+     * The links a cluster node forwards requests for other nodes' terminals over (docs/cluster.md);
+     * {@code null}, refusing such requests with the holder's name as before, without a cluster secret.
+     */
+    private static NodeLinks forwarder(GatewaySettings settings, String nodeId, EventLoopGroup group) {
+        GatewaySettings.ClusterSpec spec = settings.journal().cluster();
+        if (spec.secret() == null) {
+            LOG.warn("journal.cluster.secret is not set; a request for a terminal another node drives is refused, "
+                    + "naming that node, instead of forwarded to it");
+            return null;
+        }
+        // The nodes share one configuration, so this node's listeners say whether the others' speak TLS.
+        ClientTls tls = settings.transport().tls() == null ? null
+                : spec.linkTls() != null ? spec.linkTls() : ClientTls.systemTrust();
+        int maxFrameBytes = settings.p3() == null ? P3FrameDecoder.DEFAULT_MAX_FRAME_LENGTH
+                : settings.p3().maxFrameBytes();
+        return new NodeLinks(new NodeLinks.Settings(nodeId, spec.secret(), group, tls, NODE_CONNECT_TIMEOUT,
+                maxFrameBytes, Clock.systemUTC()));
     }
 
     private static Set<String> terminalIds(GatewaySettings settings) {
@@ -363,6 +394,9 @@ public final class Gateway implements AutoCloseable {
             p3.close();
         }
         payments.close();
+        if (forwarder != null) {
+            forwarder.close();
+        }
         if (cluster != null) {
             cluster.close();
         }

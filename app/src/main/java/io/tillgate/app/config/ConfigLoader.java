@@ -13,6 +13,7 @@ import io.tillgate.core.receipt.MerchantDetails;
 import io.tillgate.core.simulated.SimulatedTiming;
 import io.tillgate.journal.JdbcUrlRedactor;
 import io.tillgate.journal.cluster.ClusterSettings;
+import io.tillgate.p3.node.ClusterSecret;
 import io.tillgate.p3.server.LoginThrottleSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -241,11 +242,12 @@ public final class ConfigLoader {
         }
         return new GatewaySettings.JournalSpec(url, journal == null ? null : journal.user(),
                 journal == null ? null : secrets.resolve("journal.password", journal.password()),
-                journal == null || journal.cluster() == null ? null : cluster(journal.cluster(), url));
+                journal == null || journal.cluster() == null ? null : cluster(journal.cluster(), url,
+                        secrets.resolve("journal.cluster.secret", journal.cluster().secret())));
     }
 
     /** A cluster node: only on PostgreSQL, the one journal several gateways can share. */
-    private static GatewaySettings.ClusterSpec cluster(GatewayConfig.Cluster cluster, String url) {
+    private static GatewaySettings.ClusterSpec cluster(GatewayConfig.Cluster cluster, String url, String secretValue) {
         if (!url.startsWith("jdbc:postgresql:")) {
             throw new ConfigException("journal.cluster", "needs a PostgreSQL journal (journal.url: "
                     + "jdbc:postgresql://HOST:PORT/DATABASE), not " + JdbcUrlRedactor.redact(url)
@@ -264,7 +266,16 @@ public final class ConfigLoader {
         }
         String address = cluster.address() == null || cluster.address().isBlank() ? null : cluster.address().strip();
         Path nodeIdFile = Path.of(orDefault(cluster.nodeIdFile(), "data/node-id"));
-        return new GatewaySettings.ClusterSpec(nodeId, nodeIdFile, address, lease);
+        ClusterSecret secret = null;
+        if (secretValue != null && !secretValue.isBlank()) {
+            try {
+                secret = ClusterSecret.of(secretValue.strip());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("journal.cluster.secret", e.getMessage());
+            }
+        }
+        return new GatewaySettings.ClusterSpec(nodeId, nodeIdFile, address, lease, secret,
+                TransportConfig.nodeLinkTls(cluster));
     }
 
     private static GatewaySettings.P3Settings p3(GatewayConfig.P3 p3) {

@@ -76,7 +76,18 @@ public record GatewayConfig(
             @JsonProperty("nodeId") String nodeId,
             @JsonProperty("nodeIdFile") String nodeIdFile,
             @JsonProperty("address") String address,
-            @JsonProperty("leaseTime") String leaseTime) {
+            @JsonProperty("leaseTime") String leaseTime,
+            @JsonProperty("secret") String secret,
+            @JsonProperty("trust") String trust,
+            @JsonProperty("clientCertificate") String clientCertificate,
+            @JsonProperty("clientKey") String clientKey) {
+
+        @Override
+        public String toString() {
+            return "Cluster[nodeId=" + nodeId + ", address=" + address + ", leaseTime=" + leaseTime
+                    + ", secret=" + (secret == null ? "none" : "***") + ", trust=" + trust + ", clientCertificate="
+                    + clientCertificate + "]";
+        }
     }
 
     /** The P3 PayServer front-end. */

@@ -10,6 +10,7 @@ import io.tillgate.ipp.driver.IppTerminalConfig;
 import io.tillgate.journal.JdbcUrlRedactor;
 import io.tillgate.nexo.driver.NexoPosListenerConfig;
 import io.tillgate.nexo.driver.NexoTerminalConfig;
+import io.tillgate.p3.node.ClusterSecret;
 import io.tillgate.p3.server.LoginThrottleSettings;
 import io.tillgate.transport.AddressAllowList;
 import io.tillgate.tls.ClientTls;
@@ -153,8 +154,13 @@ public record GatewaySettings(
      * @param nodeIdFile where a generated node id is kept across restarts
      * @param address where other nodes and operators reach this node ({@code host:port}), or {@code null}
      * @param leaseTime how long a terminal lease lasts without renewal
+     * @param secret what the nodes log in to each other with to forward requests, or {@code null}:
+     *     then requests for another node's terminals are refused instead
+     * @param linkTls how the links to the other nodes check their certificates (and present this
+     *     node's) when the P3 listeners use TLS; {@code null} for the system's CAs
      */
-    public record ClusterSpec(String nodeId, Path nodeIdFile, String address, Duration leaseTime) {
+    public record ClusterSpec(String nodeId, Path nodeIdFile, String address, Duration leaseTime,
+            ClusterSecret secret, ClientTls linkTls) {
     }
 
     /**

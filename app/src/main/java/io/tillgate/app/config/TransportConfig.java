@@ -103,6 +103,23 @@ final class TransportConfig {
         }
     }
 
+    /**
+     * How a cluster node checks the other nodes' P3 certificates, and the certificate it presents when
+     * their listeners require one; {@code null} when nothing is configured (then the system's CAs).
+     */
+    static ClientTls nodeLinkTls(GatewayConfig.Cluster cluster) {
+        if (cluster.clientCertificate() == null && cluster.clientKey() == null) {
+            return trust("journal.cluster.trust", cluster.trust());
+        }
+        try {
+            return ClientTls.trusting(cluster.trust() == null ? null : Path.of(cluster.trust()),
+                    file("journal.cluster.clientCertificate", cluster.clientCertificate()),
+                    file("journal.cluster.clientKey", cluster.clientKey()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("journal.cluster.clientCertificate", e.getMessage());
+        }
+    }
+
     private static int positive(String key, Integer value, int fallback) {
         if (value == null) {
             return fallback;

@@ -1,7 +1,6 @@
 package io.tillgate.app.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +11,11 @@ import io.tillgate.app.TillgateCommand;
 import io.tillgate.app.config.ConfigLoader;
 import io.tillgate.app.config.Protocol;
 import io.tillgate.core.money.Money;
+import io.tillgate.core.payment.PaymentCommand;
+import io.tillgate.core.service.PaymentRequest;
+import io.tillgate.core.service.TransactionObserver;
+import io.tillgate.core.terminal.TerminalAction;
+import io.tillgate.core.terminal.TerminalStatus;
 import io.tillgate.core.transaction.TransactionEvent;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.core.transaction.TransactionState;
@@ -21,7 +25,6 @@ import io.tillgate.journal.cluster.ClusterStatus;
 import io.tillgate.journal.cluster.Rendezvous;
 import io.tillgate.p3.client.ActionRequest;
 import io.tillgate.p3.client.ChargeRequest;
-import io.tillgate.p3.client.P3ErrorException;
 import io.tillgate.p3.client.PayClient;
 import io.tillgate.p3.client.QueryKey;
 import io.tillgate.p3.client.TransactionAction;
@@ -52,7 +55,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -82,6 +84,8 @@ class ClusterProcessTest {
     static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String MERCHANT = "chain";
     private static final String SECRET = "cluster-test-secret";
+    /** What the nodes log in to each other with to forward requests. */
+    private static final String CLUSTER_SECRET = "cluster-forwarding-secret-1";
     private static final List<String> NODES = List.of("n1", "n2", "n3");
     private static final List<String> TERMINALS = List.of("sim1", "sim2", "ipp1", "nexo1");
     private static final Duration LEASE = Duration.ofSeconds(2);
@@ -107,12 +111,15 @@ class ClusterProcessTest {
     private final class Node {
         final String id;
         final int webSocketPort;
+        /** Its IPP front-end for sim2: a till paying over IPP through this node. */
+        final int ippPort;
         final Path config;
         ServeProcess process;
 
-        Node(String id, int webSocketPort, Path config) {
+        Node(String id, int webSocketPort, int ippPort, Path config) {
             this.id = id;
             this.webSocketPort = webSocketPort;
+            this.ippPort = ippPort;
             this.config = config;
         }
 
@@ -138,9 +145,10 @@ class ClusterProcessTest {
         emulators = startEmulators();
         for (String id : NODES) {
             int ws = LoopbackPorts.free();
+            int ipp = LoopbackPorts.free();
             Path config = dir.resolve(id + ".yaml");
-            Files.writeString(config, nodeConfig(id, ws, LoopbackPorts.free()));
-            nodes.put(id, new Node(id, ws, config));
+            Files.writeString(config, nodeConfig(id, ws, LoopbackPorts.free(), ipp));
+            nodes.put(id, new Node(id, ws, ipp, config));
         }
         List<CompletableFuture<Void>> starting = new ArrayList<>();
         for (Node node : nodes.values()) {
@@ -242,25 +250,96 @@ class ClusterProcessTest {
 
     @Test
     @Order(3)
-    void aNodeThatDoesNotHoldTheTerminalNamesTheHolder() throws Exception {
+    void aPaymentSentToANodeThatDoesNotHoldTheTerminalIsForwardedAndApprovedWithEveryUpdateAndTheSignature()
+            throws Exception {
         Node holder = holderOf("sim1");
         Node other = nodes.values().stream().filter(n -> n != holder).findFirst().orElseThrow();
+        List<TransactionUpdate> updates = new CopyOnWriteArrayList<>();
+        List<String> actions = new CopyOnWriteArrayList<>();
+        P3Transaction approved;
         try (PayClient client = loggedIn(other)) {
-            assertThatThrownBy(() -> client.charge(ChargeRequest.of("sim1", Money.ofMinor(500, "EUR"))
-                    .withCustomIdentifier("elsewhere-1"), new TransactionListener() { }).outcome()
-                    .get(10, TimeUnit.SECONDS))
-                    .isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOfSatisfying(P3ErrorException.class, refused -> {
-                        assertThat(refused.rawType()).isEqualTo("TRANSACTION_BUSY");
-                        assertThat(refused.error().developerMessage()).contains("driven by node " + holder.id + " at 127.0.0.1:"
-                                + holder.webSocketPort);
-                    });
+            approved = client.charge(ChargeRequest.of("sim1", Money.ofMinor(1292, "EUR"))
+                    .withCustomIdentifier("forwarded-1").withTag("forwarded-tag-1"), new TransactionListener() {
+                        @Override
+                        public void onUpdate(TransactionUpdate update) {
+                            updates.add(update);
+                        }
+
+                        @Override
+                        public void onAction(ActionRequest action) {
+                            actions.add(action.rawAction());
+                            if (action.action() == TransactionAction.CUSTOMER_SIGNATURE) {
+                                action.signOnReceipt();
+                            }
+                        }
+                    }).await(Duration.ofSeconds(30)).transaction();
+            assertThat(TransactionStatus.of(approved)).isEqualTo(TransactionStatus.APPROVED);
+            // The same tag sent again to the forwarding node names the same transaction.
+            assertThat(client.query(QueryKey.byTag("forwarded-tag-1")).get(10, TimeUnit.SECONDS).transaction()
+                    .identifier()).isEqualTo(approved.identifier());
         }
-        assertThat(journalRows("elsewhere-1")).isEmpty();
+        assertThat(actions).containsExactly(ExecuteTransactionAction.CUSTOMER_SIGNATURE);
+        assertThat(updates).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(updates).allSatisfy(u -> assertThat(u.transaction().identifier()).isEqualTo(approved.identifier()));
+        TransactionRecord row = journalRow("forwarded-1");
+        assertThat(row.id()).isEqualTo(approved.identifier());
+        assertThat(row.state()).isEqualTo(TransactionState.APPROVED);
+        assertThat(row.signatureOnReceipt()).as("the signature answered through the forwarding node").isTrue();
+        assertThat(row.merchantId()).isEqualTo(MERCHANT);
+        assertThat(row.protocol()).isEqualTo("P3");
+        assertThat(row.requestReference()).as("journaled under the POS's own tag").isEqualTo("forwarded-tag-1");
+        assertThat(history(row.id())).extracting(TransactionEvent::node).containsOnly(holder.id);
+        assertThat(approved.merchantReceipt()).as("the answer carries the journal's receipts").isNotNull();
     }
 
     @Test
     @Order(4)
+    void anIppPosFrontEndRequestToANodeThatDoesNotHoldTheTerminalIsForwardedToo() throws Exception {
+        Node holder = holderOf("sim2");
+        Node other = nodes.values().stream().filter(n -> n != holder).findFirst().orElseThrow();
+        Path file = dir.resolve("ipp-till.yaml");
+        Files.writeString(file, """
+                gateway: {host: 127.0.0.1}
+                journal: {url: memory}
+                p3: {enabled: false}
+                admin: {enabled: false}
+                merchants: [{id: till, secret: till-secret-long, terminals: [counter]}]
+                terminals:
+                  - {id: counter, type: ipp, host: 127.0.0.1, port: %d}
+                """.formatted(other.ippPort));
+        try (Gateway till = Gateway.start(ConfigLoader.load(file))) {
+            CompletableFuture<TransactionRecord> answered = new CompletableFuture<>();
+            List<TerminalStatus> statuses = new CopyOnWriteArrayList<>();
+            till.payments().execute(new PaymentRequest("till", "counter", "P3", "ipp-till-tag-1",
+                    PaymentCommand.sale(Money.ofMinor(700, "EUR"), "ipp-forwarded-1", null)),
+                    new TransactionObserver() {
+                        @Override
+                        public void onStatus(TransactionRecord transaction, TerminalStatus status) {
+                            statuses.add(status);
+                        }
+
+                        @Override
+                        public void onAction(TransactionRecord transaction, TerminalAction action) {
+                        }
+
+                        @Override
+                        public void onCompleted(TransactionRecord transaction) {
+                            answered.complete(transaction);
+                        }
+                    }).get(30, TimeUnit.SECONDS);
+            assertThat(answered.get(30, TimeUnit.SECONDS).state()).as("the till's answer over IPP")
+                    .isEqualTo(TransactionState.APPROVED);
+            assertThat(statuses).as("the holder's progress reached the till").isNotEmpty();
+        }
+        TransactionRecord row = journalRow("ipp-forwarded-1");
+        assertThat(row.state()).isEqualTo(TransactionState.APPROVED);
+        assertThat(row.protocol()).as("journaled under the POS's own protocol").isEqualTo("IPP");
+        assertThat(row.terminalId()).isEqualTo("sim2");
+        assertThat(history(row.id())).extracting(TransactionEvent::node).containsOnly(holder.id);
+    }
+
+    @Test
+    @Order(5)
     void theSameCustomIdentifierSentToAllThreeNodesAtOnceStartsOneTransaction() throws Exception {
         List<PayClient> clients = new ArrayList<>();
         try {
@@ -299,7 +378,7 @@ class ClusterProcessTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void killOfTheHolderMidIppAndNexoPaymentsIsRecoveredByAnotherNodeThroughTheStatusQuery() throws Exception {
         Map<String, Node> holders = new LinkedHashMap<>();
@@ -361,7 +440,7 @@ class ClusterProcessTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aNodeFrozenPastItsLeaseCannotWriteAStaleOutcome() throws Exception {
         Node holder = holderOf("sim1");
         try (PayClient client = loggedIn(holder)) {
@@ -390,14 +469,14 @@ class ClusterProcessTest {
 
     // ------------------------------------------------------------------------------ helpers
 
-    private String nodeConfig(String id, int webSocketPort, int tcpPort) {
+    private String nodeConfig(String id, int webSocketPort, int tcpPort, int ippPort) {
         StringBuilder yaml = new StringBuilder()
                 .append("gateway: {host: 127.0.0.1, transactionTimeout: 60s}\n")
                 .append("journal:\n")
                 .append("  url: ").append(url).append('\n')
                 .append("  user: ").append(user).append('\n')
                 .append("  cluster: {nodeId: ").append(id).append(", leaseTime: ").append(LEASE.toMillis())
-                .append("ms}\n")
+                .append("ms, secret: ").append(CLUSTER_SECRET).append("}\n")
                 .append("p3: {websocketPort: ").append(webSocketPort).append(", tcpPort: ").append(tcpPort)
                 .append("}\n")
                 .append("admin: {enabled: false}\n")
@@ -406,13 +485,15 @@ class ClusterProcessTest {
                 .append("terminals:\n")
                 .append("  - {id: sim1, speed: 300ms}\n")
                 .append("  - {id: sim2, speed: 50ms}\n");
+        StringBuilder frontEnds = new StringBuilder("frontEnds: [{protocol: ipp, port: ").append(ippPort)
+                .append(", terminal: sim2}]\n");
         for (Protocol protocol : List.of(Protocol.IPP, Protocol.NEXO)) {
             String terminal = protocol == Protocol.IPP ? "ipp1" : "nexo1";
             yaml.append("  - {id: ").append(terminal).append(", type: ").append(protocol.configName())
                     .append(", host: 127.0.0.1, port: ")
                     .append(emulators.frontEndAddress(protocol, "e-" + terminal).getPort()).append("}\n");
         }
-        return yaml.toString();
+        return yaml.append(frontEnds).toString();
     }
 
     /** The IPP and nexo terminals: simulated terminals behind front-ends of their protocol, in this JVM. */

@@ -48,6 +48,33 @@ class ClusterConfigTest {
     }
 
     @Test
+    void theClusterSecretIsTakenFromAFileAndNeverShown() throws IOException {
+        Path secretFile = dir.resolve("cluster-secret");
+        Files.writeString(secretFile, "a-cluster-secret-of-some-length\n");
+        GatewaySettings settings = load("journal:\n  url: jdbc:postgresql://db:5432/tillgate\n"
+                + "  cluster: {nodeId: a, secret: '${file:" + secretFile + "}'}\n" + REST);
+        assertThat(settings.journal().cluster().secret().matches("a-cluster-secret-of-some-length")).isTrue();
+        assertThat(settings.journal().cluster().secret().matches("a-cluster-secret-of-some-lengtH")).isFalse();
+        assertThat(settings.journal().cluster().toString()).doesNotContain("a-cluster-secret");
+        assertThat(load("journal:\n  url: jdbc:postgresql://db/t\n  cluster: {nodeId: a}\n" + REST).journal()
+                .cluster().secret()).as("no secret: nothing is forwarded").isNull();
+    }
+
+    @Test
+    void aShortClusterSecretIsRefusedWithoutShowingIt() {
+        assertThatThrownBy(() -> load("journal:\n  url: jdbc:postgresql://db/t\n  cluster: {secret: short-one}\n"
+                + REST)).isInstanceOf(ConfigException.class).hasMessageContaining("'journal.cluster.secret'")
+                .hasMessageContaining("at least 16 characters").hasMessageNotContaining("short-one");
+    }
+
+    @Test
+    void aClientCertificateNeedsItsKey() {
+        assertThatThrownBy(() -> load("journal:\n  url: jdbc:postgresql://db/t\n  cluster: {clientCertificate: "
+                + dir.resolve("node.pem") + "}\n" + REST)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'journal.cluster.clientKey'").hasMessageContaining("is required");
+    }
+
+    @Test
     void aSqliteJournalCannotBeShared() {
         assertThatThrownBy(() -> load("journal:\n  url: jdbc:sqlite:data/journal.db\n  cluster: {nodeId: a}\n" + REST))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("'journal.cluster'")

@@ -19,9 +19,11 @@ import java.util.concurrent.Executor;
  *     {@code null}. A driver that opens a connection per transaction opens it there when it can, as
  *     a Netty proxy opens its outbound channel on the inbound channel's event loop: the terminal's
  *     progress then reaches the front-end's connection without a hand-over between threads.
+ * @param forwarded whether another node of the cluster forwarded it here (docs/cluster.md): such a
+ *     request is run here or refused, never forwarded again, so forwarding cannot loop
  */
 public record PaymentRequest(String merchantId, String terminalId, String protocol, String requestReference,
-        PaymentCommand command, ReferenceRule referenceRule, Executor affinity) {
+        PaymentCommand command, ReferenceRule referenceRule, Executor affinity, boolean forwarded) {
 
     public PaymentRequest {
         Objects.requireNonNull(merchantId, "merchantId");
@@ -31,6 +33,12 @@ public record PaymentRequest(String merchantId, String terminalId, String protoc
         if (terminalId == null && command.originalTransactionId() == null) {
             throw new IllegalArgumentException("a " + command.kind() + " needs a terminal");
         }
+    }
+
+    /** A request from a POS of this node. */
+    public PaymentRequest(String merchantId, String terminalId, String protocol, String requestReference,
+            PaymentCommand command, ReferenceRule referenceRule, Executor affinity) {
+        this(merchantId, terminalId, protocol, requestReference, command, referenceRule, affinity, false);
     }
 
     /**
@@ -45,11 +53,18 @@ public record PaymentRequest(String merchantId, String terminalId, String protoc
     /** This request, coming in on a connection that runs on {@code executor}. */
     public PaymentRequest withAffinity(Executor executor) {
         return new PaymentRequest(merchantId, terminalId, protocol, requestReference, command, referenceRule,
-                executor);
+                executor, forwarded);
     }
 
     /** This request, its POS reference guarded by {@code rule}. */
     public PaymentRequest withReferenceRule(ReferenceRule rule) {
-        return new PaymentRequest(merchantId, terminalId, protocol, requestReference, command, rule, affinity);
+        return new PaymentRequest(merchantId, terminalId, protocol, requestReference, command, rule, affinity,
+                forwarded);
+    }
+
+    /** This request, as another node of the cluster forwarded it here. */
+    public PaymentRequest asForwarded() {
+        return new PaymentRequest(merchantId, terminalId, protocol, requestReference, command, referenceRule,
+                affinity, true);
     }
 }

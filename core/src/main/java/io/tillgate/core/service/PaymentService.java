@@ -10,7 +10,6 @@ import io.tillgate.core.payment.TransactionResult;
 import io.tillgate.core.terminal.ActionAnswer;
 import io.tillgate.core.terminal.Terminal;
 import io.tillgate.core.terminal.TerminalRequest;
-import io.tillgate.core.transaction.ClaimConflictException;
 import io.tillgate.core.transaction.FencedWriteException;
 import io.tillgate.core.transaction.TransactionMdc;
 import io.tillgate.core.transaction.TransactionRecord;
@@ -66,6 +65,7 @@ public final class PaymentService implements AutoCloseable {
     private final UnfinishedRecovery recovery;
     private final FollowOnRules followOns;
     private final IdempotencyKeys keys;
+    private final ForwardedTransactions forwarded;
 
     private final RunningTransactions running = new RunningTransactions();
     /**
@@ -83,15 +83,16 @@ public final class PaymentService implements AutoCloseable {
 
     public PaymentService(List<? extends Terminal> terminals, TransactionStore store, PaymentServiceSettings settings,
             Clock clock) {
-        this(terminals, store, settings, clock, TerminalPlacement.LOCAL);
+        this(terminals, store, settings, clock, TerminalPlacement.LOCAL, null);
     }
 
     /**
      * A payment service that drives only the terminals {@code placement} places here: a cluster
-     * node. The others are refused with {@link PaymentError#TERMINAL_ELSEWHERE}.
+     * node. Requests for the others go to their holder through {@code forwarder}, or are refused with
+     * {@link PaymentError#TERMINAL_ELSEWHERE} when it is {@code null} or cannot reach one.
      */
     public PaymentService(List<? extends Terminal> terminals, TransactionStore store, PaymentServiceSettings settings,
-            Clock clock, TerminalPlacement placement) {
+            Clock clock, TerminalPlacement placement, RequestForwarder forwarder) {
         Map<String, Terminal> byId = new ConcurrentHashMap<>();
         for (Terminal terminal : terminals) {
             if (byId.putIfAbsent(terminal.id(), terminal) != null) {
@@ -111,6 +112,7 @@ public final class PaymentService implements AutoCloseable {
         this.followOns = new FollowOnRules(store);
         this.keys = new IdempotencyKeys(store, running);
         this.recovery = new UnfinishedRecovery(this.terminals, store, settings, clock, admission);
+        this.forwarded = new ForwardedTransactions(forwarder, placement, store, clock, admission, this::completeIfIdle);
     }
 
     public PaymentService(List<? extends Terminal> terminals, TransactionStore store) {
@@ -247,6 +249,9 @@ public final class PaymentService implements AutoCloseable {
 
     /** Requests an abort of the terminal's running transaction; the outcome follows to the observers. */
     public CompletableFuture<TransactionRecord> abort(String merchantId, String terminalId, String transactionId) {
+        if (running.onTerminal(terminalId) == null && forwarded.runsOn(terminalId)) {
+            return forwarded.abort(merchantId, terminalId, transactionId);
+        }
         return routed(merchantId, terminalId, transactionId, active -> {
             if (!active.terminal().capabilities().abort()) {
                 throw new PaymentException(PaymentError.UNSUPPORTED,
@@ -258,6 +263,9 @@ public final class PaymentService implements AutoCloseable {
 
     /** Answers the running transaction's pending action (signature, confirmation). */
     public CompletableFuture<TransactionRecord> answer(String merchantId, String terminalId, ActionAnswer answer) {
+        if (running.onTerminal(terminalId) == null && forwarded.runsOn(terminalId)) {
+            return forwarded.answer(merchantId, terminalId, answer);
+        }
         return routed(merchantId, terminalId, null, active -> active.answer(answer));
     }
 
@@ -286,30 +294,15 @@ public final class PaymentService implements AutoCloseable {
         ActiveTransaction active = running.withId(transactionId);
         if (active != null) {
             active.detach(observer);
+        } else {
+            forwarded.detach(transactionId, observer);
         }
     }
 
     /** Finds one of the merchant's transactions, running or stored. */
     public CompletableFuture<Optional<TransactionRecord>> find(String merchantId, TransactionLookup lookup) {
-        return CompletableFuture.supplyAsync(() -> lookup(merchantId, lookup), admission);
-    }
-
-    private Optional<TransactionRecord> lookup(String merchantId, TransactionLookup lookup) {
-        ActiveTransaction active;
-        Supplier<Optional<TransactionRecord>> stored;
-        if (lookup instanceof TransactionLookup.ById byId) {
-            active = running.withId(byId.id());
-            stored = () -> store.findById(byId.id());
-        } else if (lookup instanceof TransactionLookup.ByReference byRef) {
-            active = running.newestWithReference(merchantId, byRef.reference()).orElse(null);
-            stored = () -> store.findByReference(merchantId, byRef.reference(), Instant.EPOCH).stream().findFirst();
-        } else {
-            TransactionLookup.ByRequestReference byReq = (TransactionLookup.ByRequestReference) lookup;
-            active = running.forMessage(merchantId, byReq.protocol(), byReq.requestReference());
-            stored = () -> store.findByRequestReference(merchantId, byReq.protocol(), byReq.requestReference());
-        }
-        Optional<TransactionRecord> found = active != null ? Optional.of(active.visibleRecord()) : stored.get();
-        return found.filter(r -> r.merchantId().equals(merchantId));
+        return CompletableFuture.supplyAsync(() -> TransactionFinder.find(running, store, merchantId, lookup),
+                admission);
     }
 
     /**
@@ -327,6 +320,10 @@ public final class PaymentService implements AutoCloseable {
     /** Joins, repeats or registers the transaction; what is left to do is returned. */
     private Supplier<CompletableFuture<TransactionRecord>> decide(PaymentRequest request,
             TransactionObserver observer) {
+        Optional<TransactionRecord> joinedElsewhere = forwarded.join(request, observer);
+        if (joinedElsewhere.isPresent()) {
+            return () -> CompletableFuture.completedFuture(joinedElsewhere.get());
+        }
         Optional<IdempotencyKeys.Earlier> earlier = keys.earlier(request, idempotencyHorizon());
         if (earlier.isEmpty()) {
             return register(request, observer);
@@ -337,6 +334,11 @@ public final class PaymentService implements AutoCloseable {
             return () -> CompletableFuture.completedFuture(joined);
         }
         TransactionRecord stored = ((IdempotencyKeys.Stored) earlier.get()).record();
+        Optional<Supplier<CompletableFuture<TransactionRecord>>> atHolder =
+                forwarded.joinAtHolder(request, stored, observer);
+        if (atHolder.isPresent()) {
+            return atHolder.get();
+        }
         TransactionMdc.run(stored.id(), () -> LOG.info("transaction {} named again by {}; answering from the journal",
                 stored.id(), earlier.get().named()));
         return () -> CompletableFuture.completedFuture(stored).whenCompleteAsync((r, e) -> TransactionMdc.run(r.id(),
@@ -361,7 +363,7 @@ public final class PaymentService implements AutoCloseable {
         }
         Optional<String> elsewhere = placement.elsewhere(terminalId);
         if (elsewhere.isPresent()) {
-            throw new PaymentException(PaymentError.TERMINAL_ELSEWHERE, elsewhere.get());
+            return forwarded.forward(request, terminalId, elsewhere.get(), observer);
         }
         FollowOnRules.requireCapability(terminal, command.kind());
         Money amount = original == null ? command.amount() : followOns.amount(command, original);
@@ -403,7 +405,7 @@ public final class PaymentService implements AutoCloseable {
                 running.unregister(active);
                 idleIfNothingRuns(created.terminalId());
                 completeIfIdle();
-                throw refusedByJournal(created, failure);
+                throw JournalRefusals.of(created, failure);
             }
             return start(active, request, created);
         }));
@@ -472,26 +474,8 @@ public final class PaymentService implements AutoCloseable {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
-    /** Why the journal refused a new transaction, as the POS should hear it. */
-    private static PaymentException refusedByJournal(TransactionRecord created, Throwable failure) {
-        Throwable cause = unwrap(failure);
-        if (cause instanceof ClaimConflictException claimed) {
-            LOG.warn("transaction {} not started: {}", created.id(), claimed.getMessage());
-            return new PaymentException(PaymentError.TERMINAL_BUSY, "transaction " + claimed.existingTransactionId()
-                    + " with the same request or reference is running on another node of the cluster, or its "
-                    + "outcome is unknown; query it, or try again once it is done");
-        }
-        if (cause instanceof FencedWriteException fenced) {
-            LOG.warn("transaction {} not started: {}", created.id(), fenced.getMessage());
-            return new PaymentException(PaymentError.TERMINAL_ELSEWHERE, "terminal " + fenced.terminalId()
-                    + " is no longer driven by this node; try again shortly");
-        }
-        LOG.error("transaction {} could not be recorded; the terminal was not contacted", created.id(), failure);
-        return new PaymentException(PaymentError.INTERNAL, "the journal refused the transaction");
-    }
-
     private void completeIfIdle() {
-        if (stopping && running.isEmpty()) {
+        if (stopping && running.isEmpty() && forwarded.isEmpty()) {
             idle.complete(null);
         }
     }

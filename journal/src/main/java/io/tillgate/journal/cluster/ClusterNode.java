@@ -1,5 +1,6 @@
 package io.tillgate.journal.cluster;
 
+import io.tillgate.core.service.TerminalPlacement;
 import io.tillgate.journal.Fence;
 import io.tillgate.journal.Fencing;
 import io.tillgate.journal.JournalSettings;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * lost locally once a lease time has gone by since its last renewal began, so a node resumed after
  * a pause refuses new work before it has even talked to the database.
  */
-public final class ClusterNode implements Fencing, AutoCloseable {
+public final class ClusterNode implements Fencing, TerminalPlacement, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
 
@@ -97,6 +98,7 @@ public final class ClusterNode implements Fencing, AutoCloseable {
     }
 
     /** Empty when this node drives the terminal now; otherwise why not, naming the node that does. */
+    @Override
     public Optional<String> elsewhere(String terminalId) {
         Held lease = held.get(terminalId);
         if (lease != null && lease.ready() && System.nanoTime() - lease.deadlineNanos() < 0) {
@@ -118,6 +120,22 @@ public final class ClusterNode implements Fencing, AutoCloseable {
         String address = lastAddresses.get(row.holder());
         return Optional.of("terminal " + terminalId + " is driven by node " + row.holder()
                 + (address == null ? "" : " at " + address) + ", not by node " + settings.nodeId());
+    }
+
+    /**
+     * The live node that held the terminal's lease at the last renewal, when it is another one with a
+     * known address: where a request for the terminal is forwarded.
+     */
+    @Override
+    public Optional<Holder> holder(String terminalId) {
+        if (held.containsKey(terminalId)) {
+            return Optional.empty();
+        }
+        LeaseTable.LeaseRow row = lastLeases.get(terminalId);
+        if (row == null || !row.live() || row.holder().equals(settings.nodeId())) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(lastAddresses.get(row.holder())).map(address -> new Holder(row.holder(), address));
     }
 
     /** The terminals this node holds now. */

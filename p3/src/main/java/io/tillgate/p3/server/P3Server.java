@@ -3,6 +3,7 @@ package io.tillgate.p3.server;
 import io.tillgate.core.merchant.MerchantDirectory;
 import io.tillgate.core.service.PaymentService;
 import io.tillgate.p3.codec.P3Device;
+import io.tillgate.p3.node.ClusterSecret;
 import io.tillgate.transport.FrontEnd;
 import io.tillgate.transport.Listener;
 import io.tillgate.transport.ListenerSpec;
@@ -53,6 +54,14 @@ public final class P3Server implements FrontEnd {
     public P3Server(P3ServerConfig config, PaymentService payments, MerchantDirectory merchants,
             Map<String, P3Device> devicesById) {
         this(config, payments, merchants, devicesById, null);
+    }
+
+    /**
+     * Lets the other nodes of a cluster log in with the cluster secret and forward requests for the
+     * terminals this node drives (docs/cluster.md); without it node logins are refused.
+     */
+    public void acceptNodeLogins(ClusterSecret secret) {
+        context.acceptNodes(secret);
     }
 
     /**

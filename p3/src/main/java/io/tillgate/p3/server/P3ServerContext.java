@@ -5,11 +5,13 @@ import io.tillgate.core.merchant.MerchantDirectory;
 import io.tillgate.core.receipt.ReceiptComposer;
 import io.tillgate.core.service.PaymentService;
 import io.tillgate.p3.codec.P3Device;
+import io.tillgate.p3.node.ClusterSecret;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,6 +30,8 @@ final class P3ServerContext {
     private final PaymentService payments;
     private volatile Directory directory;
     private final LoginThrottle loginThrottle;
+    /** Set once before the listeners open when this gateway is a cluster node that takes forwarded requests. */
+    private volatile ClusterSecret nodeSecret;
     /** Keyed by the whole merchant (a record), so a merchant whose details change gets a new mapper. */
     private final Map<Merchant, P3TransactionMapper> mappers = new ConcurrentHashMap<>();
 
@@ -61,6 +65,16 @@ final class P3ServerContext {
     private static Directory directory(MerchantDirectory merchants, Map<String, P3Device> devicesById) {
         return new Directory(Objects.requireNonNull(merchants, "merchants"), Collections.unmodifiableMap(
                 new LinkedHashMap<>(Objects.requireNonNull(devicesById, "devicesById"))));
+    }
+
+    /** From now on other nodes of the cluster may log in with {@code secret} and forward requests. */
+    void acceptNodes(ClusterSecret secret) {
+        this.nodeSecret = Objects.requireNonNull(secret, "secret");
+    }
+
+    /** The cluster secret a node logs in with; empty when node logins are refused. */
+    Optional<ClusterSecret> nodeSecret() {
+        return Optional.ofNullable(nodeSecret);
     }
 
     /** Counts failed logins of every connection, both transports. */

@@ -27,6 +27,8 @@ import io.tillgate.p3.codec.QueryTransactionRequest;
 import io.tillgate.p3.codec.QueryTransactionResponse;
 import io.tillgate.p3.codec.SubmitSignatureRequest;
 import io.tillgate.p3.codec.SubmitSignatureResponse;
+import io.tillgate.p3.node.NodeLogin;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -62,6 +64,8 @@ final class P3Session {
     /** The logged-in merchant and its mapper; read and written on the event loop only. */
     private Merchant merchant;
     private P3TransactionMapper mapper;
+    /** The node logged in on this connection instead of a merchant; {@code null} on a POS connection. */
+    private P3NodeConnection node;
 
     P3Session(P3ServerContext context, P3Outbox outbox) {
         this.context = context;
@@ -111,6 +115,10 @@ final class P3Session {
     private void dispatch(P3Message message) {
         if (message.type() == P3MessageType.LOGIN_MERCHANT_REQUEST) {
             login(message);
+            return;
+        }
+        if (node != null) {
+            forwarded(message);
             return;
         }
         Merchant current = currentMerchant(message);
@@ -165,6 +173,16 @@ final class P3Session {
             throw P3Validation.invalid("loginMerchantRequest.providerMode", "expected one of "
                     + "MOCK, JUNGLE, TEST, TEST_FIXED, LIVE, LIVE_FIXED, got '" + clip(providerMode) + "'");
         }
+        node = null;
+        Optional<String> nodeId = NodeLogin.nodeId(id);
+        if (nodeId.isPresent()) {
+            merchant = null;
+            mapper = null;
+            node = P3NodeConnection.logIn(context, outbox, nodeId.get(), secret);
+            LOG.info("P3 {} logged in node {}", outbox.peer(), clip(nodeId.get()));
+            outbox.reply(P3Message.ok(message, new LoginMerchantResponse(context.config().information(), List.of())));
+            return;
+        }
         Optional<String> certified = outbox.clientCertificateName();
         if (certified.isPresent() && !certified.get().equals(id)) {
             merchant = null;
@@ -187,8 +205,30 @@ final class P3Session {
                 context.devicesOf(merchant))));
     }
 
+    /** A request on a connection a node logged in on (see {@link P3NodeConnection}). */
+    private void forwarded(P3Message message) {
+        String deviceId = node.device(message);
+        switch (message.type()) {
+            case EXECUTE_TRANSACTION_REQUEST -> {
+                P3NodeConnection.Forwarded forwarded = node.execute(message, deviceId, outbox.eventLoop());
+                watch(message, forwarded.request(), new P3ExecuteObserver(message, outbox, forwarded.mapper(),
+                        this::finished));
+            }
+            case ABORT_TRANSACTION_REQUEST -> answer(message, payments.abort(node.merchantOf(deviceId), deviceId,
+                    message.body(AbortTransactionRequest.class).transactionIdentifier()),
+                    new AbortTransactionResponse());
+            case SUBMIT_SIGNATURE_REQUEST -> answer(message, payments.answer(node.merchantOf(deviceId), deviceId,
+                    P3CommandReader.signature(message.body(SubmitSignatureRequest.class))),
+                    new SubmitSignatureResponse());
+            default -> throw new P3Refusal(P3ErrorType.PARAMETER_INVALID, "a node connection forwards "
+                    + "EXECUTE_TRANSACTION, ABORT_TRANSACTION and SUBMIT_SIGNATURE requests, not " + message.type());
+        }
+    }
+
     private void execute(P3Message message, Merchant current) {
         String deviceId = device(message, current);
+        P3NodeConnection.refuseNodeFields(message.body(ExecuteTransactionRequest.class).transactionParameters(),
+                "executeTransactionRequest");
         PaymentCommand command = P3CommandReader.charge(message.body(ExecuteTransactionRequest.class));
         watch(message, request(current, deviceId, message, command),
                 new P3ExecuteObserver(message, outbox, mapper, this::finished));
@@ -205,6 +245,8 @@ final class P3Session {
 
     private void amend(P3Message message, Merchant current) {
         requireRoot(message);
+        P3NodeConnection.refuseNodeFields(message.body(AmendTransactionRequest.class).transactionParameters(),
+                "amendTransactionRequest");
         PaymentCommand command = P3CommandReader.amend(message.body(AmendTransactionRequest.class));
         watch(message, request(current, null, message, command),
                 new P3AmendObserver(message, outbox, mapper, this::finished, payments, current.id()));

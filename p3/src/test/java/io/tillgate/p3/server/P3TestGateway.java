@@ -9,6 +9,7 @@ import io.tillgate.core.simulated.SimulatedTerminal;
 import io.tillgate.core.simulated.SimulatedTiming;
 import io.tillgate.core.transaction.InMemoryTransactionStore;
 import io.tillgate.p3.codec.P3Device;
+import io.tillgate.transport.ServerTls;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
@@ -56,6 +57,16 @@ final class P3TestGateway implements AutoCloseable {
     }
 
     private P3TestGateway(Duration idleTimeout, LoginThrottleSettings loginThrottle, Clock loginClock) {
+        this(idleTimeout, loginThrottle, loginClock, null);
+    }
+
+    /** Both listeners over TLS. */
+    P3TestGateway(ServerTls tls) {
+        this(Duration.ofMinutes(1), LoginThrottleSettings.defaults(), Clock.systemUTC(), tls);
+    }
+
+    private P3TestGateway(Duration idleTimeout, LoginThrottleSettings loginThrottle, Clock loginClock,
+            ServerTls tls) {
         SimulatedTiming timing = new SimulatedTiming(SimulatedTiming.FAST.step(), SimulatedTiming.FAST.customer(),
                 SLOW_CARD);
         payments = new PaymentService(
@@ -75,12 +86,17 @@ final class P3TestGateway implements AutoCloseable {
         devices.put("reader3", P3Device.of("Back office", "reader3", "MOCK", "MOCK"));
         server = new P3Server(new P3ServerConfig("127.0.0.1", 0, 0, MAX_FRAME_BYTES, idleTimeout,
                 Map.of("location", "Test Lab"), 40, ZoneId.of("Europe/Berlin"))
-                .withLoginThrottle(loginThrottle, loginClock), payments, merchants, devices);
+                .withLoginThrottle(loginThrottle, loginClock).withTls(tls), payments, merchants, devices);
         server.start();
     }
 
     P3Server server() {
         return server;
+    }
+
+    /** The journal, as a cluster of nodes would share it. */
+    InMemoryTransactionStore store() {
+        return store;
     }
 
     URI webSocketUri(String path) {
