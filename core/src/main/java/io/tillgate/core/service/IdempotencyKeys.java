@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Which earlier transaction a request names: the one its message identity (P3 tag, IPP SID, nexo
@@ -33,10 +34,23 @@ final class IdempotencyKeys {
 
     private final TransactionStore store;
     private final RunningTransactions running;
+    /** Whether another node of the cluster drives the terminal; never, on a gateway of its own. */
+    private final Predicate<String> drivenElsewhere;
 
-    IdempotencyKeys(TransactionStore store, RunningTransactions running) {
+    IdempotencyKeys(TransactionStore store, RunningTransactions running, Predicate<String> drivenElsewhere) {
         this.store = store;
         this.running = running;
+        this.drivenElsewhere = drivenElsewhere;
+    }
+
+    /**
+     * Whether a recorded transaction is still running on another node of the cluster: not final,
+     * not yet UNKNOWN, and its terminal driven elsewhere. On a single gateway, or on the terminal's
+     * own node, such a row is what a crash left for recovery.
+     */
+    boolean runsElsewhere(TransactionRecord stored) {
+        return !stored.isFinal() && stored.state() != TransactionState.UNKNOWN
+                && drivenElsewhere.test(stored.terminalId());
     }
 
     /**
@@ -93,6 +107,14 @@ final class IdempotencyKeys {
         List<TransactionRecord> earlier = store.findByReference(request.merchantId(), command.reference(), horizon)
                 .stream().filter(r -> r.kind() == command.kind()).toList();
         for (TransactionRecord unresolved : earlier) {
+            if (runsElsewhere(unresolved)) {
+                if (retryReturnsApproval) {
+                    return Optional.of(new Stored(unresolved, reference));
+                }
+                throw new PaymentException(PaymentError.TERMINAL_BUSY, "transaction " + unresolved.id() + " with "
+                        + reference + " is still running on terminal " + unresolved.terminalId()
+                        + ", driven by another node of the cluster");
+            }
             if (!unresolved.isFinal()) {
                 throw new PaymentException(PaymentError.REFERENCE_UNRESOLVED, "transaction " + unresolved.id()
                         + " with " + reference + " (" + describe(unresolved) + ") has an unknown outcome, so the "

@@ -110,7 +110,7 @@ public final class PaymentService implements AutoCloseable {
         // every transaction that starts while no other one is running.
         this.timer = new HashedWheelTimer(daemon("tillgate-timeouts"), TIMER_TICK_MILLIS, TimeUnit.MILLISECONDS);
         this.followOns = new FollowOnRules(store);
-        this.keys = new IdempotencyKeys(store, running);
+        this.keys = new IdempotencyKeys(store, running, terminalId -> placement.elsewhere(terminalId).isPresent());
         this.recovery = new UnfinishedRecovery(this.terminals, store, settings, clock, admission);
         this.forwarded = new ForwardedTransactions(forwarder, placement, store, clock, admission, this::completeIfIdle);
     }
@@ -338,6 +338,11 @@ public final class PaymentService implements AutoCloseable {
                 forwarded.joinAtHolder(request, stored, observer);
         if (atHolder.isPresent()) {
             return atHolder.get();
+        }
+        if (keys.runsElsewhere(stored)) {
+            throw new PaymentException(PaymentError.TERMINAL_BUSY, "transaction " + stored.id() + ", named by "
+                    + earlier.get().named() + ", is still running on terminal " + stored.terminalId()
+                    + ", driven by another node of the cluster; query it, or try again once it is done");
         }
         TransactionMdc.run(stored.id(), () -> LOG.info("transaction {} named again by {}; answering from the journal",
                 stored.id(), earlier.get().named()));

@@ -33,6 +33,7 @@ import io.tillgate.transport.ServerTls;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -166,6 +167,56 @@ class NodeForwardingTest {
             assertThat(first.completed.get(20, TimeUnit.SECONDS)).isEqualTo(settled);
         } finally {
             otherEdge.close();
+        }
+    }
+
+    @Test
+    void theSameReferenceSentToAnotherNodeWhileItRunsJoinsItAtTheHolderInsteadOfCallingItUnresolved()
+            throws Exception {
+        startEdge(CLUSTER_SECRET);
+        PaymentService otherEdge = edgeService(links);
+        try {
+            Recorder first = new Recorder();
+            CompletableFuture<TransactionRecord> waitsForSignature = new CompletableFuture<>();
+            first.onAction = (record, action) -> waitsForSignature.complete(record);
+            TransactionRecord started = edge.execute(payment("12.92", "pos-tag-9", "order-9"), first)
+                    .get(20, TimeUnit.SECONDS);
+            waitsForSignature.get(20, TimeUnit.SECONDS);
+            Recorder retry = new Recorder();
+            TransactionRecord joined = otherEdge.execute(payment("12.92", "pos-tag-10", "order-9"), retry)
+                    .get(20, TimeUnit.SECONDS);
+            edge.answer("demo", "reader1", ActionAnswer.Signature.signedOnReceipt()).get(20, TimeUnit.SECONDS);
+
+            assertThat(joined.id()).as("the POS reference names the running transaction").isEqualTo(started.id());
+            assertThat(retry.completed.get(20, TimeUnit.SECONDS).state()).isEqualTo(TransactionState.APPROVED);
+            assertThat(holder.store().findByReference("demo", "order-9", Instant.EPOCH)).hasSize(1);
+        } finally {
+            otherEdge.close();
+        }
+    }
+
+    @Test
+    void withoutForwardingTheSameReferenceRunningElsewhereIsBusyNotUnresolved() throws Exception {
+        startEdge(CLUSTER_SECRET);
+        PaymentService unlinked = edgeService(null);
+        try {
+            Recorder first = new Recorder();
+            CompletableFuture<TransactionRecord> waitsForSignature = new CompletableFuture<>();
+            first.onAction = (record, action) -> waitsForSignature.complete(record);
+            TransactionRecord started = edge.execute(payment("12.92", "pos-tag-11", "order-11"), first)
+                    .get(20, TimeUnit.SECONDS);
+            waitsForSignature.get(20, TimeUnit.SECONDS);
+
+            assertThatThrownBy(() -> unlinked.execute(payment("12.92", "pos-tag-12", "order-11"), new Recorder())
+                    .get(20, TimeUnit.SECONDS))
+                    .cause().isInstanceOfSatisfying(PaymentException.class, busy -> {
+                        assertThat(busy.error()).isEqualTo(PaymentError.TERMINAL_BUSY);
+                        assertThat(busy.getMessage()).contains(started.id(), "another node");
+                    });
+            edge.answer("demo", "reader1", ActionAnswer.Signature.signedOnReceipt()).get(20, TimeUnit.SECONDS);
+            assertThat(first.completed.get(20, TimeUnit.SECONDS).state()).isEqualTo(TransactionState.APPROVED);
+        } finally {
+            unlinked.close();
         }
     }
 
@@ -324,9 +375,14 @@ class NodeForwardingTest {
     }
 
     private static PaymentRequest payment(String amount, String tag) {
-        return new PaymentRequest("demo", "reader1", "P3", tag, PaymentCommand.sale(Money.ofMajor(amount, "EUR"),
-                null, "forwarded"), ReferenceRule.RETRY_RETURNS_APPROVAL, null);
+        return payment(amount, tag, null);
     }
+
+    private static PaymentRequest payment(String amount, String tag, String reference) {
+        return new PaymentRequest("demo", "reader1", "P3", tag, PaymentCommand.sale(Money.ofMajor(amount, "EUR"),
+                reference, "forwarded"), ReferenceRule.RETRY_RETURNS_APPROVAL, null);
+    }
+
 
     private void awaitState(String id, TransactionState state) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
