@@ -1,6 +1,7 @@
 package io.tillgate.p3.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerationException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.tillgate.core.text.PeerText;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -115,9 +117,7 @@ public final class P3Codec {
         Objects.requireNonNull(message, "message");
         BufferRecycler recycler = factory._getBufferRecycler();
         try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
-            try (JsonGenerator generator = factory.createGenerator(out)) {
-                P3JsonWriter.write(message, generator);
-            }
+            write(message, out);
             byte[] json = out.toByteArray();
             out.release();
             return json;
@@ -125,6 +125,31 @@ public final class P3Codec {
             throw encodingFailure(message, e);
         } finally {
             recycler.releaseToPool();
+        }
+    }
+
+    /**
+     * Encodes a message as UTF-8 JSON in the strict form onto {@code out}, which stays open: a
+     * transport hands it a stream over its own (pooled) buffer, so no array holds the JSON between
+     * the generator and the socket.
+     *
+     * @throws IllegalArgumentException if Jackson cannot write the content (not expected for valid records)
+     * @throws IOException if {@code out} fails
+     */
+    public void encode(P3Message message, OutputStream out) throws IOException {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(out, "out");
+        try {
+            write(message, out);
+        } catch (JsonGenerationException e) {
+            throw encodingFailure(message, e);
+        }
+    }
+
+    private void write(P3Message message, OutputStream out) throws IOException {
+        try (JsonGenerator generator = factory.createGenerator(out)) {
+            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            P3JsonWriter.write(message, generator);
         }
     }
 
