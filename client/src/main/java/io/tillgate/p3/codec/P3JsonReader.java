@@ -885,14 +885,14 @@ final class P3JsonReader {
             return null;
         }
         object(value);
-        Map<String, P3ReceiptItem> data = new LinkedHashMap<>();
+        LinkedHashMap<String, P3ReceiptItem> data = new LinkedHashMap<>(32);
         for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
             P3ReceiptItem item = receiptItem(p, p.nextToken());
             if (data.put(key, item) != null) {
                 throw DECLINED;
             }
         }
-        return data;
+        return P3Collections.frozen(data);
     }
 
     private static P3ReceiptItem receiptItem(JsonParser p, JsonToken value) throws IOException, Declined {
@@ -927,13 +927,13 @@ final class P3JsonReader {
             return null;
         }
         object(value);
-        Map<String, String> map = new LinkedHashMap<>();
+        LinkedHashMap<String, String> map = new LinkedHashMap<>();
         for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
             if (p.nextToken() != JsonToken.VALUE_STRING || map.put(key, p.getText()) != null) {
                 throw DECLINED;
             }
         }
-        return map;
+        return P3Collections.frozen(map);
     }
 
     private static List<String> stringList(JsonParser p, JsonToken value) throws IOException, Declined {
@@ -941,14 +941,36 @@ final class P3JsonReader {
             return null;
         }
         array(value);
-        List<String> list = new ArrayList<>(2);
-        for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken()) {
-            if (token != JsonToken.VALUE_STRING) {
-                throw DECLINED;
-            }
-            list.add(p.getText());
+        // immutable lists, which the records keep without copying; two lines is every update's display
+        JsonToken token = p.nextToken();
+        if (token == JsonToken.END_ARRAY) {
+            return List.of();
         }
-        return list;
+        String first = element(p, token);
+        token = p.nextToken();
+        if (token == JsonToken.END_ARRAY) {
+            return List.of(first);
+        }
+        String second = element(p, token);
+        token = p.nextToken();
+        if (token == JsonToken.END_ARRAY) {
+            return List.of(first, second);
+        }
+        List<String> list = new ArrayList<>(32);
+        list.add(first);
+        list.add(second);
+        for (; token != JsonToken.END_ARRAY; token = p.nextToken()) {
+            list.add(element(p, token));
+        }
+        return List.copyOf(list);
+    }
+
+    /** An element of a list of strings: binding would put a null in, which the records refuse. */
+    private static String element(JsonParser p, JsonToken value) throws IOException, Declined {
+        if (value != JsonToken.VALUE_STRING) {
+            throw DECLINED;
+        }
+        return p.getText();
     }
 
     private static String string(JsonParser p, JsonToken value) throws IOException, Declined {

@@ -95,11 +95,11 @@ public final class ReceiptComposer {
                 lines.add(center(field.value()));
                 continue;
             }
-            String label = field.label() + ":";
-            if (label.length() + 1 + field.value().length() <= width) {
-                lines.add(label + " ".repeat(width - label.length() - field.value().length()) + field.value());
+            int labelLength = field.label().length() + 1;
+            if (labelLength + 1 + field.value().length() <= width) {
+                lines.add(spread(field.label(), field.value()));
             } else {
-                lines.add(truncate(label));
+                lines.add(truncate(field.label() + ":"));
                 for (int i = 0; i < field.value().length(); i += width) {
                     lines.add(field.value().substring(i, Math.min(field.value().length(), i + width)));
                 }
@@ -111,6 +111,18 @@ public final class ReceiptComposer {
             lines.add(truncate("Customer signature"));
         }
         return lines;
+    }
+
+    /**
+     * {@code "label:"} at the left and the value at the right of one line, built in one buffer: a
+     * settled transaction's two receipts are some forty such lines.
+     */
+    private String spread(String label, String value) {
+        StringBuilder line = new StringBuilder(width).append(label).append(':');
+        for (int i = label.length() + 1 + value.length(); i < width; i++) {
+            line.append(' ');
+        }
+        return line.append(value).toString();
     }
 
     private String center(String text) {

@@ -32,7 +32,8 @@ final class P3ReceiptMapper {
     }
 
     static P3Receipt toP3(Receipt receipt) {
-        Map<String, P3ReceiptItem> data = new LinkedHashMap<>();
+        // sized for every field, so the map is not rehashed while it fills
+        Map<String, P3ReceiptItem> data = new LinkedHashMap<>(receipt.fields().size() * 4 / 3 + 1);
         for (ReceiptField field : receipt.fields()) {
             data.put(field.key(), new P3ReceiptItem(field.key(), field.label(), field.value()));
         }
