@@ -47,7 +47,7 @@ public final class ReceiptComposer {
     }
 
     private List<ReceiptField> fields(TransactionRecord t, Receipt.Copy copy) {
-        List<ReceiptField> fields = new ArrayList<>();
+        List<ReceiptField> fields = new ArrayList<>(24); // every field a receipt can have
         add(fields, "MERCHANT_DETAILS_PUBLIC_NAME", "Merchant", merchant.publicName());
         add(fields, "MERCHANT_DETAILS_ADDRESS", "Address", merchant.address());
         add(fields, "MERCHANT_DETAILS_ZIP", "Zip", merchant.zip());
@@ -89,7 +89,7 @@ public final class ReceiptComposer {
     }
 
     private List<String> lines(List<ReceiptField> fields, boolean signatureLine) {
-        List<String> lines = new ArrayList<>();
+        List<String> lines = new ArrayList<>(fields.size() + 8); // a field a line, long values wrapped
         for (ReceiptField field : fields) {
             if (field.key().equals("MERCHANT_DETAILS_PUBLIC_NAME")) {
                 lines.add(center(field.value()));
