@@ -74,6 +74,9 @@ public final class GatewayTerminalBoard implements TerminalBoard, TransactionFee
     }
 
     private void publish(String terminalId) {
+        if (listeners.isEmpty()) {
+            return; // no console is watching: a payment's start and end build no view
+        }
         entries.stream().filter(e -> e.id().equals(terminalId)).findFirst().map(this::view).ifPresent(view -> {
             for (Consumer<TerminalView> listener : listeners) {
                 try {

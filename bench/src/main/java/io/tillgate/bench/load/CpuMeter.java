@@ -15,23 +15,30 @@ final class CpuMeter {
 
     private static final double USER_HZ = 100.0; // /proc/stat counts in USER_HZ, 100 on Linux
 
+    /** The load generator's PayClients run on these threads; the rest of the JVM is the gateway. */
+    private static final String CLIENT_THREAD_PREFIX = "load-client";
+
     private final long processNanos;
     private final long machineBusyTicks;
     private final long wallNanos;
     private final java.util.Map<Long, Long> allocatedByThread;
+    private final java.util.Set<Long> clientThreads;
     private final long gcMillis;
 
     private CpuMeter(long processNanos, long machineBusyTicks, long wallNanos, java.util.Map<Long, Long> allocated,
-                     long gcMillis) {
+                     java.util.Set<Long> clientThreads, long gcMillis) {
         this.processNanos = processNanos;
         this.machineBusyTicks = machineBusyTicks;
         this.wallNanos = wallNanos;
         this.allocatedByThread = allocated;
+        this.clientThreads = clientThreads;
         this.gcMillis = gcMillis;
     }
 
     static CpuMeter now() {
-        return new CpuMeter(processCpuNanos(), machineBusyTicks(), System.nanoTime(), allocatedByThread(), gcMillis());
+        java.util.Map<Long, Long> allocated = allocatedByThread();
+        return new CpuMeter(processCpuNanos(), machineBusyTicks(), System.nanoTime(), allocated,
+                clientThreads(allocated.keySet()), gcMillis());
     }
 
     /** What happened between this reading and {@code later}. */
@@ -41,10 +48,15 @@ final class CpuMeter {
         double machine = machineBusyTicks < 0 || later.machineBusyTicks < 0 ? Double.NaN
                 : (later.machineBusyTicks - machineBusyTicks) / USER_HZ / seconds;
         long allocated = 0;
+        long byClients = 0;
         for (java.util.Map.Entry<Long, Long> entry : later.allocatedByThread.entrySet()) {
-            allocated += entry.getValue() - allocatedByThread.getOrDefault(entry.getKey(), 0L);
+            long bytes = entry.getValue() - allocatedByThread.getOrDefault(entry.getKey(), 0L);
+            allocated += bytes;
+            if (later.clientThreads.contains(entry.getKey())) {
+                byClients += bytes;
+            }
         }
-        return new Usage(process, machine, (later.processNanos - processNanos) / 1e3, allocated,
+        return new Usage(process, machine, (later.processNanos - processNanos) / 1e3, allocated, byClients,
                 later.gcMillis - gcMillis, null);
     }
 
@@ -53,14 +65,16 @@ final class CpuMeter {
      * @param machineCores cores the whole machine used on average (this JVM included)
      * @param processMicros CPU time of this JVM in microseconds
      * @param allocatedBytes heap allocated by this JVM's threads (those alive at the end)
+     * @param clientAllocatedBytes the part of it allocated by the load generator's PayClients' threads
      * @param gcMillis time the garbage collectors reported (pauses and concurrent work)
      * @param stalls oversleeps of a 1 ms sleeper in nanoseconds (see {@link StallMeter}), or null
      */
-    record Usage(double processCores, double machineCores, double processMicros, long allocatedBytes, long gcMillis,
-                 LatencyHistogram stalls) {
+    record Usage(double processCores, double machineCores, double processMicros, long allocatedBytes,
+                 long clientAllocatedBytes, long gcMillis, LatencyHistogram stalls) {
 
         Usage withStalls(LatencyHistogram value) {
-            return new Usage(processCores, machineCores, processMicros, allocatedBytes, gcMillis, value);
+            return new Usage(processCores, machineCores, processMicros, allocatedBytes, clientAllocatedBytes, gcMillis,
+                    value);
         }
 
         double otherCores() {
@@ -88,6 +102,17 @@ final class CpuMeter {
             }
         }
         return result;
+    }
+
+    private static java.util.Set<Long> clientThreads(java.util.Set<Long> ids) {
+        java.util.Set<Long> clients = new java.util.HashSet<>();
+        long[] all = ids.stream().mapToLong(Long::longValue).toArray();
+        for (java.lang.management.ThreadInfo info : ManagementFactory.getThreadMXBean().getThreadInfo(all)) {
+            if (info != null && info.getThreadName().startsWith(CLIENT_THREAD_PREFIX)) {
+                clients.add(info.getThreadId());
+            }
+        }
+        return clients;
     }
 
     private static long gcMillis() {

@@ -58,7 +58,8 @@ import picocli.CommandLine;
             "Each round also prints the CPU this JVM used in the window (cores; microseconds per transaction and "
                     + "per message, client and server side together) and what OTHER processes used meanwhile. On a "
                     + "shared, noisy machine 'cpu ratio' = echo CPU us/msg divided by gateway CPU us/msg is the "
-                    + "noise-resistant form of the ratio. 'alloc' is heap allocated per transaction, 'GC' the "
+                    + "noise-resistant form of the ratio. 'alloc' is heap allocated per transaction (the JVM's "
+                    + "per-thread counters; in brackets the part the PayClients' threads allocated), 'GC' the "
                     + "collectors' time in the window, and 'stalls' the time a thread sleeping 1 ms at a time woke "
                     + "up 2 ms or more late, summed, and the longest (GC pauses, CPU taken by other processes): "
                     + "latency the platform added, not the gateway.",
@@ -400,9 +401,10 @@ public final class LoadGenerator implements Callable<Integer> {
                         e.percentileMillis(0.50), e.percentileMillis(0.99),
                         100.0 * g.messagesPerSecond() / e.messagesPerSecond()));
         out.printf(Locale.ROOT, "%s cpu: gateway run %.2f cores (other processes %.2f), %.0f us/tx, %.1f us/msg, "
-                        + "alloc %.0f KB/tx, GC %d ms, stalls %.0f ms in all (max %.0f ms)%s%n",
+                        + "alloc %.1f KB/tx (PayClients %.1f), GC %d ms, stalls %.0f ms in all (max %.0f ms)%s%n",
                 " ".repeat(label.length()), g.cpu().processCores(), g.cpu().otherCores(), g.cpuMicrosPerOperation(),
-                g.cpuMicrosPerMessage(), g.cpu().allocatedBytes() / 1024.0 / g.operations(), g.cpu().gcMillis(),
+                g.cpuMicrosPerMessage(), g.cpu().allocatedBytes() / 1024.0 / g.operations(),
+                g.cpu().clientAllocatedBytes() / 1024.0 / g.operations(), g.cpu().gcMillis(),
                 stalledMillis(g), g.cpu().stalls().maxNanos() / 1e6,
                 e == null ? "" : String.format(Locale.ROOT,
                         " | echo run %.2f cores (other processes %.2f), %.1f us/msg, stalls %.0f ms in all"
@@ -413,13 +415,14 @@ public final class LoadGenerator implements Callable<Integer> {
         StringBuilder result = new StringBuilder();
         result.append(String.format(Locale.ROOT, "RESULT %s gw_tx_s=%.0f gw_msg_s=%.0f gw_p50_ms=%.3f gw_p99_ms=%.3f "
                         + "gw_p999_ms=%.3f gw_max_ms=%.3f gw_tx=%d gw_errors=%d gw_cores=%.2f gw_other_cores=%.2f "
-                        + "gw_cpu_us_tx=%.1f gw_cpu_us_msg=%.2f gw_alloc_kb_tx=%.1f gw_gc_ms=%d gw_stalled_ms=%.0f "
-                        + "gw_stall_max_ms=%.1f",
+                        + "gw_cpu_us_tx=%.1f gw_cpu_us_msg=%.2f gw_alloc_kb_tx=%.1f gw_client_alloc_kb_tx=%.1f "
+                        + "gw_gc_ms=%d gw_stalled_ms=%.0f gw_stall_max_ms=%.1f",
                 label.replace(' ', '='), g.operationsPerSecond(), g.messagesPerSecond(), g.percentileMillis(0.50),
                 g.percentileMillis(0.99), g.percentileMillis(0.999), g.latency().maxNanos() / 1e6,
                 g.operations(), g.errors().total() + g.stuck(), g.cpu().processCores(), g.cpu().otherCores(),
                 g.cpuMicrosPerOperation(), g.cpuMicrosPerMessage(),
-                g.cpu().allocatedBytes() / 1024.0 / g.operations(), g.cpu().gcMillis(),
+                g.cpu().allocatedBytes() / 1024.0 / g.operations(),
+                g.cpu().clientAllocatedBytes() / 1024.0 / g.operations(), g.cpu().gcMillis(),
                 stalledMillis(g), g.cpu().stalls().maxNanos() / 1e6));
         if (e != null) {
             result.append(String.format(Locale.ROOT, " echo_msg_s=%.0f echo_p50_ms=%.3f echo_p99_ms=%.3f "
@@ -469,6 +472,8 @@ public final class LoadGenerator implements Callable<Integer> {
         double cores = median(g, r -> r.cpu().processCores());
         double others = median(g, r -> r.cpu().otherCores());
         double echoUsMsg = echoed ? median(e, RunResult::cpuMicrosPerMessage) : Double.NaN;
+        double allocKb = median(g, r -> r.cpu().allocatedBytes() / 1024.0 / r.operations());
+        double clientAllocKb = median(g, r -> r.cpu().clientAllocatedBytes() / 1024.0 / r.operations());
         List<Double> cpuRatios = new ArrayList<>();
         for (int i = 0; i < e.size(); i++) {
             cpuRatios.add(100.0 * e.get(i).cpuMicrosPerMessage() / g.get(i).cpuMicrosPerMessage());
@@ -478,15 +483,17 @@ public final class LoadGenerator implements Callable<Integer> {
         out.printf(Locale.ROOT, "MEDIAN of %d (%s) gateway: %.0f tx/s, %.0f msg/s, p50 %.2f ms, p99 %.2f ms, "
                         + "p99.9 %.2f ms, errors %d | echo: %.0f msg/s, p50 %.2f ms, p99 %.2f ms | ratio %.1f %%%n",
                 g.size(), webSocket ? "ws" : "tcp", tx, msg, p50, p99, p999, errors, echo, echoP50, echoP99, ratio);
-        out.printf(Locale.ROOT, "MEDIAN cpu: gateway run %.2f cores (other processes %.2f), %.0f us/tx, %.1f us/msg | "
-                + "echo %.1f us/msg | cpu ratio %.1f %%%n", cores, others, usTx, usMsg, echoUsMsg, cpuRatio);
+        out.printf(Locale.ROOT, "MEDIAN cpu: gateway run %.2f cores (other processes %.2f), %.0f us/tx, %.1f us/msg, "
+                + "alloc %.1f KB/tx (PayClients %.1f) | echo %.1f us/msg | cpu ratio %.1f %%%n", cores, others, usTx,
+                usMsg, allocKb, clientAllocKb, echoUsMsg, cpuRatio);
         out.printf(Locale.ROOT, "MEDIAN-RESULT transport=%s clients=%d nproc=%d java=%s gw_tx_s=%.0f gw_msg_s=%.0f "
                         + "gw_p50_ms=%.3f gw_p99_ms=%.3f gw_p999_ms=%.3f echo_msg_s=%.0f echo_p50_ms=%.3f "
                         + "echo_p99_ms=%.3f ratio_pct=%.1f errors=%d gw_cores=%.2f gw_other_cores=%.2f "
-                        + "gw_cpu_us_tx=%.1f gw_cpu_us_msg=%.2f echo_cpu_us_msg=%.2f cpu_ratio_pct=%.1f%n",
+                        + "gw_cpu_us_tx=%.1f gw_cpu_us_msg=%.2f gw_alloc_kb_tx=%.1f gw_client_alloc_kb_tx=%.1f "
+                        + "echo_cpu_us_msg=%.2f cpu_ratio_pct=%.1f%n",
                 webSocket ? "ws" : "tcp", clients, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), tx, msg, p50, p99, p999, echo, echoP50, echoP99, ratio, errors,
-                cores, others, usTx, usMsg, echoUsMsg, cpuRatio);
+                cores, others, usTx, usMsg, allocKb, clientAllocKb, echoUsMsg, cpuRatio);
         out.printf(Locale.ROOT, "targets: >= 5000 tx/s %s, p99 < 20 ms %s, ratio >= 40 %% %s%s%n",
                 tx >= 5000 ? "PASS" : "MISS", p99 < 20 ? "PASS" : "MISS",
                 !echoed ? "n/a" : rate > 0 ? "n/a (paced)" : ratio >= 40 ? "PASS" : "MISS",

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * The mutable target Jackson streams a whole message into in one pass, whatever the key order:
  * header fields as raw strings (normalised and checked afterwards by {@link P3Codec}) and one
  * typed slot per body key, so the body is bound to its record without an intermediate tree.
+ * {@link P3JsonReader} fills the same envelope from the streaming parser.
  */
 final class P3Envelope {
 
@@ -32,7 +33,7 @@ final class P3Envelope {
         return bodies == null ? null : bodies[type.ordinal()];
     }
 
-    private void put(P3Body body) {
+    void put(P3Body body) {
         if (body == null) {
             return;
         }

@@ -1,6 +1,5 @@
 package io.tillgate.p3.netty;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageCodec;
@@ -33,7 +32,7 @@ public class P3WebSocketCodec extends MessageToMessageCodec<TextWebSocketFrame, 
 
     @Override
     protected void encode(ChannelHandlerContext ctx, P3Message message, List<Object> out) {
-        out.add(new TextWebSocketFrame(Unpooled.wrappedBuffer(codec.encode(message))));
+        out.add(new TextWebSocketFrame(P3MessageCodec.encodePooled(codec, ctx.alloc(), message)));
     }
 
     @Override

@@ -42,6 +42,12 @@ class P3RoundTripPropertiesTest {
         assertThat(codec.encode(codec.decode(once))).isEqualTo(once);
     }
 
+    @Property(tries = 200)
+    void writesWhatDataBindingWrote(@ForAll("updates") P3Message update, @ForAll("executeRequests") P3Message request) {
+        assertThat(codec.encode(update)).isEqualTo(BindingP3Codec.INSTANCE.encode(update));
+        assertThat(codec.encode(request)).isEqualTo(BindingP3Codec.INSTANCE.encode(request));
+    }
+
     @Provide
     Arbitrary<P3Message> updates() {
         Arbitrary<ExecuteTransactionUpdate> bodies = Combinators.combine(

@@ -15,7 +15,7 @@ record SimulatedCard(MaskedPan maskedPan, CardScheme scheme) {
 
     static SimulatedCard forAmount(Money amount) {
         int brand = (int) Math.floorMod(amount.minorUnits() / 100, 3L);
-        String body = PREFIXES[brand] + String.format("%09d", Math.floorMod(amount.minorUnits() * 7919L, 1_000_000_000L));
+        String body = PREFIXES[brand] + ZeroPadded.decimal(Math.floorMod(amount.minorUnits() * 7919L, 1_000_000_000L), 9);
         return forPan(body + luhnCheckDigit(body), SCHEMES[brand]);
     }
 

@@ -197,7 +197,7 @@ final class SimulatedFlow {
     }
 
     private String authorisationCode() {
-        return String.format("%06X", request.transactionId().hashCode() & 0xFFFFFF);
+        return ZeroPadded.hex(request.transactionId().hashCode() & 0xFFFFFF, 6);
     }
 
     private void step(Duration delay, Runnable action) {

@@ -72,8 +72,8 @@ public final class SimulatedTerminal implements Terminal {
     @Override
     public void execute(TerminalRequest request, TerminalListener listener) {
         // The gateway id keeps references unique across restarts; the sequence keeps them readable.
-        String terminalReference = String.format("%s-%06d-%s", id, sequence.incrementAndGet(),
-                request.transactionId().substring(24));
+        String terminalReference = id + "-" + ZeroPadded.decimal(sequence.incrementAndGet(), 6) + "-"
+                + request.transactionId().substring(24);
         SimulatedFlow flow = new SimulatedFlow(request, new ForgettingListener(request.transactionId(), listener),
                 timing, scheduler, partialApproval, terminalReference,
                 card != null ? card : SimulatedCard.forAmount(request.command().amount()));

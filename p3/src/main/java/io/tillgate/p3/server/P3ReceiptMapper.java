@@ -6,8 +6,8 @@ import io.tillgate.core.receipt.ReceiptField;
 import io.tillgate.core.transaction.TransactionRecord;
 import io.tillgate.p3.codec.P3Receipt;
 import io.tillgate.p3.codec.P3ReceiptItem;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -32,10 +32,10 @@ final class P3ReceiptMapper {
     }
 
     static P3Receipt toP3(Receipt receipt) {
-        Map<String, P3ReceiptItem> data = new LinkedHashMap<>();
+        List<P3ReceiptItem> items = new ArrayList<>(receipt.fields().size());
         for (ReceiptField field : receipt.fields()) {
-            data.put(field.key(), new P3ReceiptItem(field.key(), field.label(), field.value()));
+            items.add(new P3ReceiptItem(field.key(), field.label(), field.value()));
         }
-        return new P3Receipt(data, receipt.lines(), receipt.signatureLineRequired(), false);
+        return P3Receipt.fromItems(items, receipt.lines(), receipt.signatureLineRequired(), false);
     }
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 
 /**
- * Writes the envelope in the one order Tillgate emits (type, tag, resource, status, error, body)
+ * (The serializer of {@link BindingP3Codec}, the codec before streaming.) Writes the envelope in the one order Tillgate emits (type, tag, resource, status, error, body)
  * with pre-encoded keys; the error and body records go through Jackson's cached serializers.
  */
 final class P3MessageSerializer extends StdSerializer<P3Message> {
