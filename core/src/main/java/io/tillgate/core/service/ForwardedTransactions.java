@@ -69,7 +69,8 @@ final class ForwardedTransactions {
         if (forwarder == null || request.forwarded() || holder.isEmpty()) {
             throw new PaymentException(PaymentError.TERMINAL_ELSEWHERE, elsewhere);
         }
-        Forwarded forwarded = new Forwarded(request, terminalId, observer);
+        // A refund or capture names no terminal of its own: the holder is told its original's.
+        Forwarded forwarded = new Forwarded(request.onTerminal(terminalId), terminalId, observer);
         if (byTerminal.putIfAbsent(terminalId, forwarded) != null) {
             throw new PaymentException(PaymentError.TERMINAL_BUSY,
                     "terminal " + terminalId + " is busy with another transaction");
@@ -101,7 +102,7 @@ final class ForwardedTransactions {
      */
     Optional<Supplier<CompletableFuture<TransactionRecord>>> joinAtHolder(PaymentRequest request,
             TransactionRecord stored, TransactionObserver observer) {
-        if (forwarder == null || request.forwarded() || request.terminalId() == null || stored.isFinal()
+        if (forwarder == null || request.forwarded() || stored.isFinal()
                 || stored.state() == TransactionState.UNKNOWN) {
             return Optional.empty();
         }

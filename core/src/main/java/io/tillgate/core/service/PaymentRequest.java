@@ -62,6 +62,12 @@ public record PaymentRequest(String merchantId, String terminalId, String protoc
                 forwarded);
     }
 
+    /** This request, naming the terminal it runs on (a refund or capture: its original's). */
+    public PaymentRequest onTerminal(String terminal) {
+        return new PaymentRequest(merchantId, Objects.requireNonNull(terminal, "terminal"), protocol, requestReference,
+                command, referenceRule, affinity, forwarded);
+    }
+
     /** This request, as another node of the cluster forwarded it here. */
     public PaymentRequest asForwarded() {
         return new PaymentRequest(merchantId, terminalId, protocol, requestReference, command, referenceRule,

@@ -57,20 +57,37 @@ final class ForwardedCall implements NodeLink.Call, RequestForwarder.Forwarding 
         this.clock = clock;
     }
 
-    /** The EXECUTE_TRANSACTION_REQUEST that carries the request, with who really sent it in its metadata. */
+    /**
+     * The EXECUTE_TRANSACTION_REQUEST that carries the request, with who really sent it in its metadata. A
+     * refund or capture goes the same way, typed {@code REFUND} or {@code CAPTURE} (docs/protocols/p3.md
+     * §3.11): unlike an amend, its updates and answer carry the follow-on transaction itself, which this
+     * node follows by its id, and it can name the device an unlinked refund runs on.
+     */
     P3Message request() {
         PaymentCommand command = request.command();
-        TransactionParameters parameters = TransactionParameters.builder()
-                .amount(command.amount().toMajor())
-                .currency(command.amount().currency().getCurrencyCode())
-                .type("CHARGE")
-                .autoCapture(command.kind() == PaymentKind.SALE)
+        TransactionParameters.Builder parameters = TransactionParameters.builder()
+                .type(type(command.kind()))
                 .subject(command.subject())
                 .customIdentifier(command.reference())
-                .metadata(ForwardedFields.of(request).toMetadata())
-                .build();
-        return P3Message.request(ExecuteTransactionRequest.of("ONLINE", parameters), tag,
+                .referencedTransactionIdentifier(command.originalTransactionId())
+                .metadata(ForwardedFields.of(request).toMetadata());
+        if (command.kind() == PaymentKind.SALE || command.kind() == PaymentKind.PREAUTH) {
+            parameters.autoCapture(command.kind() == PaymentKind.SALE);
+        }
+        if (command.amount() != null) {
+            parameters.amount(command.amount().toMajor()).currency(command.amount().currency().getCurrencyCode());
+        }
+        return P3Message.request(ExecuteTransactionRequest.of("ONLINE", parameters.build()), tag,
                 P3Message.deviceResource(request.terminalId()));
+    }
+
+    private static String type(PaymentKind kind) {
+        return switch (kind) {
+            case SALE, PREAUTH -> "CHARGE";
+            case REFUND -> "REFUND";
+            case CAPTURE -> "CAPTURE";
+            case REVERSAL -> throw new IllegalArgumentException("a reversal is not forwarded between nodes");
+        };
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class NodeLinks implements RequestForwarder, AutoCloseable {
     public CompletableFuture<Forwarding> forward(PaymentRequest request, TerminalPlacement.Holder holder,
             ForwardListener listener) {
         PaymentKind kind = request.command().kind();
-        if (kind != PaymentKind.SALE && kind != PaymentKind.PREAUTH) {
+        if (kind == PaymentKind.REVERSAL) {
             return CompletableFuture.failedFuture(new PaymentException(PaymentError.TERMINAL_ELSEWHERE, "terminal "
                     + request.terminalId() + " is driven by node " + holder.nodeId() + " at " + holder.address()
                     + "; a " + kind + " is not forwarded between nodes, send it to that node"));

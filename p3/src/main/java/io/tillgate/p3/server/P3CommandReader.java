@@ -60,7 +60,23 @@ final class P3CommandReader {
     /** A refund or a capture of an earlier transaction; a missing amount means all that is left. */
     static PaymentCommand amend(AmendTransactionRequest request) {
         String path = "amendTransactionRequest.transactionParameters";
-        TransactionParameters parameters = P3Validation.require(request.transactionParameters(), path);
+        return followOn(P3Validation.require(request.transactionParameters(), path), path, false);
+    }
+
+    /**
+     * What another node forwarded (docs/protocols/p3.md §3.11): a charge as {@link #charge}, or a
+     * refund or capture typed {@code REFUND} or {@code CAPTURE} as in an amend request, where a refund
+     * without {@code referencedTransactionIdentifier} is an unlinked refund of its amount on the device.
+     */
+    static PaymentCommand forwarded(ExecuteTransactionRequest request) {
+        TransactionParameters parameters = request.transactionParameters();
+        if (parameters == null || parameters.type() == null || parameters.type().equalsIgnoreCase("CHARGE")) {
+            return charge(request);
+        }
+        return followOn(parameters, "executeTransactionRequest.transactionParameters", true);
+    }
+
+    private static PaymentCommand followOn(TransactionParameters parameters, String path, boolean mayBeUnlinked) {
         String type = P3Validation.require(parameters.type(), path + ".type");
         PaymentKind kind;
         if (type.equalsIgnoreCase("REFUND")) {
@@ -70,10 +86,12 @@ final class P3CommandReader {
         } else {
             throw P3Validation.invalid(path + ".type", "expected REFUND or CAPTURE, got '" + PeerText.clip(type) + "'");
         }
-        String original = P3Validation.require(parameters.referencedTransactionIdentifier(),
-                path + ".referencedTransactionIdentifier");
+        String original = parameters.referencedTransactionIdentifier();
+        if (original == null && !(mayBeUnlinked && kind == PaymentKind.REFUND)) {
+            throw missing(path + ".referencedTransactionIdentifier");
+        }
         Money amount = null;
-        if (parameters.amount() != null || parameters.currency() != null) {
+        if (parameters.amount() != null || parameters.currency() != null || original == null) {
             amount = money(parameters, path);
         }
         return new PaymentCommand(kind, amount, parameters.customIdentifier(), original, parameters.subject());

@@ -74,7 +74,7 @@ final class P3NodeConnection {
                 .orElseThrow(() -> new P3Refusal(P3ErrorType.ACCESSORY_NOT_FOUND, "device '" + PeerText.clip(deviceId)
                         + "' is not a device of merchant '" + PeerText.clip(fields.merchantId()) + "' on this node"));
         PaymentRequest request = new PaymentRequest(owner.id(), deviceId, fields.protocol(), fields.requestReference(),
-                P3CommandReader.charge(body), fields.referenceRule(), eventLoop).asForwarded();
+                P3CommandReader.forwarded(body), fields.referenceRule(), eventLoop).asForwarded();
         merchants.put(deviceId, owner.id());
         return new Forwarded(request, context.mapperFor(owner));
     }

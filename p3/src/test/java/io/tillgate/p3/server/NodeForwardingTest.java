@@ -9,6 +9,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.tillgate.core.money.Money;
 import io.tillgate.core.payment.PaymentCommand;
+import io.tillgate.core.payment.PaymentKind;
 import io.tillgate.core.service.PaymentError;
 import io.tillgate.core.service.PaymentException;
 import io.tillgate.core.service.PaymentRequest;
@@ -102,6 +103,84 @@ class NodeForwardingTest {
         assertThat(pos.actions).containsExactly(TerminalAction.Type.SIGNATURE);
         assertThat(pos.statuses).hasSizeGreaterThanOrEqualTo(3);
         assertThat(pos.ids).containsOnly(settled.id());
+    }
+
+    @Test
+    void aRefundOfAForwardedSaleIsForwardedJournaledWithItsOriginalAndTheSameTagJoinsThenRepeatsIt()
+            throws Exception {
+        startEdge(CLUSTER_SECRET);
+        TransactionRecord sale = settle(payment("12.93", "sale-r1"));
+        assertThat(sale.state()).isEqualTo(TransactionState.APPROVED);
+
+        Recorder pos = new Recorder();
+        Recorder again = new Recorder();
+        TransactionRecord started = edge.execute(followOn(PaymentKind.REFUND, sale.id(), "refund-r1"), pos)
+                .get(20, TimeUnit.SECONDS);
+        TransactionRecord joined = edge.execute(followOn(PaymentKind.REFUND, sale.id(), "refund-r1"), again)
+                .get(20, TimeUnit.SECONDS);
+        TransactionRecord refund = pos.completed.get(20, TimeUnit.SECONDS);
+
+        assertThat(joined.id()).as("the same tag while it runs joins it").isEqualTo(started.id());
+        assertThat(again.completed.get(20, TimeUnit.SECONDS)).isEqualTo(refund);
+        assertThat(refund.id()).isEqualTo(started.id()).isNotEqualTo(sale.id());
+        assertThat(refund.state()).isEqualTo(TransactionState.APPROVED);
+        assertThat(refund).as("the answer is the journal's record").isEqualTo(holder.store().findById(refund.id())
+                .orElseThrow());
+        assertThat(refund.kind()).isEqualTo(PaymentKind.REFUND);
+        assertThat(refund.originalTransactionId()).isEqualTo(sale.id());
+        assertThat(refund.terminalId()).isEqualTo("reader1");
+        assertThat(refund.amount()).as("all that is left of the sale").isEqualTo(sale.amount());
+        assertThat(refund.merchantId()).isEqualTo("demo");
+        assertThat(refund.protocol()).isEqualTo("P3");
+        assertThat(refund.requestReference()).isEqualTo("refund-r1");
+        assertThat(pos.statuses).isNotEmpty();
+        assertThat(pos.ids).containsOnly(refund.id());
+
+        Recorder repeated = new Recorder();
+        TransactionRecord repeat = edge.execute(followOn(PaymentKind.REFUND, sale.id(), "refund-r1"), repeated)
+                .get(20, TimeUnit.SECONDS);
+        assertThat(repeat.id()).as("the same tag afterwards repeats it").isEqualTo(refund.id());
+        assertThat(repeated.completed.get(20, TimeUnit.SECONDS)).isEqualTo(refund);
+        assertThat(holder.store().findByRequestReference("demo", "P3", "refund-r1")).map(TransactionRecord::id)
+                .contains(refund.id());
+    }
+
+    @Test
+    void aCaptureOfAForwardedPreauthorisationIsForwardedAndCapturesTheOriginalAtTheHolder() throws Exception {
+        startEdge(CLUSTER_SECRET);
+        TransactionRecord preauth = settle(new PaymentRequest("demo", "reader1", "P3", "preauth-c1",
+                PaymentCommand.preauth(Money.ofMajor("12.93", "EUR"), null, "forwarded"),
+                ReferenceRule.RETRY_RETURNS_APPROVAL, null));
+        assertThat(preauth.state()).isEqualTo(TransactionState.APPROVED);
+        assertThat(preauth.captured()).isFalse();
+
+        TransactionRecord capture = settle(followOn(PaymentKind.CAPTURE, preauth.id(), "capture-c1"));
+
+        assertThat(capture.state()).isEqualTo(TransactionState.APPROVED);
+        assertThat(capture.id()).as("the capture, not its original").isNotEqualTo(preauth.id());
+        assertThat(capture).isEqualTo(holder.store().findById(capture.id()).orElseThrow());
+        assertThat(capture.kind()).isEqualTo(PaymentKind.CAPTURE);
+        assertThat(capture.originalTransactionId()).isEqualTo(preauth.id());
+        assertThat(capture.requestReference()).isEqualTo("capture-c1");
+        assertThat(holder.store().findById(preauth.id()).orElseThrow().captured())
+                .as("the holder captured the original").isTrue();
+    }
+
+    @Test
+    void anUnlinkedRefundIsForwardedToTheDeviceItNames() throws Exception {
+        startEdge(CLUSTER_SECRET);
+        TransactionRecord refund = settle(new PaymentRequest("demo", "reader1", "NEXO", "sale-1/service-1",
+                PaymentCommand.unlinkedRefund(Money.ofMajor("3.10", "EUR"), "order-u1", "credit"),
+                ReferenceRule.ORDER_NUMBER, null));
+
+        assertThat(refund.state()).isEqualTo(TransactionState.APPROVED);
+        assertThat(refund).isEqualTo(holder.store().findById(refund.id()).orElseThrow());
+        assertThat(refund.kind()).isEqualTo(PaymentKind.REFUND);
+        assertThat(refund.originalTransactionId()).isNull();
+        assertThat(refund.amount()).isEqualTo(Money.ofMajor("3.10", "EUR"));
+        assertThat(refund.protocol()).isEqualTo("NEXO");
+        assertThat(refund.requestReference()).isEqualTo("sale-1/service-1");
+        assertThat(refund.reference()).isEqualTo("order-u1");
     }
 
     @Test
@@ -383,6 +462,19 @@ class NodeForwardingTest {
                 reference, "forwarded"), ReferenceRule.RETRY_RETURNS_APPROVAL, null);
     }
 
+
+    /** Runs {@code request} through the edge and waits for its answer. */
+    private TransactionRecord settle(PaymentRequest request) throws Exception {
+        Recorder pos = new Recorder();
+        edge.execute(request, pos).get(20, TimeUnit.SECONDS);
+        return pos.completed.get(20, TimeUnit.SECONDS);
+    }
+
+    /** A P3 amend as a POS sends it: no device, all that is left of the original. */
+    private static PaymentRequest followOn(PaymentKind kind, String originalId, String tag) {
+        return new PaymentRequest("demo", null, "P3", tag, new PaymentCommand(kind, null, null, originalId,
+                "forwarded " + kind), ReferenceRule.RETRY_RETURNS_APPROVAL, null);
+    }
 
     private void awaitState(String id, TransactionState state) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
