@@ -102,6 +102,30 @@ class P3CommandReaderTest {
     }
 
     @Test
+    void aForwardedExecuteCarriesAChargeARefundOrACaptureAndAnUnlinkedRefundNeedsItsAmount() {
+        String original = "97a293ca3b804d639d8552962e0e3522";
+        assertThat(forwarded(charge("12.00", "EUR").autoCapture(false)))
+                .isEqualTo(PaymentCommand.preauth(Money.ofMinor(1200, "EUR"), null, null));
+        assertThat(forwarded(TransactionParameters.builder().type("CAPTURE").referencedTransactionIdentifier(original)))
+                .isEqualTo(new PaymentCommand(PaymentKind.CAPTURE, null, null, original, null));
+        assertThat(forwarded(TransactionParameters.builder().type("REFUND").amount(new BigDecimal("3.10"))
+                .currency("EUR").customIdentifier("order-1")))
+                .isEqualTo(PaymentCommand.unlinkedRefund(Money.ofMinor(310, "EUR"), "order-1", null));
+
+        String path = "executeTransactionRequest.transactionParameters";
+        assertRefused(() -> forwarded(TransactionParameters.builder().type("REFUND")), P3ErrorType.PARAMETER_MISSING,
+                path + ".amount", "missing");
+        assertRefused(() -> forwarded(TransactionParameters.builder().type("CAPTURE")), P3ErrorType.PARAMETER_MISSING,
+                path + ".referencedTransactionIdentifier", "missing");
+        assertRefused(() -> execute(TransactionParameters.builder().type("REFUND").amount(BigDecimal.ONE)
+                .currency("EUR")), P3ErrorType.PARAMETER_INVALID, path + ".type", "expected CHARGE");
+    }
+
+    private static PaymentCommand forwarded(TransactionParameters.Builder parameters) {
+        return P3CommandReader.forwarded(ExecuteTransactionRequest.of("ONLINE", parameters.build()));
+    }
+
+    @Test
     void queryNeedsOneKey() {
         assertThat(P3CommandReader.lookup(QueryTransactionRequest.byTag("t2")))
                 .isEqualTo(new TransactionLookup.ByRequestReference("P3", "t2"));
