@@ -87,7 +87,18 @@ final class NodeLink {
             }
             String tag = nextTag();
             ForwardedCall call = new ForwardedCall(this, tag, request, nodeId, listener, started, settings.clock());
-            send(call.request(), call);
+            P3Message message;
+            try {
+                message = call.request();
+            } catch (RuntimeException e) {
+                // Thrown inside whenComplete it would vanish, and the POS would wait for ever.
+                LOG.error("request {} for terminal {} could not be put into a node message", request.requestReference(),
+                        request.terminalId(), e);
+                started.completeExceptionally(new PaymentException(PaymentError.INTERNAL, "the request could not be "
+                        + "forwarded to node " + nodeId + ", which drives terminal " + request.terminalId()));
+                return;
+            }
+            send(message, call);
         }));
         return started;
     }
