@@ -12,6 +12,7 @@ import io.tillgate.app.config.ConfigLoader;
 import io.tillgate.app.config.Protocol;
 import io.tillgate.core.money.Money;
 import io.tillgate.core.payment.PaymentCommand;
+import io.tillgate.core.payment.PaymentKind;
 import io.tillgate.core.service.PaymentRequest;
 import io.tillgate.core.service.TransactionObserver;
 import io.tillgate.core.terminal.TerminalAction;
@@ -27,6 +28,7 @@ import io.tillgate.p3.client.ActionRequest;
 import io.tillgate.p3.client.ChargeRequest;
 import io.tillgate.p3.client.PayClient;
 import io.tillgate.p3.client.QueryKey;
+import io.tillgate.p3.client.RefundRequest;
 import io.tillgate.p3.client.TransactionAction;
 import io.tillgate.p3.client.TransactionListener;
 import io.tillgate.p3.client.TransactionStatus;
@@ -221,28 +223,12 @@ class ClusterProcessTest {
     @Order(2)
     void paymentOnTheHolderIsApprovedWithEveryUpdateAndTheSignatureAction() throws Exception {
         Node holder = holderOf("sim1");
-        List<TransactionUpdate> updates = new CopyOnWriteArrayList<>();
-        List<String> actions = new CopyOnWriteArrayList<>();
         try (PayClient client = loggedIn(holder)) {
-            P3Transaction approved = client.charge(ChargeRequest.of("sim1", Money.ofMinor(1292, "EUR"))
-                    .withCustomIdentifier("signed-1").withTag("signed-tag-1"), new TransactionListener() {
-                        @Override
-                        public void onUpdate(TransactionUpdate update) {
-                            updates.add(update);
-                        }
-
-                        @Override
-                        public void onAction(ActionRequest action) {
-                            actions.add(action.rawAction());
-                            if (action.action() == TransactionAction.CUSTOMER_SIGNATURE) {
-                                action.signOnReceipt();
-                            }
-                        }
-                    }).await(Duration.ofSeconds(30)).transaction();
-            assertThat(TransactionStatus.of(approved)).isEqualTo(TransactionStatus.APPROVED);
+            SignedPayment payment = SignedPayment.run(client, "signed-1", "signed-tag-1");
+            assertThat(TransactionStatus.of(payment.transaction())).isEqualTo(TransactionStatus.APPROVED);
+            assertThat(payment.actions()).contains(ExecuteTransactionAction.CUSTOMER_SIGNATURE);
+            assertThat(payment.updates()).hasSizeGreaterThanOrEqualTo(3);
         }
-        assertThat(actions).contains(ExecuteTransactionAction.CUSTOMER_SIGNATURE);
-        assertThat(updates).hasSizeGreaterThanOrEqualTo(3);
         TransactionRecord row = journalRow("signed-1");
         assertThat(row.state()).isEqualTo(TransactionState.APPROVED);
         assertThat(history(row.id())).extracting(TransactionEvent::node).containsOnly(holder.id);
@@ -250,37 +236,24 @@ class ClusterProcessTest {
 
     @Test
     @Order(3)
-    void aPaymentSentToANodeThatDoesNotHoldTheTerminalIsForwardedAndApprovedWithEveryUpdateAndTheSignature()
+    void aPaymentSentToANodeThatDoesNotHoldTheTerminalIsForwardedWithEveryUpdateAndTheSignatureAndSoIsItsRefund()
             throws Exception {
         Node holder = holderOf("sim1");
         Node other = nodes.values().stream().filter(n -> n != holder).findFirst().orElseThrow();
-        List<TransactionUpdate> updates = new CopyOnWriteArrayList<>();
-        List<String> actions = new CopyOnWriteArrayList<>();
-        P3Transaction approved;
+        SignedPayment payment;
         try (PayClient client = loggedIn(other)) {
-            approved = client.charge(ChargeRequest.of("sim1", Money.ofMinor(1292, "EUR"))
-                    .withCustomIdentifier("forwarded-1").withTag("forwarded-tag-1"), new TransactionListener() {
-                        @Override
-                        public void onUpdate(TransactionUpdate update) {
-                            updates.add(update);
-                        }
-
-                        @Override
-                        public void onAction(ActionRequest action) {
-                            actions.add(action.rawAction());
-                            if (action.action() == TransactionAction.CUSTOMER_SIGNATURE) {
-                                action.signOnReceipt();
-                            }
-                        }
-                    }).await(Duration.ofSeconds(30)).transaction();
+            payment = SignedPayment.run(client, "forwarded-1", "forwarded-tag-1");
+            P3Transaction approved = payment.transaction();
             assertThat(TransactionStatus.of(approved)).isEqualTo(TransactionStatus.APPROVED);
             // The same tag sent again to the forwarding node names the same transaction.
             assertThat(client.query(QueryKey.byTag("forwarded-tag-1")).get(10, TimeUnit.SECONDS).transaction()
                     .identifier()).isEqualTo(approved.identifier());
         }
-        assertThat(actions).containsExactly(ExecuteTransactionAction.CUSTOMER_SIGNATURE);
-        assertThat(updates).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(updates).allSatisfy(u -> assertThat(u.transaction().identifier()).isEqualTo(approved.identifier()));
+        P3Transaction approved = payment.transaction();
+        assertThat(payment.actions()).containsExactly(ExecuteTransactionAction.CUSTOMER_SIGNATURE);
+        assertThat(payment.updates()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(payment.updates())
+                .allSatisfy(u -> assertThat(u.transaction().identifier()).isEqualTo(approved.identifier()));
         TransactionRecord row = journalRow("forwarded-1");
         assertThat(row.id()).isEqualTo(approved.identifier());
         assertThat(row.state()).isEqualTo(TransactionState.APPROVED);
@@ -290,6 +263,20 @@ class ClusterProcessTest {
         assertThat(row.requestReference()).as("journaled under the POS's own tag").isEqualTo("forwarded-tag-1");
         assertThat(history(row.id())).extracting(TransactionEvent::node).containsOnly(holder.id);
         assertThat(approved.merchantReceipt()).as("the answer carries the journal's receipts").isNotNull();
+
+        try (PayClient client = loggedIn(other)) {
+            P3Transaction refunded = client.refund(RefundRequest.of(approved.identifier())
+                    .withAmount(Money.ofMinor(500, "EUR")).withCustomIdentifier("forwarded-refund-1")
+                    .withTag("forwarded-refund-tag-1")).await(Duration.ofSeconds(30)).transaction();
+            assertThat(TransactionStatus.of(refunded)).isEqualTo(TransactionStatus.APPROVED);
+        }
+        TransactionRecord refund = journalRow("forwarded-refund-1");
+        assertThat(refund.kind()).isEqualTo(PaymentKind.REFUND);
+        assertThat(refund.originalTransactionId()).as("a refund through any node names its original")
+                .isEqualTo(approved.identifier());
+        assertThat(refund.amount()).isEqualTo(Money.ofMinor(500, "EUR"));
+        assertThat(refund.state()).isEqualTo(TransactionState.APPROVED);
+        assertThat(history(refund.id())).extracting(TransactionEvent::node).containsOnly(holder.id);
     }
 
     @Test
@@ -586,7 +573,8 @@ class ClusterProcessTest {
     private String logTails() {
         StringBuilder logs = new StringBuilder();
         for (Node node : nodes.values()) {
-            logs.append("\n--- ").append(node.id).append(":\n").append(node.process == null ? "" : node.process.tail(15));
+            logs.append("\n--- ").append(node.id).append(":\n")
+                    .append(node.process == null ? "" : node.process.tail(15));
         }
         return logs.toString();
     }
@@ -612,6 +600,31 @@ class ClusterProcessTest {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, null);
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
+        }
+    }
+
+    /** A payment of 12.92 EUR on sim1 (the simulated signature flow), signed on the receipt when asked. */
+    private record SignedPayment(P3Transaction transaction, List<TransactionUpdate> updates, List<String> actions) {
+
+        static SignedPayment run(PayClient client, String customIdentifier, String tag) throws Exception {
+            List<TransactionUpdate> updates = new CopyOnWriteArrayList<>();
+            List<String> actions = new CopyOnWriteArrayList<>();
+            P3Transaction transaction = client.charge(ChargeRequest.of("sim1", Money.ofMinor(1292, "EUR"))
+                    .withCustomIdentifier(customIdentifier).withTag(tag), new TransactionListener() {
+                        @Override
+                        public void onUpdate(TransactionUpdate update) {
+                            updates.add(update);
+                        }
+
+                        @Override
+                        public void onAction(ActionRequest action) {
+                            actions.add(action.rawAction());
+                            if (action.action() == TransactionAction.CUSTOMER_SIGNATURE) {
+                                action.signOnReceipt();
+                            }
+                        }
+                    }).await(Duration.ofSeconds(30)).transaction();
+            return new SignedPayment(transaction, updates, actions);
         }
     }
 }

@@ -106,6 +106,22 @@ class NodeForwardingTest {
     }
 
     @Test
+    void aPartialRefundWithItsOwnReferenceIsForwardedWithItsAmount() throws Exception {
+        startEdge(CLUSTER_SECRET);
+        TransactionRecord sale = settle(payment("12.93", "sale-p1"));
+        Recorder pos = new Recorder();
+        edge.execute(new PaymentRequest("demo", null, "P3", "refund-p1", new PaymentCommand(PaymentKind.REFUND,
+                Money.ofMajor("5.00", "EUR"), "refund-ref-p1", sale.id(), "partial"),
+                ReferenceRule.RETRY_RETURNS_APPROVAL, null), pos).get(20, TimeUnit.SECONDS);
+
+        TransactionRecord refund = pos.completed.get(20, TimeUnit.SECONDS);
+        assertThat(refund.state()).isEqualTo(TransactionState.APPROVED);
+        assertThat(refund.amount()).isEqualTo(Money.ofMajor("5.00", "EUR"));
+        assertThat(refund.reference()).isEqualTo("refund-ref-p1");
+        assertThat(refund.originalTransactionId()).isEqualTo(sale.id());
+    }
+
+    @Test
     void aRefundOfAForwardedSaleIsForwardedJournaledWithItsOriginalAndTheSameTagJoinsThenRepeatsIt()
             throws Exception {
         startEdge(CLUSTER_SECRET);
