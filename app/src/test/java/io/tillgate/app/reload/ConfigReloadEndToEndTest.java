@@ -241,7 +241,9 @@ class ConfigReloadEndToEndTest {
         reload = reload(config("[t1, t2]", terminal("t1", "fast") + terminal("t2", "fast"),
                 frontEnd("concert", moved, "t1")));
         reload.settled().get(5, TimeUnit.SECONDS);
-        assertThat(listens(second)).as("the IPP front-end removed").isFalse();
+        assertThatThrownBy(() -> gateway.frontEndAddress(Protocol.IPP, "t2")).as("the IPP front-end removed")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(stopsListening(second)).as("the IPP front-end's port closed").isTrue();
         assertThat(listens(moved)).isTrue();
     }
 
@@ -339,6 +341,23 @@ class ConfigReloadEndToEndTest {
 
     private static boolean approved(CompletableFuture<P3Transaction> payment) throws Exception {
         return TransactionStatus.of(payment.get(15, TimeUnit.SECONDS)) == TransactionStatus.APPROVED;
+    }
+
+    /**
+     * Whether nothing listens on the port within two seconds. A single look right after the reload
+     * once found the port accepting (CI, 2026-12-06; the gateway's log had closed it a millisecond
+     * before, and no other socket of the run had it): the gateway's own view is asserted before, and
+     * the port is given a moment.
+     */
+    private static boolean stopsListening(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (listens(port)) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
     }
 
     private static boolean listens(int port) {
