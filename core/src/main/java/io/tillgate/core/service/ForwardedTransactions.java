@@ -98,12 +98,12 @@ final class ForwardedTransactions {
     /**
      * The same message sent again to this node while the transaction it started runs at another node
      * (the POS moved to this node): joins it there, where the holder finds it by its message identity.
-     * Empty when it does not run elsewhere, or cannot be joined from here. Under the admission lock.
+     * The caller has found it running elsewhere ({@link IdempotencyKeys#runsElsewhere}); empty when it
+     * cannot be joined from here. Under the admission lock.
      */
     Optional<Supplier<CompletableFuture<TransactionRecord>>> joinAtHolder(PaymentRequest request,
             TransactionRecord stored, TransactionObserver observer) {
-        if (forwarder == null || request.forwarded() || stored.isFinal()
-                || stored.state() == TransactionState.UNKNOWN) {
+        if (forwarder == null || request.forwarded()) {
             return Optional.empty();
         }
         Optional<String> elsewhere = placement.elsewhere(stored.terminalId());

@@ -334,15 +334,11 @@ public final class PaymentService implements AutoCloseable {
             return () -> CompletableFuture.completedFuture(joined);
         }
         TransactionRecord stored = ((IdempotencyKeys.Stored) earlier.get()).record();
-        Optional<Supplier<CompletableFuture<TransactionRecord>>> atHolder =
-                forwarded.joinAtHolder(request, stored, observer);
-        if (atHolder.isPresent()) {
-            return atHolder.get();
-        }
         if (keys.runsElsewhere(stored)) {
-            throw new PaymentException(PaymentError.TERMINAL_BUSY, "transaction " + stored.id() + ", named by "
-                    + earlier.get().named() + ", is still running on terminal " + stored.terminalId()
-                    + ", driven by another node of the cluster; query it, or try again once it is done");
+            return forwarded.joinAtHolder(request, stored, observer).orElseThrow(() -> new PaymentException(
+                    PaymentError.TERMINAL_BUSY, "transaction " + stored.id() + ", named by " + earlier.get().named()
+                    + ", is still running on terminal " + stored.terminalId()
+                    + ", driven by another node of the cluster; query it, or try again once it is done"));
         }
         TransactionMdc.run(stored.id(), () -> LOG.info("transaction {} named again by {}; answering from the journal",
                 stored.id(), earlier.get().named()));
